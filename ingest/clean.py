@@ -1,0 +1,107 @@
+"""Split the original text into body, furniture and blank segments by general rules.
+
+Nothing is deleted: the segments cover the text exactly, so offsets stay valid and a
+reviewer can see why a line was left out of the body (``Segment.reason``).
+"""
+from __future__ import annotations
+
+import re
+
+from ingest.models import LoadedText, Segment
+from ingest.normalize import normalize
+
+_WS = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\ufeff"
+
+# A line that is page furniture wherever it appears (tested on the normalised line).
+_FURNITURE_LINE = [
+    (re.compile(r"【\s*字体|字体[:：]?\s*[大中小]\s*[大中小]"), "font-size widget"),
+    (re.compile(r"发布时间[:：]|发布日期[:：]|浏览次数|阅读次数|点击数[:：]"), "publishing info"),
+    (re.compile(r"打印本页|关闭窗口|【\s*打印\s*】|【\s*关闭\s*】|分享到[:：]?"), "page tools"),
+    (re.compile(r"^(信息来源|来源|责任编辑|编辑|作者|审核)\s*[:：]"), "source/editor line"),
+    (re.compile(r"^(https?://|www\.)\S+$"), "bare URL"),
+    (re.compile(r"版权所有|copyright|©|icp备|网站标识码|公网安备"), "copyright"),
+    (re.compile(r"^(当前位置|您现在的位置|首页\s*[>>》/])"), "breadcrumb"),
+    (re.compile(r"(门户网站|政府网|官方网站|官网)\s*$|[-_|—]\s*\S{2,20}(门户网站|政府网|网站|网)\s*$"), "site name"),
+]
+# Lines after which everything on a scraped page is furniture (related links, QR code).
+_TRAILING_BLOCK = re.compile(r"^(扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|相关阅读|相关链接|相关文章|相关新闻)")
+# News preamble markers: the document body starts after this line.
+_PREAMBLE_END = re.compile(r"^(?:(?:以下为|以下是|下面是|现将|附).{0,24}(?:原文|全文)|.{0,24}(?:原文|全文)如下)[:：]?\s*$")
+
+
+def _lines(text: str):
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def segment(loaded: LoadedText) -> list[Segment]:
+    text = loaded.text
+    rows: list[tuple[int, int, int, int, str, str]] = []  # line start/end, content start/end, kind, reason
+    for ls, le in _lines(text):
+        cs, ce = ls, le
+        while cs < ce and text[cs] in _WS:
+            cs += 1
+        while ce > cs and text[ce - 1] in _WS:
+            ce -= 1
+        if cs == ce:
+            rows.append((ls, le, cs, ce, "blank", ""))
+            continue
+        line = normalize(text[cs:ce])
+        kind, reason = "body", ""
+        for pattern, why in _FURNITURE_LINE:
+            if len(line) <= 120 and pattern.search(line):
+                kind, reason = "furniture", why
+                break
+        rows.append((ls, le, cs, ce, kind, reason))
+
+    content_rows = [i for i, r in enumerate(rows) if r[4] != "blank"]
+    # trailing block of a scraped page
+    for i in content_rows:
+        if _TRAILING_BLOCK.match(normalize(text[rows[i][2] : rows[i][3]])):
+            for j in content_rows:
+                if j >= i:
+                    r = rows[j]
+                    rows[j] = (r[0], r[1], r[2], r[3], "furniture", "related links / page footer")
+            break
+    # news preamble: only when the marker sits in the first third of the text
+    for i in content_rows:
+        r = rows[i]
+        if r[2] > len(text) / 3:
+            break
+        if r[4] == "body" and _PREAMBLE_END.match(normalize(text[r[2] : r[3]])) and i != content_rows[-1]:
+            for j in content_rows:
+                if j <= i:
+                    rj = rows[j]
+                    rows[j] = (rj[0], rj[1], rj[2], rj[3], "furniture", "news preamble")
+            break
+
+    segments: list[Segment] = []
+
+    def add(start: int, end: int, kind: str, reason: str = "") -> None:
+        if start >= end:
+            return
+        if segments and segments[-1].kind == kind == "blank":
+            prev = segments.pop()
+            start = prev.start
+        segments.append(Segment(start, end, kind, reason))
+
+    prev_end = 0
+    for ls, le, cs, ce, kind, reason in rows:
+        add(prev_end, ls, "blank")  # the newline before this line
+        if kind == "blank":
+            add(ls, le, "blank")
+        else:
+            add(ls, cs, "blank")
+            add(cs, ce, kind, reason)
+            add(ce, le, "blank")
+        prev_end = le
+    add(prev_end, len(text), "blank")
+    # loader-reported furniture (none today for text formats) is already outside the text
+    return segments
+
+
+def body_segments(segments: list[Segment]) -> list[Segment]:
+    return [s for s in segments if s.kind == "body"]

@@ -1,0 +1,73 @@
+"""Typed ingest errors. Each message names the file, what is wrong and what to do."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class IngestError(Exception):
+    """Base class: a file could not be turned into a document."""
+
+    def __init__(self, path: Path | str, problem: str, remedy: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        self.remedy = remedy
+        super().__init__(f"{self.path}: {problem}. {remedy}")
+
+
+class UnsupportedFormat(IngestError):
+    def __init__(self, path: Path | str, supported: tuple[str, ...]) -> None:
+        super().__init__(
+            path,
+            f"unsupported file type '{Path(path).suffix or '(none)'}'",
+            "Supported types are " + ", ".join(supported) + "; convert the file to one of them.",
+        )
+
+
+class EmptyDocument(IngestError):
+    def __init__(self, path: Path | str, detail: str = "the file has no text") -> None:
+        super().__init__(path, detail, "Check that it is the right file and not empty.")
+
+
+class UndecodableText(IngestError):
+    def __init__(self, path: Path | str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"cannot decode the text ({detail}); it looks binary or uses an unknown encoding",
+            "Save it as UTF-8 (or GB18030/GBK, UTF-16) text, or give it the extension of its real format.",
+        )
+
+
+class FileTooLarge(IngestError):
+    def __init__(self, path: Path | str, size: int, limit: int) -> None:
+        super().__init__(
+            path,
+            f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit",
+            "Split it into smaller files or raise ZHIQA_MAX_FILE_MB.",
+        )
+
+
+class CorruptFile(IngestError):
+    def __init__(self, path: Path | str, kind: str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"the {kind} file is damaged or truncated ({detail})",
+            f"Re-download or re-export the {kind} file and ingest it again.",
+        )
+
+
+class EncryptedPdf(IngestError):
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            "the PDF is encrypted (password protected)",
+            "Save an unprotected copy (e.g. `qpdf --decrypt --password=PW in.pdf out.pdf`) and ingest that.",
+        )
+
+
+class ScannedPdf(IngestError):
+    def __init__(self, path: Path | str, pages: int) -> None:
+        super().__init__(
+            path,
+            f"the PDF has no text layer ({pages} page(s) of images); it looks scanned",
+            "Run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and ingest the result.",
+        )

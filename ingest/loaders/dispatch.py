@@ -1,0 +1,45 @@
+"""Pick the loader for a file by its extension."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ingest.errors import EmptyDocument, FileTooLarge, IngestError, UnsupportedFormat
+from ingest.models import LoadedText
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
+
+
+def max_file_bytes() -> int:
+    return int(float(os.environ.get("ZHIQA_MAX_FILE_MB", "32")) * 1024 * 1024)
+
+
+def load(path: Path | str) -> LoadedText:
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFormat(path, SUPPORTED_SUFFIXES)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise IngestError(path, f"cannot read the file ({exc.strerror})", "Check the path and permissions.") from exc
+    if size == 0:
+        raise EmptyDocument(path, "the file is empty (0 bytes)")
+    limit = max_file_bytes()
+    if size > limit:
+        raise FileTooLarge(path, size, limit)
+    if suffix in (".txt", ".md"):
+        from ingest.loaders.text import load_text
+
+        return load_text(path, suffix[1:])
+    if suffix in (".html", ".htm"):
+        from ingest.loaders.html import load_html
+
+        return load_html(path)
+    if suffix == ".pdf":
+        from ingest.loaders.pdf import load_pdf
+
+        return load_pdf(path)
+    from ingest.loaders.docx import load_docx
+
+    return load_docx(path)

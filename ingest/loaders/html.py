@@ -1,0 +1,46 @@
+"""HTML pages: drop scripts, styles and navigation; the visible text is the original."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ingest.errors import EmptyDocument
+from ingest.loaders.text import decode_bytes
+from ingest.models import LoadedText
+
+_DROP_TAGS = ("script", "style", "noscript", "template", "nav", "iframe", "svg", "form", "button", "select")
+_BLOCK_TAGS = (
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",
+    "section", "article", "header", "footer", "table", "ul", "ol", "dd", "dt", "title", "td", "th", "aside",
+)
+_SPACES = re.compile(r"[ \t\r\f\v]+")
+
+
+def html_to_text(markup: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup(list(_DROP_TAGS)):
+        tag.decompose()
+    for tag in soup.find_all(attrs={"role": "navigation"}):
+        tag.decompose()
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    raw = soup.get_text()
+    lines = []
+    for line in raw.split("\n"):
+        line = _SPACES.sub(" ", line).strip(" ")
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+def load_html(path: Path) -> LoadedText:
+    markup, encoding = decode_bytes(path.read_bytes(), path)
+    # a <meta charset> that disagrees with the bytes is common on old government sites;
+    # the byte-level detection above is what decoded the text, so it wins.
+    text = html_to_text(markup)
+    if not text.strip():
+        raise EmptyDocument(path, "the HTML page has no visible text")
+    return LoadedText(source=path, text=text, format="html", encoding=encoding)

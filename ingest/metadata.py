@@ -1,0 +1,191 @@
+"""Document metadata inferred from the text, with the folder's manifest.json overriding.
+
+Inference reads the title line, the closing signature and date, the 〔year〕 number line
+and the names in the text. All inferred values are given in simplified characters (the
+manifest's convention); quotes keep the original script.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ingest.gazetteer import AGENCY_FULL_NAMES, NATIONAL_MARKERS, ORG_SUFFIXES, PROVINCES
+from ingest.models import Segment
+from ingest.normalize import detect_script, fold_width, to_simplified
+from ingest.patterns import DOC_NUMBER, numeral_value
+
+MANIFEST_FIELDS = ("title", "issuer", "date", "doc_number", "level", "region", "script", "year")
+
+_TITLE_END = re.compile(
+    r"(意见|通知|决定|办法|规定|方案|计划|规划|条例|细则|纲要|报告|规则|通告|公告|批复|函|章程|标准|法)$"
+)
+_SITE_SUFFIX = re.compile(r"\s*[-_|—]\s*[^-_|—]{2,30}(门户网站|政府网|网站|网)\s*$")
+_DATE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
+_CN_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日$")
+_BOOK_TITLE = re.compile(r"《(关于[^《》]{4,60})》")
+_PROPOSE = re.compile(r"现就(.{2,40}?)提出(?:如下|以下)(意见|通知|要求)")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+@dataclass(frozen=True)
+class InferredMetadata:
+    title: str | None
+    issuer: str | None
+    date: str | None
+    doc_number: str | None
+    level: str | None
+    region: str | None
+    script: str
+    year: int | None
+
+
+def _simp(s: str) -> str:
+    return to_simplified(fold_width(s)).strip()
+
+
+def _parse_date(line: str) -> str | None:
+    line = _simp(line).replace(" ", "")
+    m = _DATE.match(line)
+    if m:
+        y, mo, d = (int(x) for x in m.groups())
+        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    m = _CN_DATE.match(line)
+    if m:
+        y = int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group(1)))
+        mo, d = numeral_value(m.group(2)), numeral_value(m.group(3))
+        if mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
+            return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _is_org(line: str) -> bool:
+    return 2 <= len(line) <= 30 and line.endswith(ORG_SUFFIXES) and not re.search(r"[。,，:：;；]", line)
+
+
+def _signature(body: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, date) from the closing lines: an organisation line followed by a date line."""
+    tail = body[-8:]
+    for i in range(len(tail) - 1, -1, -1):
+        date = _parse_date(tail[i])
+        if date:
+            issuer = None
+            if i > 0 and _is_org(_simp(tail[i - 1])):
+                issuer = _simp(tail[i - 1])
+            return issuer, date
+    return None, None
+
+
+def _find_region(*texts: str) -> str | None:
+    for t in texts:
+        if not t:
+            continue
+        for region, full, _ in PROVINCES:
+            if full in t or t.startswith(region):
+                return region
+    return None
+
+
+def _frequent_region(body_text: str) -> str | None:
+    counts = Counter({region: body_text.count(region) for region, _, _ in PROVINCES})
+    (first, n1), (_, n2) = counts.most_common(2)
+    return first if n1 >= 3 and n1 >= 2 * max(n2, 1) else None
+
+
+def infer(text: str, segments: list[Segment]) -> InferredMetadata:
+    body = [text[s.start : s.end] for s in segments if s.kind == "body"]
+    lines_all = [(s.kind, s.reason, text[s.start : s.end]) for s in segments if s.kind in ("body", "furniture")]
+    head = [(k, r, _simp(t)) for k, r, t in lines_all[:15]]
+    body_simp = _simp("\n".join(body))
+
+    issuer_raw, date = _signature(body)
+    issuer = AGENCY_FULL_NAMES.get(issuer_raw, issuer_raw) if issuer_raw else None
+
+    # title: a title-shaped line near the top, body first, then page titles without the site name
+    title = None
+    for kind in ("body", "furniture"):
+        for k, reason, line in head:
+            if k != kind or reason == "news preamble":
+                continue
+            cand = _SITE_SUFFIX.sub("", line).strip()
+            if 6 <= len(cand) <= 80 and _TITLE_END.search(cand) and not re.search(r"[。,，;；:：]", cand):
+                title = cand
+                break
+        if title:
+            break
+    if title and title.startswith("关于"):
+        # split title: the issuer stands on the line before 关于…
+        idx = [ln for _, _, ln in head].index(title)
+        if idx > 0 and _is_org(head[idx - 1][2]):
+            title = head[idx - 1][2] + title
+        elif issuer_raw:
+            title = issuer_raw + title
+    if title is None:
+        quoted = _BOOK_TITLE.search(_simp(text[:2000]))
+        if quoted and issuer_raw:
+            title = issuer_raw + quoted.group(1)
+    if title is None and issuer:
+        m = _PROPOSE.search(body_simp[:3000])
+        if m:
+            title = f"{issuer}关于{m.group(1)}的{m.group(2) if m.group(2) != '要求' else '意见'}"
+
+    doc_number = None
+    for _, _, line in head:
+        compact = line.replace(" ", "")
+        m = DOC_NUMBER.fullmatch(compact)
+        if m:
+            doc_number = re.sub(r"[\[［【(（]", "〔", re.sub(r"[\]］】)）]", "〕", compact))
+            break
+
+    if issuer is None and title:
+        m = re.match(r"^(.{2,20}?(?:人民政府|办公厅|总局|委员会))关于", title)
+        if m:
+            issuer = AGENCY_FULL_NAMES.get(m.group(1), m.group(1))
+
+    named = " ".join(x for x in (issuer, title) if x)
+    national = any(marker in named for marker in NATIONAL_MARKERS) and not _find_region(issuer or "", title or "")
+    region = None if national else (_find_region(issuer or "", title or "") or _frequent_region(body_simp))
+    if national:
+        level = "national"
+    elif region and re.search(r"[^省]市人民政府|市政府", named):
+        level = "municipal"
+    elif region:
+        level = "provincial"
+    else:
+        level = None
+
+    year = int(date[:4]) if date else None
+    if year is None and title:
+        m = _YEAR.search(title)
+        year = int(m.group(1)) if m else None
+
+    return InferredMetadata(
+        title=title,
+        issuer=issuer,
+        date=date,
+        doc_number=doc_number,
+        level=level,
+        region=region,
+        script=detect_script("".join(body)),
+        year=year,
+    )
+
+
+def manifest_entry(path: Path) -> dict | None:
+    """The entry for ``path`` in a manifest.json beside it, if any."""
+    manifest = path.parent / "manifest.json"
+    if not manifest.is_file():
+        return None
+    try:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        from ingest.errors import IngestError
+
+        raise IngestError(manifest, f"manifest.json is not valid JSON ({exc})", "Fix or remove the manifest.") from exc
+    entries = data.get("documents", data if isinstance(data, list) else [])
+    for entry in entries:
+        if isinstance(entry, dict) and entry.get("file") == path.name:
+            return entry
+    return None

@@ -1,0 +1,120 @@
+"""Typed records that flow from loaders to the index.
+
+Offsets are always character offsets into ``LoadedText.text``: the *original* text of the
+document (decoded file for txt/md, extracted text for html/pdf/docx). Citations quote it.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    source: Path
+    text: str
+    format: str  # txt | md | html | pdf | docx
+    encoding: str | None = None
+    # start offset of each page (PDF only); page of offset i is bisect_right(page_starts, i)
+    page_starts: tuple[int, ...] | None = None
+    # spans the loader already knows are not body text (running headers, page numbers)
+    furniture: tuple[tuple[int, int, str], ...] = ()
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return bisect_right(self.page_starts, offset)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A contiguous span of the original text and what it is."""
+
+    start: int
+    end: int
+    kind: str  # body | furniture | blank
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class Section:
+    index: int
+    kind: str  # part | chapter | section | article | l1 | l2 | l3 | l4
+    rank: int  # smaller = higher in the tree
+    number: str  # the numbering token as written, e.g. "一、", "(一)", "第三章"
+    title: str  # as written in the original text
+    start: int  # offset of the heading
+    end: int  # end of the section (exclusive): start of the next heading of rank <= this one
+    heading_end: int  # end of the heading line (or of the title when body shares the line)
+    parent: int | None
+    path: str  # "二、构建质量共治格局 > (一)落实企业主体责任"
+
+
+@dataclass(frozen=True)
+class DocumentMetadata:
+    doc_id: str
+    title: str | None
+    issuer: str | None
+    date: str | None  # ISO yyyy-mm-dd
+    doc_number: str | None  # 文号, e.g. 湘政发〔2013〕40号
+    level: str | None  # national | provincial | municipal
+    region: str | None
+    script: str  # simplified | traditional | mixed
+    year: int | None
+    source: str
+    sha256: str
+    format: str
+    encoding: str | None
+    # which fields came from the manifest rather than inference
+    from_manifest: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["from_manifest"] = list(self.from_manifest)
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DocumentMetadata":
+        d = dict(d)
+        d["from_manifest"] = tuple(d.get("from_manifest", ()))
+        return cls(**d)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    chunk_id: str
+    doc_id: str
+    ordinal: int
+    start: int
+    end: int
+    text: str  # == original[start:end]
+    section_path: str
+    page: int | None
+    page_end: int | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class IngestedDocument:
+    meta: DocumentMetadata
+    text: str
+    segments: list[Segment]
+    sections: list[Section]
+    chunks: list[Chunk] = field(default_factory=list)
+    page_starts: tuple[int, ...] | None = None
+
+    def section_at(self, offset: int) -> Section | None:
+        """Deepest section whose span contains ``offset``."""
+        best: Section | None = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.rank > best.rank):
+                best = s
+        return best
+
+    def page_at(self, offset: int) -> int | None:
+        if not self.page_starts:
+            return None
+        return bisect_right(self.page_starts, offset)

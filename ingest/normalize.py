@@ -1,0 +1,59 @@
+"""Normalisation for search only: full-width/half-width folding, OpenCC tw2sp (Taiwan
+vocabulary too), and a few variant characters OpenCC leaves alone. Quotes shown to users
+always come from the original text, never from here."""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+NORMALISER_ID = "nfkc+opencc-tw2sp+variants-v1"
+
+# Variant forms seen in mainland traditional texts that OpenCC's tw2sp keeps as they are.
+_VARIANTS = str.maketrans({"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"})
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    import opencc
+
+    return opencc.OpenCC("tw2sp")
+
+
+@lru_cache(maxsize=1)
+def _char_converter():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=20000)
+def _is_traditional_char(ch: str) -> bool:
+    return _char_converter().convert(ch) != ch or ch in "陜峯羣裏綫衆爲麽"
+
+
+def fold_width(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+def to_simplified(text: str) -> str:
+    """Script conversion only (keeps width), for answers and key-fact matching."""
+    return _converter().convert(text.translate(_VARIANTS))
+
+
+def normalize(text: str) -> str:
+    """Search form of a text: width-folded, simplified, lower-cased."""
+    return to_simplified(fold_width(text)).lower()
+
+
+def detect_script(text: str) -> str:
+    """simplified | traditional | mixed, from how much of the Han text OpenCC changes."""
+    han = [ch for ch in text[:20000] if "\u4e00" <= ch <= "\u9fff"]
+    if not han:
+        return "simplified"
+    changed = sum(1 for ch in han if _is_traditional_char(ch))
+    ratio = changed / len(han)
+    if ratio > 0.08:
+        return "traditional"
+    if ratio > 0.02:
+        return "mixed"
+    return "simplified"

@@ -1,0 +1,46 @@
+"""Numbering patterns of Chinese official documents, shared by the PDF loader and the
+structure parser."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+CN_DIGITS = "〇零一二三四五六七八九十百千两"
+_N = f"[{CN_DIGITS}]+"
+_NA = f"(?:[{CN_DIGITS}]+|\\d+)"
+
+# (kind, rank, pattern of the numbering token at a line start). Smaller rank = higher level.
+HEADING_KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
+    ("part", 0, re.compile(rf"第{_NA}编(?=[\s\u3000]|$)")),
+    ("chapter", 1, re.compile(rf"第{_NA}章(?=[\s\u3000“\"《]|$)")),
+    ("section", 2, re.compile(rf"第{_NA}节(?=[\s\u3000]|$)")),
+    ("article", 3, re.compile(rf"第{_NA}条(?=[\s\u3000]|$)")),
+    ("l1", 3, re.compile(rf"{_N}、")),
+    ("l2", 4, re.compile(rf"[(（]{_N}[)）]")),
+    ("l3", 5, re.compile(r"\d{1,3}(?:[.．](?!\d)|、)")),
+    ("l4", 6, re.compile(r"[(（]\d{1,3}[)）]")),
+)
+
+HEADING_START = re.compile(
+    rf"^(?:#{{1,6}}\s*)?(?:第{_NA}[编章节条]|{_N}、|[(（]{_N}[)）]|\d{{1,3}}(?:[.．](?!\d)|、)|[(（]\d{{1,3}}[)）])"
+)
+
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*[号號]")
+
+SENTENCE_END = "。！？；!?;"
+
+
+@lru_cache(maxsize=4096)
+def numeral_value(token: str) -> int | None:
+    """Value of the number inside a numbering token: '(二十四)' -> 24, '第三章' -> 3, '12.' -> 12."""
+    digits = re.sub(rf"[^{CN_DIGITS}\d]", "", token)
+    if not digits:
+        return None
+    if digits.isdigit():
+        return int(digits)
+    import cn2an
+
+    try:
+        return int(cn2an.cn2an(digits, "smart"))
+    except (ValueError, KeyError):
+        return None

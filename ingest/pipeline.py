@@ -1,0 +1,70 @@
+"""File -> IngestedDocument: load, segment, parse structure, infer metadata, chunk."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from ingest.chunk import ChunkerSettings, chunk_document
+from ingest.clean import segment
+from ingest.errors import EmptyDocument
+from ingest.loaders import load
+from ingest.metadata import MANIFEST_FIELDS, infer, manifest_entry
+from ingest.models import DocumentMetadata, IngestedDocument
+from ingest.structure import parse_sections
+
+
+def make_doc_id(path: Path) -> str:
+    stem = re.sub(r"[^\w\-.]+", "-", path.stem).strip("-.").lower()
+    return stem[:80] or "doc-" + hashlib.sha1(path.name.encode("utf-8")).hexdigest()[:8]
+
+
+def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(), doc_id: str | None = None) -> IngestedDocument:
+    path = Path(path)
+    loaded = load(path)
+    segments = segment(loaded)
+    if not any(s.kind == "body" for s in segments):
+        raise EmptyDocument(path, "no body text is left after removing page furniture")
+    sections = parse_sections(loaded.text, segments)
+    inferred = infer(loaded.text, segments)
+    values = {f: getattr(inferred, f) for f in MANIFEST_FIELDS}
+    from_manifest: list[str] = []
+    entry = manifest_entry(path)
+    if entry:
+        for field in MANIFEST_FIELDS:
+            if field in entry:
+                values[field] = entry[field]
+                from_manifest.append(field)
+        if values.get("year") is None and values.get("date"):
+            values["year"] = int(str(values["date"])[:4])
+    meta = DocumentMetadata(
+        doc_id=doc_id or make_doc_id(path),
+        title=values["title"],
+        issuer=values["issuer"],
+        date=values["date"],
+        doc_number=values["doc_number"],
+        level=values["level"],
+        region=values["region"],
+        script=values["script"] or inferred.script,
+        year=values["year"],
+        source=str(path),
+        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        format=loaded.format,
+        encoding=loaded.encoding,
+        from_manifest=tuple(from_manifest),
+    )
+    doc = IngestedDocument(meta=meta, text=loaded.text, segments=segments, sections=sections, page_starts=loaded.page_starts)
+    doc.chunks = chunk_document(doc, settings)
+    return doc
+
+
+def with_doc_id(doc: IngestedDocument, doc_id: str) -> IngestedDocument:
+    """The same document under another id (name collisions between folders)."""
+    from ingest.chunk import chunk_id
+
+    doc = IngestedDocument(meta=replace(doc.meta, doc_id=doc_id), text=doc.text, segments=doc.segments,
+                           sections=doc.sections, page_starts=doc.page_starts)
+    doc.chunks = chunk_document(doc)
+    assert all(c.chunk_id == chunk_id(doc_id, c.start, c.end, c.text) for c in doc.chunks)
+    return doc
