@@ -130,7 +130,8 @@ def chunk_document(doc: IngestedDocument, settings: ChunkerSettings = ChunkerSet
         groups.append([unit])
 
     chunks: list[Chunk] = []
-    for g in groups:
+    carry: int | None = None
+    for gi, g in enumerate(groups):
         g_start, g_end = g[0].start, g[-1].end
         path = _common_path(doc, g[0].section, g[-1].section) if len(g) > 1 else (g[0].section.path if g[0].section else "")
         if g_end - g_start <= settings.max_chars:
@@ -142,6 +143,12 @@ def chunk_document(doc: IngestedDocument, settings: ChunkerSettings = ChunkerSet
                     spans.append((u.start, u.end))
                 else:
                     spans.extend(_split_long(text[u.start : u.end], u.start, settings.max_chars))
+        if carry is not None:
+            spans[0] = (carry, spans[0][1])
+            carry = None
+        if len(spans) == 1 and spans[0][1] - spans[0][0] < _TINY and gi + 1 < len(groups) and groups[gi + 1][0].top == g[0].top:
+            carry = spans[0][0]  # a heading alone: it opens the next chunk instead
+            continue
         for s, e in spans:
             while s < e and text[s] in " \t\r\n\u3000\xa0":
                 s += 1

@@ -43,7 +43,7 @@ class InferredMetadata:
 
 
 def _simp(s: str) -> str:
-    return to_simplified(fold_width(s)).strip()
+    return re.sub(r"^#{1,6}\s*", "", to_simplified(fold_width(s)).strip())
 
 
 def _parse_date(line: str) -> str | None:

@@ -1,12 +1,14 @@
-"""Normalisation for search only: full-width/half-width folding, OpenCC tw2sp (Taiwan
-vocabulary too), and a few variant characters OpenCC leaves alone. Quotes shown to users
-always come from the original text, never from here."""
+"""Normalisation for search only: full-width/half-width folding, OpenCC t2s, Taiwan
+vocabulary mapped to mainland terms (智慧財產權→知识产权, 積體電路→集成电路, 程式→程序), and a
+few variant characters OpenCC leaves alone. Quotes shown to users always come from the
+original text, never from here."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
-NORMALISER_ID = "nfkc+opencc-tw2sp+variants-v1"
+NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v1"
 
 # Variant forms seen in mainland traditional texts that OpenCC's tw2sp keeps as they are.
 _VARIANTS = str.maketrans({"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"})
@@ -16,19 +18,25 @@ _VARIANTS = str.maketrans({"陜": "陕", "峯": "峰", "羣": "群", "裏": "里
 def _converter():
     import opencc
 
-    return opencc.OpenCC("tw2sp")
+    return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
-def _char_converter():
-    import opencc
+def _taiwan_terms() -> tuple[re.Pattern[str], dict[str, str]]:
+    from importlib import resources
 
-    return opencc.OpenCC("t2s")
+    table = {}
+    for line in resources.files("ingest").joinpath("data", "taiwan_terms.txt").read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) == 2 and not line.startswith("#"):
+            table[parts[0]] = parts[1]
+    pattern = re.compile("|".join(sorted(map(re.escape, table), key=len, reverse=True)))
+    return pattern, table
 
 
 @lru_cache(maxsize=20000)
 def _is_traditional_char(ch: str) -> bool:
-    return _char_converter().convert(ch) != ch or ch in "陜峯羣裏綫衆爲麽"
+    return _converter().convert(ch) != ch or ch in "陜峯羣裏綫衆爲麽"
 
 
 def fold_width(text: str) -> str:
@@ -36,8 +44,10 @@ def fold_width(text: str) -> str:
 
 
 def to_simplified(text: str) -> str:
-    """Script conversion only (keeps width), for answers and key-fact matching."""
-    return _converter().convert(text.translate(_VARIANTS))
+    """Simplified characters and mainland vocabulary (keeps width), for answers and key facts."""
+    simplified = _converter().convert(text.translate(_VARIANTS))
+    pattern, table = _taiwan_terms()
+    return pattern.sub(lambda m: table[m.group(0)], simplified)
 
 
 def normalize(text: str) -> str:

@@ -95,7 +95,6 @@ def load_pdf(path: Path) -> LoadedText:
                     prev[-1] not in _SENTENCE_END
                     and len(prev) >= 0.8 * full
                     and not HEADING_START.match(ln)
-                    and not HEADING_START.match(prev)
                 )
                 sep = "" if wrapped else "\n"
                 parts.append(sep)

@@ -1,0 +1,43 @@
+"""The answer contract: a dataclass mirroring the JSON that `zhiqa ask --json` prints."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+QUESTION_TYPES = ("responsibility", "deadline", "target", "procedure", "definition", "list", "comparison", "other")
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    title: str | None
+    issuer: str | None
+    date: str | None
+    doc_number: str | None
+    section: str
+    quote: str  # exact substring of the original text at [start, end)
+    start: int
+    end: int
+    page: int | None
+    source: str
+
+
+@dataclass
+class Answer:
+    question: str
+    standalone_question: str
+    answer: str
+    abstained: bool
+    question_type: str
+    citations: list[Citation] = field(default_factory=list)
+    latency_ms: int = 0
+    # why the assistant abstained, and what the corpus does cover (empty when it answered)
+    reason: str = ""
+    suggestions: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        d = asdict(self)
+        if not self.abstained:
+            d.pop("reason")
+            d.pop("suggestions")
+        return d

@@ -1,0 +1,100 @@
+"""Assistant.ask: question -> Answer, with abstention and simple follow-up resolution."""
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass
+
+from assistant.answer import Answer
+from assistant.compose import ExtractiveComposer
+from assistant.config import Settings
+from assistant.index import Index
+from assistant.records import Snapshot
+from assistant.retrieve import HybridRetriever
+from assistant.understand import Query, analyse
+from ingest.normalize import normalize
+
+_YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
+_FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about)|[呢]\s*[?？]?$", re.I)
+
+
+@dataclass(frozen=True)
+class Filters:
+    regions: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    answer: Answer
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None, index: Index | None = None, use_dense: bool = True) -> None:
+        self.settings = settings or Settings()
+        self.index = index or Index(self.settings)
+        self.retriever = HybridRetriever(self.index, self.settings, use_dense=use_dense)
+        self.composer = ExtractiveComposer()
+        self._years: dict[int, dict[str, set[int]]] = {}
+
+    def _doc_years(self, snap: Snapshot) -> dict[str, set[int]]:
+        if snap.generation not in self._years:
+            years = {}
+            for doc_id, rec in snap.docs.items():
+                found = {int(y) for y in _YEAR_IN_TEXT.findall(normalize(snap.text(doc_id)))}
+                if rec.meta.year:
+                    found.add(rec.meta.year)
+                years[doc_id] = found
+            self._years = {snap.generation: years}
+        return self._years[snap.generation]
+
+    def standalone(self, question: str, history: list[Turn] | None) -> str:
+        """Resolve a follow-up against the previous turn (issue 4 refines this)."""
+        if not history:
+            return question
+        q = question.strip()
+        if len(normalize(q)) <= 12 or _FOLLOW_UP.search(q):
+            return f"{history[-1].answer.standalone_question} {q}"
+        return question
+
+    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None, k: int = 8) -> Answer:
+        t0 = time.perf_counter()
+        filters = filters or Filters()
+        standalone = self.standalone(question, history)
+        query = analyse(standalone, filters.regions, filters.doc_ids)
+        snap = self.index.snapshot()
+        answer = self._answer(query, snap, k)
+        answer.question = question
+        answer.latency_ms = int((time.perf_counter() - t0) * 1000)
+        return answer
+
+    def _abstain(self, query: Query, reason: str, snap: Snapshot, near: list[str]) -> Answer:
+        titles = []
+        for doc_id in near + [d for d in snap.docs if d not in near]:
+            meta = snap.docs[doc_id].meta
+            label = f"{meta.title or doc_id}({meta.region or '全国'}, {meta.date or meta.year or '日期不详'})"
+            if label not in titles:
+                titles.append(label)
+        text = f"现有文件不足以回答这个问题:{reason}。最接近的文件:" + ";".join(titles[:3]) + "。"
+        return Answer(query.text, query.text, text, True, query.question_type, [], reason=reason, suggestions=titles[:5])
+
+    def _answer(self, query: Query, snap: Snapshot, k: int) -> Answer:
+        corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
+        outside = [r for r in query.regions if r not in corpus_regions]
+        if outside and not any(r in corpus_regions for r in query.regions):
+            return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, [])
+        hits = self.retriever.search(query, k=k)
+        near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))
+        if query.years:
+            years = self._doc_years(snap)
+            scope = hits.allowed_docs or tuple(snap.docs)
+            missing = [y for y in query.years if not any(y in years[d] for d in scope)]
+            if missing:
+                return self._abstain(query, f"文件中没有关于{'、'.join(map(str, missing))}年的内容", snap, near)
+        if not hits.hits:
+            return self._abstain(query, "没有符合筛选条件的文件", snap, near)
+        comp = self.composer.compose(hits, snap)
+        if comp.abstained:
+            return self._abstain(query, comp.reason, snap, near)
+        return Answer(query.text, query.text, comp.answer, False, query.question_type, comp.citations)

@@ -1,0 +1,210 @@
+"""The `zhiqa` command: a thin shell that parses input, calls the library and turns domain
+errors into messages."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+from assistant.errors import ZhiqaError
+from ingest.errors import IngestError
+
+
+def _settings(args):
+    from assistant.config import Settings
+
+    s = Settings()
+    if args.index:
+        s = replace(s, home=Path(args.index))
+    if args.chroma_url:
+        s = replace(s, chroma_url=args.chroma_url)
+    if getattr(args, "embedder", None):
+        from assistant.embedders import EmbedderSpec
+
+        s = replace(s, embedder=EmbedderSpec(args.embedder))
+    return s
+
+
+def _print_answer(ans, out=sys.stdout) -> None:
+    print(ans.answer, file=out)
+    for c in ans.citations:
+        where = " · ".join(x for x in (c.title or c.doc_id, c.doc_number, c.date, c.section) if x)
+        page = f" (第{c.page}页)" if c.page else ""
+        print(f"  [{c.n}] {where}{page}\n      “{c.quote}”", file=out)
+    if ans.abstained and ans.suggestions:
+        print("  现有文件: " + ";".join(ans.suggestions), file=out)
+
+
+def cmd_ingest(args) -> int:
+    from assistant.index import Index
+    from assistant.updater import ingest_paths
+
+    index = Index(_settings(args))
+
+    def progress(i: int, n: int, path: str) -> None:
+        if not args.quiet:
+            print(f"[{i + 1}/{n}] {path}", file=sys.stderr)
+
+    report = ingest_paths(index, args.paths, rebuild=args.rebuild, progress=progress)
+    for v in report.verdicts:
+        if v.status == "failed":
+            print(f"FAILED  {v.message}", file=sys.stderr)
+        elif v.status == "skipped":
+            print(f"skipped {v.path}: {v.message}", file=sys.stderr)
+        elif not args.quiet:
+            print(f"{v.status:9s} {v.doc_id} ({v.chunks} chunks) <- {v.path}", file=sys.stderr)
+    print(report.summary())
+    return 1 if report.failed else 0
+
+
+def cmd_docs(args) -> int:
+    from assistant.index import Index
+
+    snap = Index(_settings(args)).snapshot()
+    rows = [rec.meta.to_dict() | {"chunks": rec.chunk_count} for rec in snap.docs.values()]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=1))
+        return 0
+    for r in rows:
+        print(
+            f"{r['doc_id']}\n  {r['title'] or '(无标题)'} | {r['issuer'] or '-'} | {r['date'] or r['year'] or '-'} | "
+            f"{r['doc_number'] or '-'} | {r['level'] or '-'} | {r['region'] or '-'} | {r['script']} | {r['chunks']} chunks"
+        )
+    return 0
+
+
+def cmd_remove(args) -> int:
+    from assistant.index import Index
+    from assistant.updater import remove_document
+
+    report = remove_document(Index(_settings(args)), args.doc)
+    print(f"removed {args.doc}; {report.summary()}")
+    return 0
+
+
+def _batch(args, assistant) -> int:
+    from assistant.assistant import Filters, Turn
+
+    stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+    histories: dict[str, list] = {}
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                question = item["q"]
+            except (ValueError, KeyError, TypeError):
+                raise ZhiqaError(f"{args.batch}: line {n} is not a JSON object with a \"q\" field")
+            conv = item.get("conversation")
+            history = histories.setdefault(str(conv), []) if conv is not None else None
+            filters = Filters(
+                regions=tuple(filter(None, [item.get("region") or args.region])),
+                doc_ids=tuple(filter(None, [item.get("doc") or args.doc])),
+            )
+            ans = assistant.ask(question, history=history, filters=filters, k=args.k)
+            if history is not None:
+                history.append(Turn(question, ans))
+            out = ans.to_json()
+            out = {"id": item.get("id"), **out}
+            print(json.dumps(out, ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_ask(args) -> int:
+    from assistant.assistant import Assistant, Filters
+
+    assistant = Assistant(_settings(args))
+    if args.batch:
+        return _batch(args, assistant)
+    if not args.question:
+        raise ZhiqaError("Give a question, or --batch FILE (JSON lines with \"q\") or --batch - for standard input.")
+    filters = Filters(regions=tuple(filter(None, [args.region])), doc_ids=tuple(filter(None, [args.doc])))
+    ans = assistant.ask(" ".join(args.question), filters=filters, k=args.k)
+    if args.json:
+        print(json.dumps(ans.to_json(), ensure_ascii=False, indent=1))
+    else:
+        _print_answer(ans)
+    return 0
+
+
+def cmd_chat(args) -> int:
+    from assistant.assistant import Assistant, Filters, Turn
+
+    assistant = Assistant(_settings(args))
+    assistant.index.snapshot()
+    history: list[Turn] = []
+    filters = Filters(regions=tuple(filter(None, [args.region])), doc_ids=tuple(filter(None, [args.doc])))
+    print("zhiqa 对话 (输入问题; 空行或 Ctrl-D 退出; /new 开始新对话)")
+    while True:
+        try:
+            question = input("问> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not question:
+            return 0
+        if question == "/new":
+            history.clear()
+            continue
+        ans = assistant.ask(question, history=history, filters=filters)
+        if ans.standalone_question != question:
+            print(f"  (理解为: {ans.standalone_question})")
+        _print_answer(ans)
+        history.append(Turn(question, ans))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="zhiqa", description="Ask questions about Chinese quality-supervision documents, with exact citations.")
+    p.add_argument("--index", help="index folder (default: $ZHIQA_HOME or ./.zhiqa)")
+    p.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (default: $ZHIQA_CHROMA_URL or embedded)")
+    p.add_argument("--embedder", help="builtin | none | st:<model or path> | openai:<model> (default: $ZHIQA_EMBEDDER or builtin)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", help="add or update documents (files or folders)")
+    s.add_argument("paths", nargs="+")
+    s.add_argument("--rebuild", action="store_true", help="start a fresh index from these paths only")
+    s.add_argument("-q", "--quiet", action="store_true")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("docs", help="list the indexed documents and their metadata")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_docs)
+
+    s = sub.add_parser("remove", help="drop one document from the index")
+    s.add_argument("doc")
+    s.set_defaults(func=cmd_remove)
+
+    s = sub.add_parser("ask", help="answer one question (or a batch of JSON lines)")
+    s.add_argument("question", nargs="*")
+    s.add_argument("--json", action="store_true")
+    s.add_argument("--k", type=int, default=8, help="chunks to consider (default 8)")
+    s.add_argument("--region")
+    s.add_argument("--doc")
+    s.add_argument("--batch", help="JSON lines {\"id\", \"q\", \"conversation\"?} from FILE or - (stdin)")
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("chat", help="a conversation in the terminal")
+    s.add_argument("--region")
+    s.add_argument("--doc")
+    s.set_defaults(func=cmd_chat)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ZhiqaError, IngestError, ValueError) as exc:
+        print(f"zhiqa: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,34 @@
+"""Typed errors of the index and the assistant; messages say what to do."""
+from __future__ import annotations
+
+
+class ZhiqaError(Exception):
+    """Base class for errors shown to users as plain messages."""
+
+
+class IndexMissing(ZhiqaError):
+    def __init__(self, home: str) -> None:
+        super().__init__(f"No index at {home}. Build one with: zhiqa ingest corpus/  (or set ZHIQA_HOME / --index)")
+
+
+class IndexMismatch(ZhiqaError):
+    def __init__(self, home: str, field: str, stored: object, expected: object) -> None:
+        self.field = field
+        super().__init__(
+            f"The index at {home} was built with {field}={stored!r}, but this zhiqa uses {expected!r}. "
+            f"Rebuild it with: zhiqa --index {home} ingest --rebuild corpus/ (plus any other folders you ingested)"
+        )
+
+
+class MissingExtra(ZhiqaError):
+    def __init__(self, package: str, extra: str) -> None:
+        super().__init__(f"{package} is not installed. Install it with: pip install 'zhiqa[{extra}]'")
+
+
+class EmbedderUnavailable(ZhiqaError):
+    pass
+
+
+class IndexBusy(ZhiqaError):
+    def __init__(self, home: str) -> None:
+        super().__init__(f"Another zhiqa process is writing the index at {home}; try again when it has finished.")

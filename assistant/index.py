@@ -1,0 +1,363 @@
+"""The index: generations of (documents, chunks, BM25, embedder) on disk, vectors in Chroma.
+
+Layout under the home folder (default ./.zhiqa):
+
+    CURRENT              {"generation": N}; replaced atomically when a new generation is ready
+    gen-00000N/          manifest.json, documents.json, chunks.jsonl, bm25/, embedder/
+    texts/<sha256>.txt   original texts (immutable, shared by generations)
+    chroma/              embedded Chroma (unused when ZHIQA_CHROMA_URL points at a server)
+
+A writer builds generation N+1 next to N and only then switches CURRENT, so a failed or
+interrupted ingest leaves N readable and unchanged, and readers keep a consistent snapshot.
+Chroma records are keyed by content-derived chunk ids and filtered by the generation's
+live set, so records written by an unfinished ingest are invisible and cleaned up later.
+"""
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.errors import IndexBusy, IndexMismatch, IndexMissing
+from assistant.records import DocRecord, Snapshot
+from ingest.models import Chunk
+
+SCHEMA_VERSION = 1
+PACKAGE_VERSION = "0.1.0"
+
+
+def _atomic_write(path: Path, data: str) -> None:
+    tmp = path.with_name(path.name + f".tmp{os.getpid()}")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def index_text(title: str | None, section_path: str, text: str) -> str:
+    """What BM25 and the embedder see: title and section path, then the chunk (normalised later)."""
+    return "\n".join(x for x in (title or "", section_path, text) if x)
+
+
+def expected_manifest(settings: Settings) -> dict:
+    from assistant.tokenize import tokenizer_id
+    from ingest.normalize import NORMALISER_ID
+
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "normaliser": NORMALISER_ID,
+        "tokenizer": tokenizer_id(),
+        "embedder": settings.embedder.kind,
+    }
+
+
+@dataclass
+class IndexPaths:
+    home: Path
+
+    @property
+    def current(self) -> Path:
+        return self.home / "CURRENT"
+
+    @property
+    def texts(self) -> Path:
+        return self.home / "texts"
+
+    @property
+    def chroma(self) -> Path:
+        return self.home / "chroma"
+
+    def gen(self, n: int) -> Path:
+        return self.home / f"gen-{n:06d}"
+
+
+@dataclass
+class GenerationData:
+    """Everything a new generation is made of, before it is written."""
+
+    docs: dict[str, DocRecord]
+    chunks: list[Chunk]
+    tokens: list[list[str]]
+    extra: dict = field(default_factory=dict)
+
+
+class Index:
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.paths = IndexPaths(Path(self.settings.home))
+        self._snapshot: Snapshot | None = None
+        self._store = None
+
+    # ---------------------------------------------------------------- reading
+    @property
+    def store(self):
+        if self._store is None:
+            from assistant.store import ChromaStore
+
+            self._store = ChromaStore(self.paths.chroma, self.settings.chroma_url)
+        return self._store
+
+    def current_generation(self) -> int | None:
+        try:
+            return int(json.loads(self.paths.current.read_text(encoding="utf-8"))["generation"])
+        except FileNotFoundError:
+            return None
+        except (ValueError, KeyError) as exc:
+            raise IndexMismatch(str(self.paths.home), "CURRENT", "unreadable", "a generation number") from exc
+
+    def exists(self) -> bool:
+        return self.current_generation() is not None
+
+    def snapshot(self) -> Snapshot:
+        """The current generation, reloaded only when a writer has switched to a newer one."""
+        gen = self.current_generation()
+        if gen is None:
+            raise IndexMissing(str(self.paths.home))
+        if self._snapshot is None or self._snapshot.generation != gen:
+            self._snapshot = self._load(gen)
+        return self._snapshot
+
+    def _check(self, manifest: dict) -> None:
+        want = expected_manifest(self.settings)
+        for key, value in want.items():
+            if manifest.get(key) != value:
+                raise IndexMismatch(str(self.paths.home), key, manifest.get(key), value)
+
+    def _load(self, gen: int) -> Snapshot:
+        from assistant.lexical import Bm25Index
+
+        folder = self.paths.gen(gen)
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        self._check(manifest)
+        docs = {
+            d["meta"]["doc_id"]: DocRecord.from_dict(d)
+            for d in json.loads((folder / "documents.json").read_text(encoding="utf-8"))
+        }
+        chunks = []
+        with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                rec.pop("tokens", None)
+                chunks.append(Chunk(**rec))
+        bm25 = Bm25Index.load(folder / "bm25", len(chunks)) if chunks else None
+        embedder = self._load_embedder(folder, manifest)
+        return Snapshot(
+            home=self.paths.home,
+            generation=gen,
+            manifest=manifest,
+            docs=docs,
+            chunks=chunks,
+            bm25=bm25,
+            embedder=embedder,
+            collection=manifest.get("collection"),
+        )
+
+    def _load_embedder(self, folder: Path, manifest: dict):
+        kind = manifest["embedder"]
+        if kind == "none" or not manifest.get("collection"):
+            return None
+        if kind.startswith("builtin"):
+            from assistant.embedders import BuiltinLsaEmbedder
+
+            return BuiltinLsaEmbedder.load(folder / "embedder")
+        return self.settings.embedder.make_external()
+
+    @property
+    def collection_prefix(self) -> str:
+        """Collections of this index home; several homes may share one Chroma server."""
+        import hashlib
+
+        key = hashlib.sha1(str(self.paths.home.resolve()).encode("utf-8")).hexdigest()[:8]
+        return f"zhiqa-{key}-"
+
+    # ---------------------------------------------------------------- writing
+    @contextmanager
+    def writer_lock(self):
+        self.paths.home.mkdir(parents=True, exist_ok=True)
+        with open(self.paths.home / "lock", "w") as fh:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError as exc:
+                raise IndexBusy(str(self.paths.home)) from exc
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    def read_generation_data(self, gen: int) -> GenerationData:
+        folder = self.paths.gen(gen)
+        docs = {
+            d["meta"]["doc_id"]: DocRecord.from_dict(d)
+            for d in json.loads((folder / "documents.json").read_text(encoding="utf-8"))
+        }
+        chunks, tokens = [], []
+        with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                tokens.append(rec.pop("tokens"))
+                chunks.append(Chunk(**rec))
+        return GenerationData(docs, chunks, tokens)
+
+    def write_generation(self, data: GenerationData, texts: dict[str, str], previous: int | None, refit: bool = False) -> int:
+        """Write a complete new generation, then switch CURRENT to it. Returns its number."""
+        from assistant.lexical import Bm25Index
+
+        new = (previous or 0) + 1
+        while self.paths.gen(new).exists():
+            new += 1
+        tmp = self.paths.home / f"gen-{new:06d}.tmp"
+        if tmp.exists():
+            shutil.rmtree(tmp)
+        tmp.mkdir(parents=True)
+        try:
+            self.paths.texts.mkdir(parents=True, exist_ok=True)
+            for sha, text in texts.items():
+                target = self.paths.texts / f"{sha}.txt"
+                if not target.exists():
+                    _atomic_write(target, text)
+
+            manifest = dict(expected_manifest(self.settings))
+            manifest.update(
+                package_version=PACKAGE_VERSION,
+                generation=new,
+                created=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                documents=len(data.docs),
+                chunks=len(data.chunks),
+                chroma=self.settings.chroma_url or "embedded",
+            )
+            manifest["collection"] = self._write_vectors(data, tmp, previous, refit)
+
+            with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
+                for chunk, toks in zip(data.chunks, data.tokens):
+                    rec = chunk.to_dict()
+                    rec["tokens"] = toks
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            (tmp / "documents.json").write_text(
+                json.dumps([d.to_dict() for d in data.docs.values()], ensure_ascii=False), encoding="utf-8"
+            )
+            if data.chunks:
+                Bm25Index.build(data.tokens).save(tmp / "bm25")
+            (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+            for f in tmp.rglob("*"):
+                if f.is_file():
+                    with open(f, "rb") as fh:
+                        os.fsync(fh.fileno())
+            os.replace(tmp, self.paths.gen(new))
+            _fsync_dir(self.paths.home)
+            _atomic_write(self.paths.current, json.dumps({"generation": new}))
+            _fsync_dir(self.paths.home)
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)
+            raise
+        self._collect_garbage(keep={new, previous} - {None})
+        return new
+
+    def _write_vectors(self, data: GenerationData, tmp: Path, previous: int | None, refit: bool) -> str | None:
+        from ingest.normalize import normalize
+
+        spec = self.settings.embedder
+        if spec.kind == "none" or not data.chunks:
+            return None
+        texts = [
+            normalize(index_text(data.docs[c.doc_id].meta.title, c.section_path, c.text)) for c in data.chunks
+        ]
+        if spec.value == "builtin":
+            from assistant.embedders import BuiltinLsaEmbedder
+
+            prev_folder = self.paths.gen(previous) / "embedder" if previous else None
+            embedder = None
+            if not refit and prev_folder and (prev_folder / "components.npy").exists():
+                embedder = BuiltinLsaEmbedder.load(prev_folder)
+                # refit when the corpus has more than doubled since the last fit: amortised O(n)
+                if len(texts) > 2 * embedder.fitted_on:
+                    embedder = None
+            if embedder is None:
+                embedder = BuiltinLsaEmbedder.fit(texts)
+            embedder.save(tmp / "embedder")
+        else:
+            embedder = spec.make_external()
+        collection = f"{self.collection_prefix}{embedder.fingerprint}"
+        ids = [c.chunk_id for c in data.chunks]
+        have = self.store.existing_ids(collection, ids)
+        todo = [i for i, cid in enumerate(ids) if cid not in have]
+        if todo:
+            vectors = embedder.embed_documents([texts[i] for i in todo])
+            metas = []
+            for i in todo:
+                c = data.chunks[i]
+                m = data.docs[c.doc_id].meta
+                metas.append(
+                    {
+                        "doc_id": c.doc_id,
+                        "region": m.region or "",
+                        "level": m.level or "",
+                        "year": m.year or 0,
+                        "script": m.script,
+                        "section_path": c.section_path,
+                        "start": c.start,
+                        "end": c.end,
+                        "page": c.page or 0,
+                    }
+                )
+            self.store.upsert(collection, [ids[i] for i in todo], vectors, [data.chunks[i].text for i in todo], metas)
+        return collection
+
+    def _collect_garbage(self, keep: set[int]) -> None:
+        """Drop generations other than ``keep`` and Chroma records no kept generation uses."""
+        live_ids: set[str] = set()
+        live_collections: set[str] = set()
+        for gen in keep:
+            folder = self.paths.gen(gen)
+            try:
+                manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+                with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
+                    live_ids.update(json.loads(line)["chunk_id"] for line in fh)
+            except FileNotFoundError:
+                continue
+            if manifest.get("collection"):
+                live_collections.add(manifest["collection"])
+        for entry in self.paths.home.iterdir():
+            if entry.name.startswith("gen-") and entry.is_dir():
+                try:
+                    n = int(entry.name[4:10])
+                except ValueError:
+                    continue
+                if n not in keep and not entry.name.endswith(".tmp"):
+                    shutil.rmtree(entry, ignore_errors=True)
+        live_shas = set()
+        for gen in keep:
+            try:
+                for d in json.loads((self.paths.gen(gen) / "documents.json").read_text(encoding="utf-8")):
+                    live_shas.add(d["meta"]["sha256"])
+            except FileNotFoundError:
+                continue
+        if self.paths.texts.exists():
+            for f in self.paths.texts.glob("*.txt"):
+                if f.stem not in live_shas:
+                    f.unlink(missing_ok=True)
+        if self.settings.chroma_url is None and not self.paths.chroma.exists():
+            return
+        for name in self.store.collection_names():
+            if not name.startswith(self.collection_prefix):
+                continue
+            if name not in live_collections:
+                self.store.drop(name)
+                continue
+            stale = sorted(self.store.all_ids(name) - live_ids)
+            if stale:
+                self.store.delete_ids(name, stale)

@@ -1,0 +1,76 @@
+"""What one index generation stores about a document, and a loaded, read-only snapshot."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from ingest.models import Chunk, DocumentMetadata, IngestedDocument, Section
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    meta: DocumentMetadata
+    sections: tuple[Section, ...]
+    page_starts: tuple[int, ...] | None
+    content_key: str  # sha256 of the file plus its manifest entry: unchanged key = nothing to do
+    chunk_count: int
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.doc_id
+
+    def to_dict(self) -> dict:
+        return {
+            "meta": self.meta.to_dict(),
+            "sections": [asdict(s) for s in self.sections],
+            "page_starts": list(self.page_starts) if self.page_starts else None,
+            "content_key": self.content_key,
+            "chunk_count": self.chunk_count,
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "DocRecord":
+        return cls(
+            meta=DocumentMetadata.from_dict(d["meta"]),
+            sections=tuple(Section(**s) for s in d["sections"]),
+            page_starts=tuple(d["page_starts"]) if d.get("page_starts") else None,
+            content_key=d["content_key"],
+            chunk_count=d["chunk_count"],
+        )
+
+    @classmethod
+    def from_document(cls, doc: IngestedDocument, content_key: str) -> "DocRecord":
+        return cls(doc.meta, tuple(doc.sections), doc.page_starts, content_key, len(doc.chunks))
+
+    def section_at(self, offset: int) -> Section | None:
+        best = None
+        for s in self.sections:
+            if s.start <= offset < s.end and (best is None or s.rank > best.rank):
+                best = s
+        return best
+
+
+@dataclass
+class Snapshot:
+    """One consistent generation of the index, loaded for reading."""
+
+    home: Path
+    generation: int
+    manifest: dict
+    docs: dict[str, DocRecord]
+    chunks: list[Chunk]
+    bm25: object  # assistant.lexical.Bm25Index
+    embedder: object | None  # assistant.embedders.Embedder
+    collection: str | None
+    chunk_pos: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._texts: dict[str, str] = {}
+
+    def text(self, doc_id: str) -> str:
+        """The original text of a document, as ingested."""
+        if doc_id not in self._texts:
+            sha = self.docs[doc_id].meta.sha256
+            self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
+        return self._texts[doc_id]

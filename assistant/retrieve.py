@@ -1,0 +1,86 @@
+"""Hybrid retrieval: BM25 and dense legs fused by weighted reciprocal rank fusion."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.index import Index
+from assistant.records import Snapshot
+from assistant.understand import Query
+from ingest.models import Chunk
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    bm25_rank: int | None
+    dense_rank: int | None
+
+
+@dataclass(frozen=True)
+class Hits:
+    query: Query
+    hits: tuple[Hit, ...]
+    allowed_docs: tuple[str, ...]  # documents the filters left in play
+
+
+def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
+    docs = list(snap.docs)
+    if query.filter_doc_ids:
+        docs = [d for d in docs if d in query.filter_doc_ids]
+    regions = set(query.filter_regions)
+    corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
+    named = [r for r in query.regions if r in corpus_regions]
+    if named and not query.filter_doc_ids and not regions:
+        regions = set(named)
+    if regions:
+        docs = [d for d in docs if snap.docs[d].meta.region in regions]
+    return docs
+
+
+class HybridRetriever:
+    def __init__(self, index: Index, settings: Settings | None = None, use_dense: bool = True) -> None:
+        self.index = index
+        self.settings = settings or index.settings
+        self.use_dense = use_dense
+
+    def search(self, query: Query, k: int = 10) -> Hits:
+        snap = self.index.snapshot()
+        allowed = allowed_documents(snap, query)
+        if not snap.chunks or not allowed:
+            return Hits(query, (), tuple(allowed))
+        allowed_set = set(allowed)
+        n = self.settings.candidates
+        fused: dict[int, float] = {}
+        bm25_rank: dict[int, int] = {}
+        dense_rank: dict[int, int] = {}
+
+        mask = np.fromiter((c.doc_id in allowed_set for c in snap.chunks), dtype=bool, count=len(snap.chunks))
+        scores = snap.bm25.scores(list(query.tokens), mask)
+        order = np.argsort(-scores, kind="stable")[:n]
+        for rank, i in enumerate(order):
+            if scores[i] <= 0:
+                break
+            bm25_rank[int(i)] = rank
+            fused[int(i)] = fused.get(int(i), 0.0) + self.settings.bm25_weight / (self.settings.rrf_k + rank + 1)
+
+        if self.use_dense and snap.embedder is not None and snap.collection and self.settings.dense_weight > 0:
+            vector = snap.embedder.embed_query(query.normalized)
+            where = {"doc_id": {"$in": allowed}} if len(allowed) < len(snap.docs) else None
+            rank = 0
+            for cid, _dist in self.index.store.query(snap.collection, vector, n * 2, where):
+                i = snap.chunk_pos.get(cid)
+                if i is None:  # written by an unfinished or later ingest: not in this generation
+                    continue
+                dense_rank[i] = rank
+                fused[i] = fused.get(i, 0.0) + self.settings.dense_weight / (self.settings.rrf_k + rank + 1)
+                rank += 1
+                if rank >= n:
+                    break
+
+        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
+        hits = tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best)
+        return Hits(query, hits, tuple(allowed))

@@ -1,0 +1,79 @@
+"""Chroma holds chunks, their metadata and vectors: embedded (PersistentClient under the
+index home) or a server (``chroma run``) when ZHIQA_CHROMA_URL is set.
+
+We always pass our own vectors, so Chroma's default embedding function (which downloads a
+model) is never called, and telemetry is off."""
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+
+class ChromaStore:
+    def __init__(self, path: Path, url: str | None = None) -> None:
+        self.path = path
+        self.url = url
+        self._client = None
+
+    @property
+    def client(self):
+        if self._client is None:
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+            if self.url:
+                u = urlparse(self.url)
+                self._client = chromadb.HttpClient(
+                    host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000), ssl=u.scheme == "https",
+                    settings=settings,
+                )
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(path=str(self.path), settings=settings)
+        return self._client
+
+    def collection(self, name: str):
+        return self.client.get_or_create_collection(name=name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+
+    def collection_names(self) -> list[str]:
+        return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+
+    def existing_ids(self, name: str, ids: list[str]) -> set[str]:
+        col = self.collection(name)
+        found: set[str] = set()
+        for i in range(0, len(ids), 1000):
+            found.update(col.get(ids=ids[i : i + 1000], include=[])["ids"])
+        return found
+
+    def upsert(self, name: str, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
+        col = self.collection(name)
+        batch = max(1, min(1000, self.client.get_max_batch_size()))
+        for i in range(0, len(ids), batch):
+            col.upsert(
+                ids=ids[i : i + batch],
+                embeddings=vectors[i : i + batch],
+                documents=documents[i : i + batch],
+                metadatas=metadatas[i : i + batch],
+            )
+
+    def query(self, name: str, vector: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float]]:
+        col = self.collection(name)
+        count = col.count()
+        if count == 0:
+            return []
+        res = col.query(query_embeddings=[vector], n_results=min(n, count), where=where or None, include=["distances"])
+        return list(zip(res["ids"][0], res["distances"][0]))
+
+    def delete_ids(self, name: str, ids: list[str]) -> None:
+        col = self.collection(name)
+        for i in range(0, len(ids), 1000):
+            col.delete(ids=ids[i : i + 1000])
+
+    def all_ids(self, name: str) -> set[str]:
+        return set(self.collection(name).get(include=[])["ids"])
+
+    def drop(self, name: str) -> None:
+        self.client.delete_collection(name)

@@ -1,0 +1,165 @@
+"""Incremental, idempotent ingest of files and folders into the index.
+
+Unchanged files (same bytes, same manifest entry) are skipped; a changed file replaces its
+chunks; a file that fails gets a verdict in the report while the others go in."""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from assistant.index import GenerationData, Index, index_text
+from assistant.records import DocRecord
+from ingest import SUPPORTED_SUFFIXES, IngestError, ingest_file, make_doc_id
+from ingest.metadata import manifest_entry
+
+
+@dataclass
+class FileVerdict:
+    path: str
+    status: str  # added | updated | unchanged | failed | skipped
+    doc_id: str | None = None
+    message: str = ""
+    chunks: int = 0
+
+
+@dataclass
+class IngestReport:
+    verdicts: list[FileVerdict] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    generation: int | None = None
+    documents: int = 0
+    chunks: int = 0
+
+    def count(self, status: str) -> int:
+        return sum(1 for v in self.verdicts if v.status == status)
+
+    @property
+    def failed(self) -> list[FileVerdict]:
+        return [v for v in self.verdicts if v.status == "failed"]
+
+    def summary(self) -> str:
+        parts = [f"{self.count(s)} {s}" for s in ("added", "updated", "unchanged", "failed", "skipped") if self.count(s)]
+        if self.removed:
+            parts.append(f"{len(self.removed)} removed")
+        tail = f"; index now has {self.documents} documents, {self.chunks} chunks" if self.generation else ""
+        return ", ".join(parts or ["nothing to do"]) + tail
+
+
+def expand(paths: list[Path]) -> tuple[list[Path], list[FileVerdict]]:
+    """Files to ingest; folders are walked for supported types (manifest.json is metadata)."""
+    files: list[Path] = []
+    skipped: list[FileVerdict] = []
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if not f.is_file() or f.name.startswith("."):
+                    continue
+                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    files.append(f)
+                elif f.name != "manifest.json":
+                    skipped.append(FileVerdict(str(f), "skipped", message=f"not a supported type ({', '.join(SUPPORTED_SUFFIXES)})"))
+        else:
+            files.append(p)
+    return files, skipped
+
+
+def content_key(path: Path, data: bytes) -> str:
+    entry = manifest_entry(path)
+    h = hashlib.sha256(data)
+    h.update(json.dumps(entry, sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+def ingest_paths(
+    index: Index,
+    paths: list[Path | str],
+    rebuild: bool = False,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
+    from assistant.tokenize import tokens_of_normalized
+    from ingest.normalize import normalize
+
+    report = IngestReport()
+    files, skipped = expand([Path(p) for p in paths])
+    report.verdicts.extend(skipped)
+    with index.writer_lock():
+        previous = index.current_generation()
+        if previous is not None and not rebuild:
+            index.snapshot()  # refuses a mismatched index before anything is written
+            data = index.read_generation_data(previous)
+        else:
+            data = GenerationData({}, [], [])
+        by_source = {d.meta.source: d for d in data.docs.values()}
+        changed: dict[str, tuple] = {}  # doc_id -> (IngestedDocument, content_key)
+        for i, path in enumerate(files):
+            if progress:
+                progress(i, len(files), str(path))
+            try:
+                raw = path.read_bytes() if path.is_file() else None
+                if raw is None:
+                    raise IngestError(path, "no such file", "Check the path.")
+                key = content_key(path, raw)
+                old = by_source.get(str(path))
+                if old is not None and old.content_key == key:
+                    report.verdicts.append(FileVerdict(str(path), "unchanged", old.doc_id, chunks=old.chunk_count))
+                    continue
+                doc_id = old.doc_id if old else make_doc_id(path)
+                taken = {d for d, rec in data.docs.items() if rec.meta.source != str(path)} | set(changed)
+                if doc_id in taken:
+                    doc_id = f"{doc_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
+                doc = ingest_file(path, doc_id=doc_id)
+            except IngestError as exc:
+                report.verdicts.append(FileVerdict(str(path), "failed", message=str(exc)))
+                continue
+            except OSError as exc:
+                report.verdicts.append(FileVerdict(str(path), "failed", message=f"{path}: cannot read ({exc.strerror})"))
+                continue
+            changed[doc.meta.doc_id] = (doc, key)
+            report.verdicts.append(
+                FileVerdict(str(path), "updated" if old else "added", doc.meta.doc_id, chunks=len(doc.chunks))
+            )
+        if not changed and not rebuild:
+            if previous is not None:
+                report.generation = previous
+                report.documents, report.chunks = len(data.docs), len(data.chunks)
+            return report
+
+        keep = [(c, t) for c, t in zip(data.chunks, data.tokens) if c.doc_id not in changed]
+        chunks = [c for c, _ in keep]
+        tokens = [t for _, t in keep]
+        texts: dict[str, str] = {}
+        for doc_id, (doc, key) in changed.items():
+            data.docs[doc_id] = DocRecord.from_document(doc, key)
+            texts[doc.meta.sha256] = doc.text
+            for c in doc.chunks:
+                chunks.append(c)
+                tokens.append(tokens_of_normalized(normalize(index_text(doc.meta.title, c.section_path, c.text))))
+        new = GenerationData(data.docs, chunks, tokens)
+        report.generation = index.write_generation(new, texts, previous, refit=rebuild)
+        report.documents, report.chunks = len(new.docs), len(new.chunks)
+    return report
+
+
+def remove_document(index: Index, doc_id: str) -> IngestReport:
+    from assistant.errors import ZhiqaError
+
+    report = IngestReport()
+    with index.writer_lock():
+        previous = index.current_generation()
+        if previous is None:
+            raise ZhiqaError(f"No index at {index.paths.home}; nothing to remove.")
+        index.snapshot()
+        data = index.read_generation_data(previous)
+        if doc_id not in data.docs:
+            known = ", ".join(sorted(data.docs)) or "none"
+            raise ZhiqaError(f"No document '{doc_id}' in the index. Documents: {known}")
+        del data.docs[doc_id]
+        keep = [(c, t) for c, t in zip(data.chunks, data.tokens) if c.doc_id != doc_id]
+        new = GenerationData(data.docs, [c for c, _ in keep], [t for _, t in keep])
+        report.generation = index.write_generation(new, {}, previous)
+        report.removed.append(doc_id)
+        report.documents, report.chunks = len(new.docs), len(new.chunks)
+    return report

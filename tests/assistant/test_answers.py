@@ -1,0 +1,79 @@
+"""Answers: exact citations, the facts users ask for, and abstention."""
+from __future__ import annotations
+
+import pytest
+
+from assistant import Filters
+from ingest.loaders import load
+from ingest.normalize import to_simplified
+
+ANSWERABLE = [
+    ("广西制造业产品质量合格率的目标是多少?", "guangxi-13th-five-year-quality-plan", ["93%"]),
+    ("甘肃政府质量奖评选由哪个部门牵头?", "gansu-2015-quality-development-action-plan", ["省质监局", "牵头"]),
+    ("陕西对第三方机构有什么要求?", "shaanxi-2017-comprehensive-quality-supervision", ["第三方"]),
+    ("知识产权保护有什么措施?", "gansu-2015-quality-development-action-plan", ["知识产权"]),
+    ("基层质监部门履职所需经费怎么保障?", "aqsiq-2016-grassroots-quality-supervision", ["经费"]),
+]
+
+
+@pytest.mark.parametrize("question,doc_id,facts", ANSWERABLE)
+def test_answers_cite_the_right_document_with_exact_quotes(assistant, corpus_dir, question, doc_id, facts):
+    ans = assistant.ask(question)
+    assert not ans.abstained, ans.answer
+    assert ans.citations[0].doc_id == doc_id
+    # every sentence of the answer ends with a citation marker, and every marker has a citation
+    for c in ans.citations:
+        assert f"[{c.n}]" in ans.answer
+    for fact in facts:
+        assert fact in to_simplified(ans.answer), (fact, ans.answer)
+    for c in ans.citations:
+        original = load(corpus_dir / f"{c.doc_id}.txt").text
+        assert original[c.start : c.end] == c.quote
+        assert c.quote in ans.answer  # the quote is shown in the document's own script
+
+
+def test_single_fact_answers_are_short(assistant):
+    ans = assistant.ask("广西制造业产品质量合格率的目标是多少?")
+    body = ans.answer
+    for c in ans.citations:
+        body = body.replace(f" [{c.n}]", "")
+    assert len(body) <= 300
+
+
+def test_traditional_documents_are_quoted_in_their_own_script(assistant):
+    ans = assistant.ask("甘肃政府质量奖评选由哪个部门牵头?")
+    assert "省質監局" in ans.answer  # not converted to 省质监局
+    assert any(c.section.startswith("一、完善質量發展市場機制") for c in ans.citations)
+
+
+@pytest.mark.parametrize(
+    "question,reason_part",
+    [
+        ("广东省的产品质量监督抽查怎么做?", "广东"),
+        ("2025年甘肃质量发展行动计划的重点任务是什么?", "2025"),
+        ("个人所得税的起征点是多少?", "所得税"),
+    ],
+)
+def test_abstains_and_points_to_what_the_corpus_covers(assistant, question, reason_part):
+    ans = assistant.ask(question)
+    assert ans.abstained
+    assert ans.citations == []
+    assert reason_part in ans.reason
+    assert "现有文件不足以回答" in ans.answer
+    assert ans.suggestions and any("湖南" in s or "甘肃" in s or "陕西" in s for s in ans.suggestions)
+
+
+def test_filters_restrict_the_documents(assistant):
+    ans = assistant.ask("企业主体责任有哪些要求?", filters=Filters(doc_ids=("hunan-2013-product-quality-supervision",)))
+    assert ans.citations and {c.doc_id for c in ans.citations} == {"hunan-2013-product-quality-supervision"}
+    ans = assistant.ask("企业主体责任有哪些要求?", filters=Filters(regions=("陕西",)))
+    assert {c.doc_id for c in ans.citations} == {"shaanxi-2017-comprehensive-quality-supervision"}
+
+
+def test_follow_up_is_resolved_against_the_previous_turn(assistant):
+    from assistant import Turn
+
+    first = assistant.ask("甘肃政府质量奖评选由哪个部门牵头?")
+    follow = assistant.ask("那配合的部门呢?", history=[Turn("甘肃政府质量奖评选由哪个部门牵头?", first)])
+    assert "甘肃" in follow.standalone_question
+    assert not follow.abstained and "配合" in to_simplified(follow.answer)
