@@ -17,7 +17,7 @@ class Settings:
     # reciprocal rank fusion: k and per-leg weights (see README for how the dense weight was chosen)
     rrf_k: int = 60
     bm25_weight: float = 1.0
-    dense_weight: float = field(default_factory=lambda: float(os.environ.get("ZHIQA_DENSE_WEIGHT", "0.5")))
+    dense_weight: float = field(default_factory=lambda: float(os.environ.get("ZHIQA_DENSE_WEIGHT", "1.0")))
     candidates: int = 50
 
     def __post_init__(self) -> None:
