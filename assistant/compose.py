@@ -167,17 +167,10 @@ class ExtractiveComposer:
                     quote=text[s:e],
                     start=s,
                     end=e,
-                    page=_page(rec.page_starts, s),
+                    page=rec.page_at(s),
                     source=rec.meta.source,
                 )
             )
             parts.append(f"{text[s:e]} [{n}]")
         return Composition(" ".join(parts), citations, False, coverage=best_chunk_cov)
 
-
-def _page(page_starts: tuple[int, ...] | None, offset: int) -> int | None:
-    if not page_starts:
-        return None
-    from bisect import bisect_right
-
-    return bisect_right(page_starts, offset)

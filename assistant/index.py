@@ -144,16 +144,8 @@ class Index:
         folder = self.paths.gen(gen)
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         self._check(manifest)
-        docs = {
-            d["meta"]["doc_id"]: DocRecord.from_dict(d)
-            for d in json.loads((folder / "documents.json").read_text(encoding="utf-8"))
-        }
-        chunks = []
-        with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                rec.pop("tokens", None)
-                chunks.append(Chunk(**rec))
+        data = self.read_generation_data(gen)
+        docs, chunks = data.docs, data.chunks
         bm25 = Bm25Index.load(folder / "bm25", len(chunks)) if chunks else None
         embedder = self._load_embedder(folder, manifest)
         return Snapshot(

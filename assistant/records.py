@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.models import Chunk, DocumentMetadata, IngestedDocument, Section
+from ingest.models import Chunk, DocumentMetadata, IngestedDocument, Section, deepest_section, page_of
 
 
 @dataclass(frozen=True)
@@ -43,11 +43,10 @@ class DocRecord:
         return cls(doc.meta, tuple(doc.sections), doc.page_starts, content_key, len(doc.chunks))
 
     def section_at(self, offset: int) -> Section | None:
-        best = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.rank > best.rank):
-                best = s
-        return best
+        return deepest_section(self.sections, offset)
+
+    def page_at(self, offset: int) -> int | None:
+        return page_of(self.page_starts, offset)
 
 
 @dataclass

@@ -22,9 +22,23 @@ class LoadedText:
     furniture: tuple[tuple[int, int, str], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
-        if not self.page_starts:
-            return None
-        return bisect_right(self.page_starts, offset)
+        return page_of(self.page_starts, offset)
+
+
+def page_of(page_starts: tuple[int, ...] | None, offset: int) -> int | None:
+    """1-based page of a character offset, None for formats without pages."""
+    if not page_starts:
+        return None
+    return bisect_right(page_starts, offset)
+
+
+def deepest_section(sections, offset: int) -> "Section | None":
+    """The most specific section whose span contains ``offset``."""
+    best = None
+    for s in sections:
+        if s.start <= offset < s.end and (best is None or s.rank > best.rank):
+            best = s
+    return best
 
 
 @dataclass(frozen=True)
@@ -107,14 +121,7 @@ class IngestedDocument:
     page_starts: tuple[int, ...] | None = None
 
     def section_at(self, offset: int) -> Section | None:
-        """Deepest section whose span contains ``offset``."""
-        best: Section | None = None
-        for s in self.sections:
-            if s.start <= offset < s.end and (best is None or s.rank > best.rank):
-                best = s
-        return best
+        return deepest_section(self.sections, offset)
 
     def page_at(self, offset: int) -> int | None:
-        if not self.page_starts:
-            return None
-        return bisect_right(self.page_starts, offset)
+        return page_of(self.page_starts, offset)
