@@ -247,10 +247,10 @@ def _write_text_file(path, megabytes: float) -> int:
 
 
 @pytest.mark.slow
-def test_file_over_32_mb_is_too_large(tmp_path, monkeypatch):
+def test_50_mb_text_is_refused_with_a_clear_error(tmp_path, monkeypatch):
     monkeypatch.delenv("ZHIQA_MAX_FILE_MB", raising=False)
     path = tmp_path / "huge.txt"
-    assert _write_text_file(path, 33) > 32 * 1024 * 1024
+    assert _write_text_file(path, 50) >= 50 * 1024 * 1024
     with pytest.raises(FileTooLarge) as info:
         load(path)
     assert str(info.value).startswith(str(path))
