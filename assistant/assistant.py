@@ -14,6 +14,7 @@ from assistant.retrieve import HybridRetriever
 from assistant.understand import Query, analyse
 from ingest.normalize import normalize
 
+_BOOK = re.compile(r"《([^《》]{2,60})》")
 _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
 _FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about)|[呢]\s*[?？]?$", re.I)
 
@@ -84,6 +85,9 @@ class Assistant:
         outside = [r for r in query.regions if r not in corpus_regions]
         if outside and not any(r in corpus_regions for r in query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, [])
+        for name in _BOOK.findall(query.normalized):
+            if not any(name in normalize(f"{r.meta.title or ''}\n{snap.text(d)}") for d, r in snap.docs.items()):
+                return self._abstain(query, f"语料中没有《{name}》", snap, [])
         hits = self.retriever.search(query, k=k)
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))
         if query.years:

@@ -28,7 +28,8 @@ def _settings(args):
     return s
 
 
-def _print_answer(ans, out=sys.stdout) -> None:
+def _print_answer(ans, out=None) -> None:
+    out = out or sys.stdout
     print(ans.answer, file=out)
     for c in ans.citations:
         where = " · ".join(x for x in (c.title or c.doc_id, c.doc_number, c.date, c.section) if x)

@@ -52,6 +52,7 @@ def test_traditional_documents_are_quoted_in_their_own_script(assistant):
         ("广东省的产品质量监督抽查怎么做?", "广东"),
         ("2025年甘肃质量发展行动计划的重点任务是什么?", "2025"),
         ("个人所得税的起征点是多少?", "所得税"),
+        ("《产品质量监督抽查管理暂行办法》对抽样有哪些要求?", "产品质量监督抽查管理暂行办法"),
     ],
 )
 def test_abstains_and_points_to_what_the_corpus_covers(assistant, question, reason_part):
@@ -77,3 +78,9 @@ def test_follow_up_is_resolved_against_the_previous_turn(assistant):
     follow = assistant.ask("那配合的部门呢?", history=[Turn("甘肃政府质量奖评选由哪个部门牵头?", first)])
     assert "甘肃" in follow.standalone_question
     assert not follow.abstained and "配合" in to_simplified(follow.answer)
+
+
+def test_a_document_cited_inside_the_corpus_is_not_refused(assistant):
+    # 《质量发展纲要》 is not in the corpus, but the Gansu plan implements it and says so
+    ans = assistant.ask("《质量发展纲要》在甘肃是怎样贯彻实施的?")
+    assert not ans.abstained and ans.citations

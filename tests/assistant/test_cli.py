@@ -66,3 +66,12 @@ def test_remove_unknown_document_names_the_known_ones(corpus_index, capsys, tmp_
     assert main(["--index", home, "remove", "no-such-doc"]) == 2
     assert "hunan-2013-product-quality-supervision" in capsys.readouterr().err
     assert main(["--index", home, "remove", "hunan-2013-product-quality-supervision"]) == 0
+
+
+def test_chat_answers_and_resolves_a_follow_up(corpus_index, capsys, monkeypatch):
+    turns = iter(["甘肃政府质量奖评选由哪个部门牵头?", "那配合的部门呢?", ""])
+    monkeypatch.setattr("builtins.input", lambda prompt="": next(turns))
+    assert main(["--index", str(corpus_index.paths.home), "chat"]) == 0
+    out = capsys.readouterr().out
+    assert "省質監局" in out and "[1]" in out
+    assert "理解为: 甘肃政府质量奖评选由哪个部门牵头? 那配合的部门呢?" in out
