@@ -9,9 +9,10 @@ from assistant.answer import Answer
 from assistant.compose import ExtractiveComposer
 from assistant.config import Settings
 from assistant.index import Index
+from assistant.metadata_answer import answer_metadata, asked_field
 from assistant.records import Snapshot
 from assistant.retrieve import HybridRetriever
-from assistant.understand import Query, analyse
+from assistant.understand import Query, analyse, named_regions
 from ingest.normalize import normalize
 
 _BOOK = re.compile(r"《([^《》]{2,60})》")
@@ -55,8 +56,17 @@ class Assistant:
         if not history:
             return question
         q = question.strip()
+        previous = history[-1].answer.standalone_question
         if len(normalize(q)) <= 12 or _FOLLOW_UP.search(q):
-            return f"{history[-1].answer.standalone_question} {q}"
+            now, before = named_regions(normalize(q)), named_regions(normalize(previous))
+            if now and before and set(now) != set(before) and len(normalize(q)) <= 8:
+                # 陕西呢? after a question about 湖南: the same question about 陕西
+                swapped = previous
+                for old_region in before:
+                    swapped = re.sub(f"{old_region}(省|壮族自治区|自治区)?", now[0], swapped)
+                if swapped != previous:
+                    return swapped
+            return f"{previous} {q}"
         return question
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None, k: int = 8) -> Answer:
@@ -98,6 +108,13 @@ class Assistant:
                 return self._abstain(query, f"文件中没有关于{'、'.join(map(str, missing))}年的内容", snap, near)
         if not hits.hits:
             return self._abstain(query, "没有符合筛选条件的文件", snap, near)
+        asked = asked_field(query.normalized)
+        if asked:
+            meta_answer = answer_metadata(*asked, hits, snap)
+            if meta_answer is not None:
+                if meta_answer.citation is None:
+                    return self._abstain(query, meta_answer.missing, snap, near)
+                return Answer(query.text, query.text, meta_answer.text, False, "other", [meta_answer.citation])
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
             return self._abstain(query, comp.reason, snap, near)

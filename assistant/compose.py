@@ -2,12 +2,14 @@
 question, each with an exact citation; or an abstention with its reason."""
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from assistant.answer import Citation
 from assistant.records import Snapshot
 from assistant.retrieve import Hits
+from assistant.tokenize import question_words
 from ingest.normalize import normalize
 
 _SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
@@ -59,11 +61,16 @@ class ExtractiveComposer:
             raise ValueError("min_coverage must be within [0, 1]")
         self.min_coverage = min_coverage
 
-    def _weights(self, snap: Snapshot, tokens: tuple[str, ...]) -> dict[str, float]:
+    def _weights(self, snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, float]:
+        """Key terms of the question and how much each matters (idf). Question words and the
+        regions the question names (applied as filters) are not terms to find in a passage."""
         n = max(len(snap.chunks), 1)
-        unknown = float(__import__("math").log(1 + (n + 0.5) / 0.5))
+        unknown = float(math.log(1 + (n + 0.5) / 0.5))
+        skip = question_words()
         weights = {}
         for t in dict.fromkeys(tokens):
+            if t in skip or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
+                continue
             idf = snap.bm25.idf(t) if snap.bm25 is not None else None
             weights[t] = unknown if idf is None else idf
         return weights
@@ -87,7 +94,7 @@ class ExtractiveComposer:
 
     def compose(self, hits: Hits, snap: Snapshot) -> Composition:
         query = hits.query
-        weights = self._weights(snap, query.tokens)
+        weights = self._weights(snap, query.tokens, query.regions)
         total = sum(weights.values()) or 1.0
         cue = _CUES.get(query.question_type)
         limit = LONG_LIMIT if query.question_type in ("list", "procedure", "comparison") else SINGLE_FACT_LIMIT
@@ -97,7 +104,7 @@ class ExtractiveComposer:
         for rank, hit in enumerate(hits.hits[:6]):
             c = hit.chunk
             meta = snap.docs[c.doc_id].meta
-            context = normalize(f"{meta.title or ''} {c.section_path}")
+            context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {c.section_path}")
             chunk_norm = normalize(c.text) + context
             best_chunk_cov = max(best_chunk_cov, sum(w for t, w in weights.items() if t in chunk_norm) / total)
             text = snap.text(c.doc_id)

@@ -43,6 +43,11 @@ def _jieba():
     return tk
 
 
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    return frozenset(ln.strip() for ln in _data("question_words.txt").splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 def tokens_of_normalized(text: str) -> list[str]:
     """Tokens of text that is already normalised (see ingest.normalize)."""
     stop = stopwords()

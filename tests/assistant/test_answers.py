@@ -84,3 +84,32 @@ def test_a_document_cited_inside_the_corpus_is_not_refused(assistant):
     # 《质量发展纲要》 is not in the corpus, but the Gansu plan implements it and says so
     ans = assistant.ask("《质量发展纲要》在甘肃是怎样贯彻实施的?")
     assert not ans.abstained and ans.citations
+
+
+def test_region_follow_up_asks_the_same_question_of_another_region(assistant):
+    from assistant import Turn
+
+    first = assistant.ask("湖南对企业落实产品质量主体责任有什么要求?")
+    follow = assistant.ask("陕西呢?", history=[Turn("湖南对企业落实产品质量主体责任有什么要求?", first)])
+    assert follow.standalone_question == "陕西对企业落实产品质量主体责任有什么要求?"
+    assert follow.citations and follow.citations[0].doc_id.startswith("shaanxi")
+
+
+@pytest.mark.parametrize(
+    "question,quote",
+    [
+        ("湖南这份意见的文号是什么?", "湘政发〔2013〕40号"),
+        ("质检总局的指导意见是哪天印发的?", "2016年5月24日"),
+        ("陕西的意见是由哪个机关发布的?", "陜西省人民政府"),
+    ],
+)
+def test_metadata_questions_cite_the_line_that_states_it(assistant, question, quote):
+    ans = assistant.ask(question)
+    assert not ans.abstained and ans.citations[0].quote == quote and quote in ans.answer
+    text = assistant.index.snapshot().text(ans.citations[0].doc_id)
+    assert text[ans.citations[0].start : ans.citations[0].end] == quote
+
+
+def test_metadata_the_document_does_not_state_is_refused(assistant):
+    ans = assistant.ask("甘肃行动计划的文号是什么?")
+    assert ans.abstained and "文号" in ans.reason

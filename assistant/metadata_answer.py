@@ -1,0 +1,79 @@
+"""Questions about a document itself (文号, date, issuer, region), answered from its
+metadata and cited at the line of the original text that states it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Citation
+from assistant.records import DocRecord, Snapshot
+from assistant.retrieve import Hits
+from ingest.gazetteer import AGENCY_FULL_NAMES
+from ingest.normalize import normalize
+
+_ASKS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("doc_number", "文号", re.compile(r"文号|发文字号|document number|reference number")),
+    ("date", "成文日期", re.compile(r"哪天|哪一天|日期|落款时间|(何时|什么时候|哪年|哪一年)(印发|发布|签发|出台)|印发时间|成文时间|when was.*(issued|signed|published)")),
+    ("issuer", "发文机关", re.compile(r"发文机关|落款单位|(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台)|(谁|由谁)(印发|发布|制定|出台)|issued by|who issued|issuer")),
+)
+
+
+@dataclass(frozen=True)
+class MetadataAnswer:
+    text: str
+    citation: Citation | None
+    missing: str = ""  # the field the document does not state
+
+
+def asked_field(normalized_question: str) -> tuple[str, str] | None:
+    for field, label, pattern in _ASKS:
+        if pattern.search(normalized_question):
+            return field, label
+    return None
+
+
+def _line_containing(text: str, wanted: list[str]) -> tuple[int, int] | None:
+    """Span of the last line (trimmed) whose normalised form contains one of ``wanted``."""
+    found = None
+    start = 0
+    for line in text.split("\n"):
+        norm = normalize(line).replace(" ", "")
+        if any(normalize(w).replace(" ", "") in norm for w in wanted if w):
+            lead = len(line) - len(line.lstrip(" \t\u3000\xa0\r"))
+            found = (start + lead, start + len(line.rstrip(" \t\u3000\xa0\r")))
+        start += len(line) + 1
+    return found
+
+
+def _wanted(rec: DocRecord, field: str) -> list[str]:
+    meta = rec.meta
+    if field == "doc_number":
+        return [meta.doc_number] if meta.doc_number else []
+    if field == "date" and meta.date:
+        y, m, d = (int(x) for x in meta.date.split("-"))
+        return [f"{y}年{m}月{d}日", meta.date]
+    if field == "issuer" and meta.issuer:
+        short = [k for k, v in AGENCY_FULL_NAMES.items() if v == meta.issuer]
+        return [meta.issuer, *short]
+    return []
+
+
+def answer_metadata(field: str, label: str, hits: Hits, snap: Snapshot) -> MetadataAnswer | None:
+    docs = list(hits.allowed_docs) if len(hits.allowed_docs) == 1 else [h.chunk.doc_id for h in hits.hits[:1]]
+    if not docs:
+        return None
+    rec = snap.docs[docs[0]]
+    text = snap.text(rec.doc_id)
+    wanted = _wanted(rec, field)
+    span = _line_containing(text, wanted) if wanted else None
+    if span is None:
+        name = rec.meta.title or rec.doc_id
+        return MetadataAnswer("", None, missing=f"《{name}》的正文没有写明{label}")
+    s, e = span
+    section = rec.section_at(s)
+    citation = Citation(
+        n=1, doc_id=rec.doc_id, title=rec.meta.title, issuer=rec.meta.issuer, date=rec.meta.date,
+        doc_number=rec.meta.doc_number, section=section.path if section else "", quote=text[s:e],
+        start=s, end=e, page=rec.page_at(s), source=rec.meta.source,
+    )
+    return MetadataAnswer(f"{label}:{text[s:e]} [1]", citation)
