@@ -69,7 +69,8 @@ class ExtractiveComposer:
         skip = question_words()
         weights = {}
         for t in dict.fromkeys(tokens):
-            if t in skip or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
+            english_word = t.isascii() and t.isalpha()  # carried by its glossary expansion, if any
+            if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
                 continue
             idf = snap.bm25.idf(t) if snap.bm25 is not None else None
             weights[t] = unknown if idf is None else idf

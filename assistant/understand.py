@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from assistant.tokenize import tokens_of_normalized
 from ingest.gazetteer import PROVINCES
@@ -49,8 +51,28 @@ def named_regions(normalized: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for line in resources.files("assistant").joinpath("data", "glossary.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            term, expansions = line.split("\t", 1)
+            table[normalize(term)] = " ".join(normalize(x) for x in expansions.split(","))
+    keys = sorted(table, key=len, reverse=True)
+    # English terms match whole words; Chinese terms anywhere
+    alts = [rf"\b{re.escape(k)}\b" if k.isascii() else re.escape(k) for k in keys]
+    return re.compile("|".join(alts)), table
+
+
+def expand(normalized: str) -> str:
+    """The question plus glossary expansions (synonyms, old and new agency names, English)."""
+    pattern, table = _glossary()
+    extra = list(dict.fromkeys(table[m.group(0)] for m in pattern.finditer(normalized)))
+    return normalized + (" " + " ".join(extra) if extra else "")
+
+
 def analyse(question: str, filter_regions: tuple[str, ...] = (), filter_doc_ids: tuple[str, ...] = ()) -> Query:
-    norm = normalize(question)
+    norm = expand(normalize(question))
     return Query(
         text=question,
         normalized=norm,

@@ -113,3 +113,18 @@ def test_metadata_questions_cite_the_line_that_states_it(assistant, question, qu
 def test_metadata_the_document_does_not_state_is_refused(assistant):
     ans = assistant.ask("甘肃行动计划的文号是什么?")
     assert ans.abstained and "文号" in ans.reason
+
+
+def test_english_question_reaches_the_chinese_passage(assistant):
+    ans = assistant.ask("What was the pass rate of the 2014 provincial supervision spot checks in Guangxi?")
+    assert not ans.abstained and "91.3%" in ans.answer
+    assert ans.citations[0].doc_id == "guangxi-13th-five-year-quality-plan"
+
+
+def test_glossary_links_everyday_words_to_the_documents_terms(assistant):
+    from assistant.understand import analyse
+
+    assert "特种设备" in analyse("电梯安全谁来管?").normalized
+    assert "质量技术监督局" in analyse("省质监局负责什么?").normalized
+    ans = assistant.ask("基层电梯安全监管有什么要求?")
+    assert not ans.abstained and "特种设备" in ans.answer
