@@ -158,6 +158,17 @@ def cmd_chat(args) -> int:
         history.append(Turn(question, ans))
 
 
+def cmd_eval(args) -> int:
+    try:
+        from eval.run import main as eval_main
+    except ImportError as exc:  # matplotlib for the charts
+        raise ZhiqaError(f"zhiqa eval needs {exc.name}: pip install 'zhiqa[eval]'") from exc
+    argv = ["--split", args.split, "--config", args.config]
+    if args.out_dir:
+        argv += ["--out-dir", args.out_dir]
+    return eval_main(argv)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zhiqa", description="Ask questions about Chinese quality-supervision documents, with exact citations.")
     p.add_argument("--index", help="index folder (default: $ZHIQA_HOME or ./.zhiqa)")
@@ -187,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--doc")
     s.add_argument("--batch", help="JSON lines {\"id\", \"q\", \"conversation\"?} from FILE or - (stdin)")
     s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("eval", help="score answers on the gold set and write a report under eval/reports/")
+    s.add_argument("--split", choices=("dev", "test"), default="test")
+    s.add_argument("--config", default="default", help="default (hybrid) | bm25 | none-embedder")
+    s.add_argument("--out-dir")
+    s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("chat", help="a conversation in the terminal")
     s.add_argument("--region")

@@ -2,6 +2,7 @@
 the answer, citation validity, abstention."""
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from eval.gold import GoldItem
@@ -49,3 +50,73 @@ class Tally:
     @property
     def rate(self) -> float:
         return self.hit / self.n if self.n else float("nan")
+
+
+# --- evaluation suite (eval.run): ranking, answer and citation metrics -------------------------
+
+Span = tuple[str, int, int]  # doc_id, start, end in the original text
+
+
+def evidence_spans(item: GoldItem, texts: dict[str, str]) -> list[Span]:
+    """Every occurrence of every gold quote: a short quote (a date, an issuer) that recurs in the
+    document is evidence wherever it stands."""
+    spans = []
+    for ev in item.evidence:
+        text = texts.get(ev.doc_id, "")
+        at = text.find(ev.quote) if ev.quote else -1
+        while at >= 0:
+            spans.append((ev.doc_id, at, at + len(ev.quote)))
+            at = text.find(ev.quote, at + 1)
+    return spans
+
+
+def relevance(ranked: list[Span], spans: list[Span]) -> list[bool]:
+    return [overlaps(d, s, e, spans) for d, s, e in ranked]
+
+
+def recall_at(rels: list[bool], k: int) -> float:
+    """1 when a relevant unit is within the top k (first relevant rank, as for comparison items)."""
+    return float(any(rels[:k]))
+
+
+def reciprocal_rank(rels: list[bool], k: int = 10) -> float:
+    for rank, rel in enumerate(rels[:k]):
+        if rel:
+            return 1.0 / (rank + 1)
+    return 0.0
+
+
+def ndcg_at(rels: list[bool], n_relevant: int, k: int = 10) -> float:
+    """Binary-relevance nDCG: the ideal ranking puts all n_relevant relevant units of the
+    collection first."""
+    dcg = sum(1.0 / math.log2(i + 2) for i, rel in enumerate(rels[:k]) if rel)
+    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(n_relevant, k)))
+    return dcg / ideal if ideal else 0.0
+
+
+def fact_hits(answer: str, facts: tuple[tuple[str, ...], ...]) -> list[bool]:
+    """For each key fact, whether one of its alternatives appears (after script normalisation)."""
+    text = _norm(answer)
+    return [any(_norm(alt) in text for alt in alts) for alts in facts]
+
+
+def citation_valid(quote: str, start: int, end: int, original: str, corpus_text: str) -> bool:
+    """The quote is the original text at [start, end), and the corpus file says the same there."""
+    if not quote or not 0 <= start < end <= len(original):
+        return False
+    return original[start:end] == quote and corpus_text[start:end] == quote
+
+
+def citations_support(quotes: list[str], facts: tuple[tuple[str, ...], ...]) -> bool:
+    """The cited quotes together contain every key fact (a fact may not straddle two quotes)."""
+    return bool(quotes) and key_facts_present("\n".join(quotes), facts)
+
+
+def percentile(values: list[float], q: float) -> float:
+    """Linear-interpolation percentile, q in [0, 1]; nan for no values."""
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    pos = (len(values) - 1) * q
+    lo, hi = int(pos), min(int(pos) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (pos - lo)

@@ -1,0 +1,135 @@
+"""The evaluation loop: index corpus/ once, put every gold item of a split to zhiqa (the
+configuration under test plus the reference ones) and to the paragraph-BM25 baselines, judge
+each answer, and gather the figures into an EvalReport. Writes nothing but the index."""
+from __future__ import annotations
+
+import tempfile
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from assistant import Assistant, Settings
+from assistant.embedders import EmbedderSpec
+from assistant.index import Index
+from assistant.tokenize import tokenize
+from assistant.updater import ingest_paths
+from eval.baselines import ParagraphBM25, raw_tokens
+from eval.gold import GoldItem, load_split
+from eval.judge import ItemResult, Sources, judge
+from eval.summary import Metrics, breakdown, first_evidence_doc, summarise
+from eval.systems import ProductSystem, System
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@dataclass(frozen=True)
+class ProductConfig:
+    system: str  # name of the system in reports
+    label: str
+    embedder: str
+    dense_weight: float  # pinned, so that ZHIQA_DENSE_WEIGHT in the environment cannot move the floors
+
+
+CONFIGS = {
+    "default": ProductConfig("zhiqa-hybrid", "(d) zhiqa hybrid (default)", "builtin", 1.0),
+    "bm25": ProductConfig("zhiqa-bm25", "(c) zhiqa BM25 only (dense_weight 0)", "builtin", 0.0),
+    "none-embedder": ProductConfig("zhiqa-none-embedder", "(e) zhiqa, embedder none", "none", 1.0),
+}
+BASELINE_RAW = "bm25-raw"
+BASELINE_NORM = "bm25-normalised"
+
+
+@dataclass(frozen=True)
+class SystemRun:
+    name: str
+    label: str
+    results: tuple[ItemResult, ...]
+    metrics: Metrics
+
+
+@dataclass(frozen=True)
+class EvalReport:
+    split: str
+    config: str
+    headline: str  # the system under test (CONFIGS[config].system)
+    baseline: str  # the system ratios are taken to (plain BM25, raw tokens)
+    systems: tuple[SystemRun, ...]  # baselines first, then zhiqa configurations
+    by_type: dict[str, Metrics]  # breakdowns of the headline system
+    by_document: dict[str, Metrics]
+    by_script: dict[str, Metrics]
+    documents: dict[str, str]  # doc_id -> "region, script" for the per-document table
+    wall_s: float
+
+    def system(self, name: str) -> SystemRun:
+        return next(s for s in self.systems if s.name == name)
+
+    @property
+    def metrics(self) -> Metrics:
+        return self.system(self.headline).metrics
+
+    @property
+    def failures(self) -> list[ItemResult]:
+        return [r for r in self.system(self.headline).results if not r.passed]
+
+
+def _build_index(home: Path, embedder: str) -> Index:
+    settings = Settings(home=home, chroma_url=None, embedder=EmbedderSpec(embedder))
+    index = Index(settings)
+    report = ingest_paths(index, [CORPUS])
+    if report.failed:
+        raise RuntimeError(f"eval could not index corpus/: {report.summary()}")
+    return index
+
+
+def _product(config: ProductConfig, index: Index) -> ProductSystem:
+    settings = replace(index.settings, dense_weight=config.dense_weight)
+    return ProductSystem(config.system, config.label, Assistant(settings, Index(settings)))
+
+
+def _run_system(system: System, items: list[GoldItem], sources: Sources) -> SystemRun:
+    units = system.units()
+    results = tuple(judge(item, system.answer(item), units, sources) for item in items)
+    return SystemRun(system.name, system.label, results, summarise(list(results)))
+
+
+def evaluate(split: str = "test", config_name: str = "default", work_dir: Path | None = None) -> EvalReport:
+    """Run the whole evaluation; the temporary indexes go under work_dir (a fresh temporary
+    folder when None)."""
+    if config_name not in CONFIGS:
+        raise ValueError(f"unknown eval config {config_name!r}; choose one of {', '.join(CONFIGS)}")
+    if work_dir is None:
+        with tempfile.TemporaryDirectory(prefix="zhiqa-eval-") as tmp:
+            return evaluate(split, config_name, Path(tmp))
+    t0 = time.perf_counter()
+    items = load_split(split)
+    builtin = _build_index(work_dir / "index-builtin", "builtin")
+    snap = builtin.snapshot()
+    originals = {d: snap.text(d) for d in snap.docs}
+    sources = Sources(originals, {d: (CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in originals})
+
+    systems: list[System] = [
+        ParagraphBM25(BASELINE_RAW, "(a) BM25 paragraphs, raw jieba tokens", originals, raw_tokens),
+        ParagraphBM25(BASELINE_NORM, "(b) BM25 paragraphs, normalised tokens", originals, tokenize),
+        _product(CONFIGS["bm25"], builtin),
+        _product(CONFIGS["default"], builtin),
+    ]
+    if config_name == "none-embedder":
+        systems.append(_product(CONFIGS["none-embedder"], _build_index(work_dir / "index-none", "none")))
+    runs = tuple(_run_system(s, items, sources) for s in systems)
+
+    headline = CONFIGS[config_name].system
+    results = list(next(r for r in runs if r.name == headline).results)
+    documents = {d: f"{rec.meta.region or '全国'}, {rec.meta.script}" for d, rec in snap.docs.items()}
+    return EvalReport(
+        split=split,
+        config=config_name,
+        headline=headline,
+        baseline=BASELINE_RAW,
+        systems=runs,
+        by_type=breakdown(results, lambda r: r.item.type),
+        by_document=breakdown(results, first_evidence_doc),
+        by_script=breakdown(results, lambda r: r.item.script),
+        documents=documents,
+        wall_s=time.perf_counter() - t0,
+    )
