@@ -107,8 +107,8 @@ def ingest_paths(
                     report.verdicts.append(FileVerdict(str(path), "unchanged", old.doc_id, chunks=old.chunk_count))
                     continue
                 doc_id = old.doc_id if old else make_doc_id(path)
-                taken = {d for d, rec in data.docs.items() if rec.meta.source != str(path)} | set(changed)
-                if doc_id in taken:
+                taken = doc_id in changed or (doc_id in data.docs and data.docs[doc_id].meta.source != str(path))
+                if taken:
                     doc_id = f"{doc_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
                 doc = ingest_file(path, doc_id=doc_id)
             except IngestError as exc:

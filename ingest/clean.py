@@ -99,7 +99,6 @@ def segment(loaded: LoadedText) -> list[Segment]:
             add(ce, le, "blank")
         prev_end = le
     add(prev_end, len(text), "blank")
-    # loader-reported furniture (none today for text formats) is already outside the text
     return segments
 
 

@@ -18,8 +18,6 @@ class LoadedText:
     encoding: str | None = None
     # start offset of each page (PDF only); page of offset i is bisect_right(page_starts, i)
     page_starts: tuple[int, ...] | None = None
-    # spans the loader already knows are not body text (running headers, page numbers)
-    furniture: tuple[tuple[int, int, str], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         return page_of(self.page_starts, offset)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 from pathlib import Path
 
 from ingest.chunk import ChunkerSettings, chunk_document
@@ -58,13 +57,3 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
     doc.chunks = chunk_document(doc, settings)
     return doc
 
-
-def with_doc_id(doc: IngestedDocument, doc_id: str) -> IngestedDocument:
-    """The same document under another id (name collisions between folders)."""
-    from ingest.chunk import chunk_id
-
-    doc = IngestedDocument(meta=replace(doc.meta, doc_id=doc_id), text=doc.text, segments=doc.segments,
-                           sections=doc.sections, page_starts=doc.page_starts)
-    doc.chunks = chunk_document(doc)
-    assert all(c.chunk_id == chunk_id(doc_id, c.start, c.end, c.text) for c in doc.chunks)
-    return doc

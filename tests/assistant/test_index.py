@@ -146,3 +146,16 @@ def test_questions_make_no_network_connections(assistant, monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", guarded)
     ans = assistant.ask("陕西对第三方机构有什么要求?")
     assert ans.citations
+
+
+def test_same_file_name_in_two_folders_gets_two_documents(tmp_path, fixtures_dir):
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        shutil.copy(fixtures_dir / "gbk.txt", tmp_path / folder / "policy.txt")
+    (tmp_path / "b" / "policy.txt").write_bytes((fixtures_dir / "utf16.txt").read_bytes())
+    index = _index(tmp_path)
+    report = ingest_paths(index, [tmp_path / "a", tmp_path / "b"])
+    ids = sorted(v.doc_id for v in report.verdicts if v.status == "added")
+    assert len(ids) == 2 and ids[0] == "policy" and ids[1].startswith("policy-")
+    # re-ingesting keeps each file on its own id
+    assert ingest_paths(index, [tmp_path / "a", tmp_path / "b"]).count("unchanged") == 2
