@@ -17,9 +17,13 @@ def _data(name: str) -> str:
     return resources.files("assistant").joinpath("data", name).read_text(encoding="utf-8")
 
 
+def _word_list(name: str) -> frozenset[str]:
+    return frozenset(ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#"))
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in _data("stopwords.txt").splitlines() if ln.strip() and not ln.startswith("#"))
+    return _word_list("stopwords.txt")
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +49,7 @@ def _jieba():
 
 @lru_cache(maxsize=1)
 def question_words() -> frozenset[str]:
-    return frozenset(ln.strip() for ln in _data("question_words.txt").splitlines() if ln.strip() and not ln.startswith("#"))
+    return _word_list("question_words.txt")
 
 
 def tokens_of_normalized(text: str) -> list[str]:

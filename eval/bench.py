@@ -16,18 +16,13 @@ import tempfile
 import time
 from pathlib import Path
 
+from eval.metrics import percentile
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _zhiqa(home: Path, embedder: str, *args: str) -> list[str]:
     return [sys.executable, "-m", "assistant.cli", "--index", str(home), "--embedder", embedder, *args]
-
-
-def _percentile(values: list[float], q: float) -> float:
-    values = sorted(values)
-    k = (len(values) - 1) * q
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 def _peak_rss_mb(cmd: list[str], stdin: str) -> float:
@@ -88,8 +83,8 @@ def run(embedder: str, n_questions: int) -> dict:
         "ingest_inprocess_s": ingest_inproc,
         "cold_ask_median_s": statistics.median(colds),
         "cold_ask_max_s": max(colds),
-        "warm_p50_ms": _percentile(warm, 0.5),
-        "warm_p95_ms": _percentile(warm, 0.95),
+        "warm_p50_ms": percentile(warm, 0.5),
+        "warm_p95_ms": percentile(warm, 0.95),
         "peak_rss_mb": rss,
     }
 

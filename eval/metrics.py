@@ -13,24 +13,8 @@ def _norm(s: str) -> str:
     return to_simplified(fold_width(s)).lower().replace(" ", "")
 
 
-def gold_spans(item: GoldItem, texts: dict[str, str]) -> list[tuple[str, int, int]]:
-    spans = []
-    for ev in item.evidence:
-        at = texts[ev.doc_id].find(ev.quote)
-        if at >= 0:
-            spans.append((ev.doc_id, at, at + len(ev.quote)))
-    return spans
-
-
 def overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> bool:
     return any(d == doc_id and start < e and s < end for d, s, e in spans)
-
-
-def first_relevant_rank(chunks: list[tuple[str, int, int]], spans: list[tuple[str, int, int]]) -> int | None:
-    for rank, (doc_id, s, e) in enumerate(chunks):
-        if overlaps(doc_id, s, e, spans):
-            return rank
-    return None
 
 
 def key_facts_present(answer: str, facts: tuple[tuple[str, ...], ...]) -> bool:
