@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 from assistant.answer import Answer
 from assistant.compose import ExtractiveComposer
@@ -11,9 +12,12 @@ from assistant.config import Settings
 from assistant.index import Index
 from assistant.metadata_answer import answer_metadata, asked_field
 from assistant.records import Snapshot
-from assistant.retrieve import HybridRetriever
+from assistant.retrieve import Hits, HybridRetriever
 from assistant.understand import Query, analyse, named_regions
 from ingest.normalize import normalize
+
+if TYPE_CHECKING:
+    from assistant.llm import LlmComposer
 
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
@@ -33,8 +37,16 @@ class Turn:
 
 
 class Assistant:
-    def __init__(self, settings: Settings | None = None, index: Index | None = None, use_dense: bool = True) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        index: Index | None = None,
+        use_dense: bool = True,
+        llm: "LlmComposer | None" = None,
+    ) -> None:
         self.settings = settings or Settings()
+        # optional: rewrites a grounded extractive answer with a chat model, then verifies it
+        self.llm = llm
         self.index = index or Index(self.settings)
         self.retriever = HybridRetriever(self.index, self.settings, use_dense=use_dense)
         self.composer = ExtractiveComposer()
@@ -69,13 +81,23 @@ class Assistant:
             return f"{previous} {q}"
         return question
 
-    def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None, k: int = 8) -> Answer:
+    def ask(
+        self,
+        question: str,
+        history: list[Turn] | None = None,
+        filters: Filters | None = None,
+        k: int = 8,
+        on_token: Callable[[str], None] | None = None,
+    ) -> Answer:
+        """Answer ``question``; ``on_token`` receives the LLM's draft as it streams (LLM mode only)."""
         t0 = time.perf_counter()
         filters = filters or Filters()
         standalone = self.standalone(question, history)
         query = analyse(standalone, filters.regions, filters.doc_ids)
         snap = self.index.snapshot()
-        answer = self._answer(query, snap, k)
+        answer, hits = self._answer(query, snap, k)
+        if self.llm is not None and hits is not None and not answer.abstained and answer.citations:
+            answer = self.llm.compose(query, hits, snap, answer, on_token=on_token)
         answer.question = question
         answer.latency_ms = int((time.perf_counter() - t0) * 1000)
         return answer
@@ -90,14 +112,14 @@ class Assistant:
         text = f"现有文件不足以回答这个问题:{reason}。最接近的文件:" + ";".join(titles[:3]) + "。"
         return Answer(query.text, query.text, text, True, query.question_type, [], reason=reason, suggestions=titles[:5])
 
-    def _answer(self, query: Query, snap: Snapshot, k: int) -> Answer:
+    def _answer(self, query: Query, snap: Snapshot, k: int) -> tuple[Answer, Hits | None]:
         corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
         outside = [r for r in query.regions if r not in corpus_regions]
         if outside and not any(r in corpus_regions for r in query.regions):
-            return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, [])
+            return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
         for name in _BOOK.findall(query.normalized):
             if not any(name in normalize(f"{r.meta.title or ''}\n{snap.text(d)}") for d, r in snap.docs.items()):
-                return self._abstain(query, f"语料中没有《{name}》", snap, [])
+                return self._abstain(query, f"语料中没有《{name}》", snap, []), None
         hits = self.retriever.search(query, k=k)
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))
         if query.years:
@@ -105,17 +127,17 @@ class Assistant:
             scope = hits.allowed_docs or tuple(snap.docs)
             missing = [y for y in query.years if not any(y in years[d] for d in scope)]
             if missing:
-                return self._abstain(query, f"文件中没有关于{'、'.join(map(str, missing))}年的内容", snap, near)
+                return self._abstain(query, f"文件中没有关于{'、'.join(map(str, missing))}年的内容", snap, near), None
         if not hits.hits:
-            return self._abstain(query, "没有符合筛选条件的文件", snap, near)
+            return self._abstain(query, "没有符合筛选条件的文件", snap, near), None
         asked = asked_field(query.normalized)
         if asked:
             meta_answer = answer_metadata(*asked, hits, snap)
             if meta_answer is not None:
                 if meta_answer.citation is None:
-                    return self._abstain(query, meta_answer.missing, snap, near)
-                return Answer(query.text, query.text, meta_answer.text, False, "other", [meta_answer.citation])
+                    return self._abstain(query, meta_answer.missing, snap, near), None
+                return Answer(query.text, query.text, meta_answer.text, False, "other", [meta_answer.citation]), None
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
-            return self._abstain(query, comp.reason, snap, near)
-        return Answer(query.text, query.text, comp.answer, False, query.question_type, comp.citations)
+            return self._abstain(query, comp.reason, snap, near), None
+        return Answer(query.text, query.text, comp.answer, False, query.question_type, comp.citations), hits

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Citation
+from assistant.evidence import cite
 from assistant.records import Snapshot
 from assistant.retrieve import Hits
 from assistant.tokenize import question_words
@@ -161,24 +162,7 @@ class ExtractiveComposer:
                 continue
             used += e - s
             n = len(citations) + 1
-            rec = snap.docs[cand.doc_id]
-            section = rec.section_at(s)
-            citations.append(
-                Citation(
-                    n=n,
-                    doc_id=cand.doc_id,
-                    title=rec.meta.title,
-                    issuer=rec.meta.issuer,
-                    date=rec.meta.date,
-                    doc_number=rec.meta.doc_number,
-                    section=section.path if section else "",
-                    quote=text[s:e],
-                    start=s,
-                    end=e,
-                    page=rec.page_at(s),
-                    source=rec.meta.source,
-                )
-            )
+            citations.append(cite(snap, cand.doc_id, s, e, n))
             parts.append(f"{text[s:e]} [{n}]")
         return Composition(" ".join(parts), citations, False, coverage=best_chunk_cov)
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Citation
+from assistant.evidence import cite
 from assistant.records import DocRecord, Snapshot
 from assistant.retrieve import Hits
 from ingest.gazetteer import AGENCY_FULL_NAMES
@@ -70,10 +71,5 @@ def answer_metadata(field: str, label: str, hits: Hits, snap: Snapshot) -> Metad
         name = rec.meta.title or rec.doc_id
         return MetadataAnswer("", None, missing=f"《{name}》的正文没有写明{label}")
     s, e = span
-    section = rec.section_at(s)
-    citation = Citation(
-        n=1, doc_id=rec.doc_id, title=rec.meta.title, issuer=rec.meta.issuer, date=rec.meta.date,
-        doc_number=rec.meta.doc_number, section=section.path if section else "", quote=text[s:e],
-        start=s, end=e, page=rec.page_at(s), source=rec.meta.source,
-    )
+    citation = cite(snap, rec.doc_id, s, e, 1)
     return MetadataAnswer(f"{label}:{text[s:e]} [1]", citation)
