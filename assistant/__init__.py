@@ -6,5 +6,14 @@ from assistant.index import Index
 
 __all__ = [
     "Answer", "Assistant", "Citation", "Filters", "Index", "IndexMismatch", "IndexMissing", "MissingExtra",
-    "Settings", "Turn", "ZhiqaError",
+    "Settings", "Turn", "ZhiqaError", "ZhiqaRetriever",
 ]
+
+
+def __getattr__(name: str):
+    # re-exported lazily: `import assistant` should not pay for importing langchain-core
+    if name == "ZhiqaRetriever":
+        from assistant.langchain_retriever import ZhiqaRetriever
+
+        return ZhiqaRetriever
+    raise AttributeError(f"module 'assistant' has no attribute {name!r}")

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from itertools import zip_longest
 from typing import TYPE_CHECKING, Callable
 
 from assistant.answer import Answer
+from assistant.checks import articles_asked, dated_document_years, named_periods
 from assistant.compose import ExtractiveComposer
 from assistant.config import Settings
 from assistant.index import Index
@@ -102,15 +104,59 @@ class Assistant:
         answer.latency_ms = int((time.perf_counter() - t0) * 1000)
         return answer
 
-    def _abstain(self, query: Query, reason: str, snap: Snapshot, near: list[str]) -> Answer:
+    def _abstain(
+        self, query: Query, reason: str, snap: Snapshot, near: list[str], said: str = "", citations: list | None = None
+    ) -> Answer:
+        """An abstention: why, what the documents do say (``said``, cited) and the nearest documents."""
         titles = []
         for doc_id in near + [d for d in snap.docs if d not in near]:
             meta = snap.docs[doc_id].meta
             label = f"{meta.title or doc_id}({meta.region or '全国'}, {meta.date or meta.year or '日期不详'})"
             if label not in titles:
                 titles.append(label)
-        text = f"现有文件不足以回答这个问题:{reason}。最接近的文件:" + ";".join(titles[:3]) + "。"
-        return Answer(query.text, query.text, text, True, query.question_type, [], reason=reason, suggestions=titles[:5])
+        text = said or f"现有文件不足以回答这个问题:{reason}。"
+        text += "\n最接近的文件:" + ";".join(titles[:3]) + "。"
+        return Answer(
+            query.text, query.text, text, True, query.question_type, list(citations or []), reason=reason, suggestions=titles[:5]
+        )
+
+    def _premise(self, query: Query, snap: Snapshot, hits: Hits, near: list[str]) -> Answer | None:
+        """Questions about a year, period or law article the corpus does not hold: corrected."""
+        scope = list(hits.allowed_docs) if len(hits.allowed_docs) < len(snap.docs) else near[:1]
+        for year in dated_document_years(query.normalized):
+            if scope and not any(snap.docs[d].meta.year == year for d in scope):
+                doc_id = scope[0]
+                meta = snap.docs[doc_id].meta
+                dated = answer_metadata("date", "成文日期", replace(hits, allowed_docs=(doc_id,)), snap)
+                reason = f"语料中没有{year}年的这份文件"
+                said = f"问题的前提与文件不符:{reason},只有《{meta.title or doc_id}》"
+                if dated is not None and dated.citation is not None:
+                    return self._abstain(query, reason, snap, near, f"{said},{dated.text}", [dated.citation])
+                if meta.year:
+                    said += f"({meta.year}年)"
+                return self._abstain(query, reason, snap, near, said + "。")
+        periods = named_periods(query.normalized)
+        if periods:
+            texts = {d: normalize(snap.text(d) + (snap.docs[d].meta.title or "")) for d in (hits.allowed_docs or snap.docs)}
+            for period in periods:
+                if not any(period in t for t in texts.values()):
+                    held = sorted({p for t in texts.values() for p in named_periods(t)})
+                    reason = f"语料中没有“{period}”时期的文件" + (f",只有“{'、'.join(held)}”时期的" if held else "")
+                    return self._abstain(query, reason, snap, near)
+        titles = {normalize(r.meta.title or "") for r in snap.docs.values()}
+        for book in articles_asked(query.normalized):
+            if not any(book in t or (t and t in book) for t in titles):
+                reason = f"语料中没有《{book}》的条文,只有其他文件对它的提及"
+                return self._abstain(query, reason, snap, near)
+        return None
+
+    def _comparison_hits(self, query: Query, hits: Hits) -> Hits:
+        """One search per document being compared, so each gets its own best passages."""
+        if len(hits.allowed_docs) < 2 or len(hits.allowed_docs) == len(self.index.snapshot().docs):
+            return hits
+        per_doc = [self.retriever.search(replace(query, filter_doc_ids=(d,)), k=4).hits for d in hits.allowed_docs]
+        merged = [h for group in zip_longest(*per_doc) for h in group if h is not None]
+        return replace(hits, hits=tuple(merged))
 
     def _answer(self, query: Query, snap: Snapshot, k: int) -> tuple[Answer, Hits | None]:
         corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
@@ -130,6 +176,9 @@ class Assistant:
                 return self._abstain(query, f"文件中没有关于{'、'.join(map(str, missing))}年的内容", snap, near), None
         if not hits.hits:
             return self._abstain(query, "没有符合筛选条件的文件", snap, near), None
+        corrected = self._premise(query, snap, hits, near)
+        if corrected is not None:
+            return corrected, None
         asked = asked_field(query.normalized)
         if asked:
             meta_answer = answer_metadata(*asked, hits, snap)
@@ -137,7 +186,9 @@ class Assistant:
                 if meta_answer.citation is None:
                     return self._abstain(query, meta_answer.missing, snap, near), None
                 return Answer(query.text, query.text, meta_answer.text, False, "other", [meta_answer.citation]), None
+        if query.question_type == "comparison":
+            hits = self._comparison_hits(query, hits)
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
-            return self._abstain(query, comp.reason, snap, near), None
+            return self._abstain(query, comp.reason, snap, near, comp.answer, comp.citations), None
         return Answer(query.text, query.text, comp.answer, False, query.question_type, comp.citations), hits

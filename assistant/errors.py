@@ -32,3 +32,11 @@ class EmbedderUnavailable(ZhiqaError):
 class IndexBusy(ZhiqaError):
     def __init__(self, home: str) -> None:
         super().__init__(f"Another zhiqa process is writing the index at {home}; try again when it has finished.")
+
+
+class RerankerUnavailable(ZhiqaError):
+    def __init__(self, model: str, reason: object) -> None:
+        super().__init__(
+            f"Cross-encoder model '{model}' is not available locally ({reason}). Download it on a connected machine, "
+            "copy the folder here and set ZHIQA_RERANKER=cross:/path/to/model, or unset ZHIQA_RERANKER to skip reranking."
+        )

@@ -1,0 +1,316 @@
+"""Answer shapes by question type, always extractive: who leads and who cooperates on a task,
+one row per document for comparisons, the items of a section for lists, ordered steps for
+procedures, and the document's own date beside a time requirement. Every line carries a
+citation; names and figures in the text come from the quotes cited."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Citation
+from assistant.checks import asserted_leads
+from assistant.compose import LONG_LIMIT, SINGLE_FACT_LIMIT, CUES, Candidate, Evidence, sentence_spans
+from assistant.evidence import cite
+from ingest.models import Section
+from ingest.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Shaped:
+    text: str
+    citations: list[Citation]
+    abstained: bool = False
+    reason: str = ""
+
+
+class _Citations:
+    """Numbered citations of one answer; citing the same span twice reuses its number."""
+
+    def __init__(self, ev: Evidence) -> None:
+        self.ev = ev
+        self.items: list[Citation] = []
+
+    def add(self, doc_id: str, start: int, end: int) -> int:
+        for c in self.items:
+            if (c.doc_id, c.start, c.end) == (doc_id, start, end):
+                return c.n
+        self.items.append(cite(self.ev.snap, doc_id, start, end, len(self.items) + 1))
+        return len(self.items)
+
+
+def shape(ev: Evidence, composer) -> Shaped:
+    qtype = ev.query.question_type
+    shaped = None
+    if qtype == "responsibility":
+        shaped = responsibility(ev, composer)
+    elif qtype == "comparison":
+        shaped = comparison(ev, composer)
+    elif qtype in ("list", "procedure"):
+        shaped = section_items(ev, composer)
+    if shaped is None:
+        shaped = extractive(ev, composer)
+    if qtype == "deadline" and not shaped.abstained:
+        shaped = with_document_date(ev, shaped)
+    return shaped
+
+
+# ---------------------------------------------------------------- plain extractive answer
+
+
+def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
+    """The best sentence plus up to two more that cover key terms it lacks."""
+    cands = ev.candidates
+    chosen: list[Candidate] = [cands[0]]
+    covered = set(cands[0].covered)
+    for cand in cands[1:]:
+        if len(chosen) >= max_sentences:
+            break
+        if cand.score < 0.7 * chosen[0].score or not (cand.covered - covered):
+            continue
+        if any(cand.doc_id == c.doc_id and cand.start < c.end and c.start < cand.end for c in chosen):
+            continue
+        chosen.append(cand)
+        covered |= cand.covered
+    cue = CUES.get(ev.query.question_type)
+    if cue and not any(cue.search(c.norm) for c in chosen):
+        # a responsibility or time question answered without its cue (牵头/配合, a date):
+        # add the best cue sentence of the same section
+        lead = chosen[0]
+        section = ev.snap.docs[lead.doc_id].section_at(lead.start)
+        same = [
+            c for c in cands
+            if c.doc_id == lead.doc_id and c is not lead and cue.search(c.norm)
+            and ev.snap.docs[c.doc_id].section_at(c.start) == section
+        ]
+        if same:
+            chosen.append(max(same, key=lambda c: c.score))
+    return chosen
+
+
+def extractive(ev: Evidence, composer, chosen: list[Candidate] | None = None, numbered: bool = False) -> Shaped:
+    chosen = chosen or choose(ev)
+    qtype = ev.query.question_type
+    limit = LONG_LIMIT if qtype in ("list", "procedure", "comparison") else SINGLE_FACT_LIMIT
+    cites = _Citations(ev)
+    parts: list[str] = []
+    used = 0
+    lead_doc = chosen[0].doc_id
+    for cand in sorted(chosen, key=lambda c: (c.doc_id != lead_doc, c.doc_id, c.start)):
+        text = ev.text(cand.doc_id)
+        s, e = composer.trim(text, cand.start, cand.end, ev.weights, limit)
+        if used and used + (e - s) > limit:
+            continue
+        used += e - s
+        n = cites.add(cand.doc_id, s, e)
+        parts.append(f"{len(parts) + 1}. {text[s:e]} [{n}]" if numbered else f"{text[s:e]} [{n}]")
+    return Shaped(("\n" if numbered else " ").join(parts), cites.items)
+
+
+# ---------------------------------------------------------------- responsibility
+
+_ASSIGNMENT = re.compile(r"[(（]([^()（）]{2,300}?(?:牵头|牽頭|配合|负责|負責)[^()（）]{0,300}?)[)）]")
+_ROLE_SPLIT = re.compile(r"[,，;；]")
+
+
+@dataclass(frozen=True)
+class Assignment:
+    doc_id: str
+    start: int  # span of the parenthetical in the original text
+    end: int
+    lead_units: tuple[str, ...]
+    cooperating_units: tuple[str, ...]
+    responsible_units: tuple[str, ...]
+
+
+def parse_assignment(doc_id: str, text: str, start: int, end: int) -> Assignment:
+    """(省質監局牽頭,省發展改革委、省工信委配合) -> lead and cooperating units, normalised."""
+    inner = normalize(text[start + 1 : end - 1])
+    lead: list[str] = []
+    coop: list[str] = []
+    resp: list[str] = []
+    for clause in _ROLE_SPLIT.split(inner):
+        clause = clause.strip()
+        for suffix, bucket in (("牵头", lead), ("配合", coop), ("按职责分工负责", resp), ("负责", resp)):
+            if clause.endswith(suffix):
+                units = clause[: -len(suffix)]
+                bucket += [u.strip() for u in re.split(r"[、和及]", units) if u.strip()]
+                break
+    return Assignment(doc_id, start, end, tuple(lead), tuple(coop), tuple(resp))
+
+
+def assignments_in(ev: Evidence, doc_id: str, section: Section) -> list[Assignment]:
+    text = ev.text(doc_id)
+    body_end = section.end
+    return [
+        parse_assignment(doc_id, text, m.start(), m.end())
+        for m in _ASSIGNMENT.finditer(text, section.start, body_end)
+    ]
+
+
+def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
+    """The section (task) the question is about: its title and body best cover the question."""
+    total = sum(ev.weights.values()) or 1.0
+    best = None
+    top = ev.candidates[0].score
+    seen = set()
+    for cand in ev.candidates[:12]:
+        if cand.score < 0.5 * top:
+            continue
+        rec = ev.snap.docs[cand.doc_id]
+        for sec in rec.sections:
+            if not (sec.start <= cand.start < sec.end) or (cand.doc_id, sec.index) in seen:
+                continue
+            seen.add((cand.doc_id, sec.index))
+            title = normalize(sec.title)
+            title_cov = sum(w for t, w in ev.weights.items() if t in title) / total
+            score = cand.score + title_cov + 0.01 * sec.rank  # deeper sections are more specific
+            if best is None or score > best[2]:
+                best = (cand.doc_id, sec, score)
+    return best
+
+
+def responsibility(ev: Evidence, composer) -> Shaped | None:
+    found = _task_section(ev)
+    if found is None:
+        return None
+    doc_id, section, _ = found
+    rec = ev.snap.docs[doc_id]
+    # the assignment of this task: in the section itself, or the nearest enclosing one
+    chain = [section]
+    while chain[-1].parent is not None:
+        chain.append(rec.sections[chain[-1].parent])
+    assignments: list[Assignment] = []
+    for sec in chain:
+        own_end = min((s.start for s in rec.sections if s.parent == sec.index), default=sec.end)
+        assignments = [a for a in assignments_in(ev, doc_id, sec) if a.start < own_end or sec is section]
+        if assignments:
+            section = sec
+            break
+    if not assignments:
+        return None
+    assignment = assignments[-1]
+    cites = _Citations(ev)
+    text = ev.text(doc_id)
+    title_end = section.heading_end if section.heading_end > section.start else section.start + len(section.title)
+    task_n = cites.add(doc_id, section.start, title_end)
+    quote_n = cites.add(doc_id, assignment.start, assignment.end)
+    task = normalize(text[section.start:title_end]).strip()
+    claimed = asserted_leads(ev.query.normalized)
+    wrong = [u for u in claimed if not any(u in lead or lead in u for lead in assignment.lead_units)]
+    lines = []
+    if wrong and assignment.lead_units:
+        reason = f"问题的前提与文件不符:该项任务不是由{'、'.join(wrong)}牵头"
+        lines.append(f"{reason}。文件写明“{task}”由{'、'.join(assignment.lead_units)}牵头。 [{task_n}][{quote_n}]")
+        if assignment.cooperating_units:
+            lines.append(f"配合单位:{'、'.join(assignment.cooperating_units)}。 [{quote_n}]")
+        return Shaped("\n".join(lines), cites.items, abstained=True, reason=reason)
+    lines.append(f"任务:{task} [{task_n}]")
+    if assignment.lead_units:
+        lines.append(f"牵头:{'、'.join(assignment.lead_units)} [{quote_n}]")
+    if assignment.cooperating_units:
+        lines.append(f"配合:{'、'.join(assignment.cooperating_units)} [{quote_n}]")
+    if assignment.responsible_units:
+        lines.append(f"按职责分工负责:{'、'.join(assignment.responsible_units)} [{quote_n}]")
+    lines.append(f"原文:{text[assignment.start:assignment.end]} [{quote_n}]")
+    return Shaped("\n".join(lines), cites.items)
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def comparison(ev: Evidence, composer) -> Shaped | None:
+    docs = list(dict.fromkeys(c.doc_id for c in ev.candidates))
+    targets = [d for d in ev.hits.allowed_docs if d in docs] if len(ev.hits.allowed_docs) < len(ev.snap.docs) else docs[:2]
+    if len(targets) < 2:
+        return None
+    cites = _Citations(ev)
+    rows = ["| 文件 | 内容 |", "|---|---|"]
+    top = ev.candidates[0].score
+    for doc_id in targets:
+        meta = ev.snap.docs[doc_id].meta
+        label = f"{meta.region or '全国'}·{meta.title or doc_id}({meta.date or meta.year or '日期不详'})"
+        mine = [c for c in ev.candidates if c.doc_id == doc_id and c.score >= 0.4 * top]
+        if not mine:
+            rows.append(f"| {label} | 未涉及 |")
+            continue
+        cells = []
+        for cand in mine[:2] if len(mine) > 1 and mine[1].covered - mine[0].covered else mine[:1]:
+            s, e = composer.trim(ev.text(doc_id), cand.start, cand.end, ev.weights, SINGLE_FACT_LIMIT)
+            quote = ev.text(doc_id)[s:e].replace("|", "｜").replace("\n", " ")
+            cells.append(f"{quote} [{cites.add(doc_id, s, e)}]")
+        rows.append(f"| {label} | {' '.join(cells)} |")
+    return Shaped("\n".join(rows), cites.items)
+
+
+# ---------------------------------------------------------------- lists and procedures
+
+_ITEM_ASK = re.compile(r"哪几条|哪几个方面|哪几部分|几条|哪些方面|步骤|流程|程序|环节|分别")
+
+
+def section_items(ev: Evidence, composer) -> Shaped | None:
+    """When the best passage is a section heading (二、…的指导原则), the section's items."""
+    top = ev.candidates[0]
+    rec = ev.snap.docs[top.doc_id]
+    section = rec.section_at(top.start)
+    if section is None:
+        return None
+    is_heading = top.start < section.heading_end and section.start <= top.start
+    if not is_heading and not _ITEM_ASK.search(ev.query.normalized):
+        return None
+    text = ev.text(top.doc_id)
+    children = [s for s in rec.sections if s.parent == section.index]
+    cites = _Citations(ev)
+    lines = []
+    if children:
+        for child in children[:10]:
+            end = child.heading_end if child.heading_end > child.start else child.start + len(child.title)
+            lines.append(f"- {text[child.start:end].strip()} [{cites.add(top.doc_id, child.start, end)}]")
+    elif is_heading:
+        body = [(s, e) for s, e in sentence_spans(text, section.heading_end, section.end)]
+        paragraphs = []
+        last_line = -1
+        for s, e in body:
+            line = text.count("\n", 0, s)
+            if line != last_line:  # first sentence of each paragraph
+                paragraphs.append((s, e))
+                last_line = line
+        if len(paragraphs) < 2:
+            return None
+        for s, e in paragraphs[:10]:
+            s, e = composer.trim(text, s, e, ev.weights, 120)
+            lines.append(f"- {text[s:e]} [{cites.add(top.doc_id, s, e)}]")
+    else:
+        return None
+    head = f"{text[section.start:section.heading_end].strip()} [{cites.add(top.doc_id, section.start, section.heading_end)}]"
+    return Shaped(head + "\n" + "\n".join(lines), cites.items)
+
+
+# ---------------------------------------------------------------- time requirements
+
+_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+
+
+def with_document_date(ev: Evidence, shaped: Shaped) -> Shaped:
+    """Add the document's own date, cited at the line stating it, so a 2013 target reads as one."""
+    doc_id = shaped.citations[0].doc_id if shaped.citations else None
+    if doc_id is None:
+        return shaped
+    meta = ev.snap.docs[doc_id].meta
+    text = ev.text(doc_id)
+    span = None
+    if meta.date:
+        y, m, d = (int(x) for x in meta.date.split("-"))
+        for match in _DATE_LINE.finditer(text):
+            if [int(x) for x in re.findall(r"\d+", match.group(0))] == [y, m, d]:
+                span = (match.start(), match.end())
+    if span is None and meta.title and meta.year:
+        i = text.find(meta.title)
+        if i >= 0 and str(meta.year) in meta.title:
+            span = (i, i + len(meta.title))
+    if span is None:
+        return shaped
+    cites = list(shaped.citations)
+    n = len(cites) + 1
+    cites.append(cite(ev.snap, doc_id, span[0], span[1], n))
+    label = f"{meta.title or doc_id}" if meta.title else doc_id
+    return Shaped(f"{shaped.text}\n(出自《{label}》,文件日期:{text[span[0]:span[1]]} [{n}])", cites, shaped.abstained, shaped.reason)
