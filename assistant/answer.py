@@ -34,10 +34,19 @@ class Answer:
     # why the assistant abstained, and what the corpus does cover (empty when it answered)
     reason: str = ""
     suggestions: list[str] = field(default_factory=list)
+    # LLM mode only (see assistant/llm.py): "llm" for a verified rewrite, "llm-fallback" when the
+    # extractive answer stands in for it; notes say why, unverified lists the draft sentences the
+    # verifier did not accept (removed, or kept with （未经核实）)
+    mode: str = "extractive"
+    notes: list[str] = field(default_factory=list)
+    unverified: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
         d = asdict(self)
         if not self.abstained:
             d.pop("reason")
             d.pop("suggestions")
+        if self.mode == "extractive":
+            for key in ("mode", "notes", "unverified"):
+                d.pop(key)
         return d

@@ -12,7 +12,7 @@ from assistant.checks import articles_asked, dated_document_years, named_periods
 from assistant.compose import ExtractiveComposer
 from assistant.config import Settings
 from assistant.index import Index
-from assistant.metadata_answer import answer_metadata, asked_field
+from assistant.metadata_answer import answer_metadata, asked_fields, document_field
 from assistant.records import Snapshot
 from assistant.retrieve import Hits, HybridRetriever
 from assistant.understand import Query, analyse, named_regions
@@ -150,6 +150,27 @@ class Assistant:
                 return self._abstain(query, reason, snap, near)
         return None
 
+    def _metadata(self, query: Query, snap: Snapshot, hits: Hits, fields) -> tuple[str, list, list[str]] | None:
+        """文号, 发文机关, 成文日期 of the documents the question names (or the best-matching one),
+        each cited at the line that states it; the fields a document does not state are listed."""
+        docs = list(hits.allowed_docs) if len(hits.allowed_docs) < len(snap.docs) else [h.chunk.doc_id for h in hits.hits[:1]]
+        lines, citations, missing = [], [], []
+        for doc_id in docs[:4]:
+            rec = snap.docs[doc_id]
+            for field, label in fields:
+                found = document_field(rec, field, label, snap, len(citations) + 1)
+                if found.citation is None:
+                    missing.append(found.missing)
+                    continue
+                citations.append(found.citation)
+                prefix = f"《{rec.meta.title}》" if len(docs) > 1 and rec.meta.title else ""
+                lines.append(prefix + found.text)
+        if not lines and not missing:
+            return None
+        if missing and lines:
+            lines.append("(" + ";".join(missing) + ")")
+        return "\n".join(lines), citations, missing
+
     def _comparison_hits(self, query: Query, hits: Hits) -> Hits:
         """One search per document being compared, so each gets its own best passages."""
         if len(hits.allowed_docs) < 2 or len(hits.allowed_docs) == len(self.index.snapshot().docs):
@@ -179,13 +200,14 @@ class Assistant:
         corrected = self._premise(query, snap, hits, near)
         if corrected is not None:
             return corrected, None
-        asked = asked_field(query.normalized)
-        if asked:
-            meta_answer = answer_metadata(*asked, hits, snap)
-            if meta_answer is not None:
-                if meta_answer.citation is None:
-                    return self._abstain(query, meta_answer.missing, snap, near), None
-                return Answer(query.text, query.text, meta_answer.text, False, "other", [meta_answer.citation]), None
+        fields = asked_fields(query.normalized)
+        if fields:
+            said = self._metadata(query, snap, hits, fields)
+            if said is not None:
+                text, citations, missing = said
+                if not citations:
+                    return self._abstain(query, ";".join(missing), snap, near), None
+                return Answer(query.text, query.text, text, False, "other", citations), None
         if query.question_type == "comparison":
             hits = self._comparison_hits(query, hits)
         comp = self.composer.compose(hits, snap)

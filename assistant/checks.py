@@ -124,5 +124,5 @@ def asserted_leads(normalized_question: str) -> list[str]:
     """Units the question asserts lead a task (…由省政府办公厅牵头,配合单位有哪些?)."""
     out = []
     for m in _ASSERTED_LEAD.finditer(normalized_question):
-        out += [u for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2]
+        out += [u for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
     return out

@@ -14,8 +14,8 @@ from ingest.normalize import normalize
 
 _ASKS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("doc_number", "文号", re.compile(r"文号|发文字号|document number|reference number")),
-    ("date", "成文日期", re.compile(r"哪天|哪一天|日期|落款时间|(何时|什么时候|哪年|哪一年)(印发|发布|签发|出台)|印发时间|成文时间|when was.*(issued|signed|published)")),
-    ("issuer", "发文机关", re.compile(r"发文机关|落款单位|(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台)|(谁|由谁)(印发|发布|制定|出台)|issued by|who issued|issuer")),
+    ("issuer", "发文机关", re.compile(r"发文机关|落款单位|(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的)|(谁|由谁)(印发|发布|制定|出台)|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)")),
+    ("date", "成文日期", re.compile(r"哪天|哪一天|日期|落款时间|(何时|什么时候|哪年|哪一年)(印发|发布|签发|出台)|印发时间|成文时间|签发|when was.*(issued|signed|published)|(on )?what date|date (was|did)")),
 )
 
 
@@ -26,11 +26,16 @@ class MetadataAnswer:
     missing: str = ""  # the field the document does not state
 
 
-def asked_field(normalized_question: str) -> tuple[str, str] | None:
-    for field, label, pattern in _ASKS:
-        if pattern.search(normalized_question):
-            return field, label
-    return None
+_REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|援引|转发")
+
+
+def asked_fields(normalized_question: str) -> list[tuple[str, str]]:
+    """The document fields (文号, 发文机关, 成文日期) a question asks about the document itself;
+    none when it asks about a document the text refers to (所依据的…意见文号)."""
+    q = normalized_question.lower()
+    if _REFERENCED.search(q):
+        return []
+    return [(field, label) for field, label, pattern in _ASKS if pattern.search(q)]
 
 
 def _line_containing(text: str, wanted: list[str]) -> tuple[int, int] | None:
@@ -59,11 +64,15 @@ def _wanted(rec: DocRecord, field: str) -> list[str]:
     return []
 
 
-def answer_metadata(field: str, label: str, hits: Hits, snap: Snapshot) -> MetadataAnswer | None:
+def answer_metadata(field: str, label: str, hits: Hits, snap: Snapshot, n: int = 1) -> MetadataAnswer | None:
     docs = list(hits.allowed_docs) if len(hits.allowed_docs) == 1 else [h.chunk.doc_id for h in hits.hits[:1]]
     if not docs:
         return None
-    rec = snap.docs[docs[0]]
+    return document_field(snap.docs[docs[0]], field, label, snap, n)
+
+
+def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1) -> MetadataAnswer:
+    """One field of one document, cited at the line of its text that states it."""
     text = snap.text(rec.doc_id)
     wanted = _wanted(rec, field)
     span = _line_containing(text, wanted) if wanted else None
@@ -71,5 +80,5 @@ def answer_metadata(field: str, label: str, hits: Hits, snap: Snapshot) -> Metad
         name = rec.meta.title or rec.doc_id
         return MetadataAnswer("", None, missing=f"《{name}》的正文没有写明{label}")
     s, e = span
-    citation = cite(snap, rec.doc_id, s, e, 1)
-    return MetadataAnswer(f"{label}:{text[s:e]} [1]", citation)
+    citation = cite(snap, rec.doc_id, s, e, n)
+    return MetadataAnswer(f"{label}:{text[s:e]} [{n}]", citation)

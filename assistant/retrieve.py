@@ -9,7 +9,9 @@ from assistant.config import Settings
 from assistant.index import Index
 from assistant.records import Snapshot
 from assistant.understand import Query
+from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.models import Chunk
+from ingest.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -27,17 +29,35 @@ class Hits:
     allowed_docs: tuple[str, ...]  # documents the filters left in play
 
 
+def _issuer_aliases(issuer: str) -> set[str]:
+    return {issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer}
+
+
+def named_documents(snap: Snapshot, query: Query) -> list[str]:
+    """Documents the question names: by a corpus region (湖南, 陕) or by a national issuer (质检总局)."""
+    corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
+    regions = {r for r in query.regions if r in corpus_regions}
+    asked = normalize(query.text)
+    named = []
+    for doc_id, rec in snap.docs.items():
+        meta = rec.meta
+        if meta.region in regions:
+            named.append(doc_id)
+        elif not meta.region and meta.issuer and any(a in asked for a in _issuer_aliases(meta.issuer)):
+            named.append(doc_id)
+    return named
+
+
 def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
     docs = list(snap.docs)
     if query.filter_doc_ids:
         docs = [d for d in docs if d in query.filter_doc_ids]
-    regions = set(query.filter_regions)
-    corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
-    named = [r for r in query.regions if r in corpus_regions]
-    if named and not query.filter_doc_ids and not regions:
-        regions = set(named)
-    if regions:
-        docs = [d for d in docs if snap.docs[d].meta.region in regions]
+    if query.filter_regions:
+        docs = [d for d in docs if snap.docs[d].meta.region in query.filter_regions]
+    elif not query.filter_doc_ids:
+        named = named_documents(snap, query)
+        if named:
+            docs = [d for d in docs if d in named]
     return docs
 
 
