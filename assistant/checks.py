@@ -27,18 +27,18 @@ _QUANTITIES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
     ),
     (
         "percent", "比例",
-        re.compile(r"税率|比例是多少|百分之几|百分比|多少%|率是多少|率为多少|率多少|率达到多少|what (?:tax )?rate|what percentage|what share"),
+        re.compile(r"税率|比例是多少|百分之几|百分比|多少%|率[^，。？?]{0,6}多少|what (?:tax )?rate|what percentage|what share"),
         re.compile(rf"{_NUM}\s*[%％]|百分之|{_NUM}\s*成(?![为立])|率为0|为零"),
+    ),
+    (
+        "times", "频次",
+        re.compile(r"几次|多少次|频次|频率|多久[^，。？?]{0,10}一次|多长时间[^，。？?]{0,10}一次|how often|how many times"),
+        re.compile(rf"{_NUM}\s*次|每(?:年|季|季度|月|周|半年)|定期"),
     ),
     (
         "duration", "期限",
         re.compile(r"多少天|几天|多少日|几日|多少个?工作日|几个工作日|多久|多长时间|多少小时|几小时|几个月|多少个月|期限是|时限是|周期是|周期多长|how many days|how long|within how many"),
         re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|届满|即时|立即|当日|当天"),
-    ),
-    (
-        "times", "频次",
-        re.compile(r"几次|多少次|频次|频率|how often|how many times"),
-        re.compile(rf"{_NUM}\s*次|每(?:年|季|季度|月|周|半年)|定期"),
     ),
     (
         "people", "人数",

@@ -28,6 +28,18 @@ def _settings(args):
     return s
 
 
+def _assistant(args):
+    from assistant.assistant import Assistant
+
+    llm = None
+    if getattr(args, "llm", False):
+        from assistant.llm import LlmComposer, LlmSettings
+
+        llm = LlmComposer(LlmSettings.from_env())
+        llm.check()
+    return Assistant(_settings(args), llm=llm)
+
+
 def _print_answer(ans, out=None) -> None:
     out = out or sys.stdout
     print(ans.answer, file=out)
@@ -37,6 +49,8 @@ def _print_answer(ans, out=None) -> None:
         print(f"  [{c.n}] {where}{page}\n      “{c.quote}”", file=out)
     if ans.abstained and ans.suggestions:
         print("  现有文件: " + ";".join(ans.suggestions), file=out)
+    for note in ans.notes:
+        print(f"  注: {note}", file=out)
 
 
 def cmd_ingest(args) -> int:
@@ -116,9 +130,9 @@ def _batch(args, assistant) -> int:
 
 
 def cmd_ask(args) -> int:
-    from assistant.assistant import Assistant, Filters
+    from assistant.assistant import Filters
 
-    assistant = Assistant(_settings(args))
+    assistant = _assistant(args)
     if args.batch:
         return _batch(args, assistant)
     if not args.question:
@@ -133,9 +147,9 @@ def cmd_ask(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from assistant.assistant import Assistant, Filters, Turn
+    from assistant.assistant import Filters, Turn
 
-    assistant = Assistant(_settings(args))
+    assistant = _assistant(args)
     assistant.index.snapshot()
     history: list[Turn] = []
     filters = Filters(regions=tuple(filter(None, [args.region])), doc_ids=tuple(filter(None, [args.doc])))
@@ -151,7 +165,18 @@ def cmd_chat(args) -> int:
         if question == "/new":
             history.clear()
             continue
-        ans = assistant.ask(question, history=history, filters=filters)
+        drafted: list[str] = []
+
+        def show_draft(piece: str) -> None:
+            # the model's draft as it streams; what counts is the verified answer printed after it
+            if not drafted:
+                print("  草稿: ", end="")
+            drafted.append(piece)
+            print(piece, end="", flush=True)
+
+        ans = assistant.ask(question, history=history, filters=filters, on_token=show_draft if args.llm else None)
+        if drafted:
+            print("\n  核实后:")
         if ans.standalone_question != question:
             print(f"  (理解为: {ans.standalone_question})")
         _print_answer(ans)
@@ -167,6 +192,12 @@ def cmd_eval(args) -> int:
     if args.out_dir:
         argv += ["--out-dir", args.out_dir]
     return eval_main(argv)
+
+
+_LLM_HELP = (
+    "rewrite answers with a chat model ($ZHIQA_LLM_BASE_URL, $ZHIQA_LLM_MODEL, $ZHIQA_LLM_API_KEY), "
+    "keeping only sentences whose cited evidence contains their facts"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -197,6 +228,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--region")
     s.add_argument("--doc")
     s.add_argument("--batch", help="JSON lines {\"id\", \"q\", \"conversation\"?} from FILE or - (stdin)")
+    s.add_argument("--llm", action="store_true", help=_LLM_HELP)
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("eval", help="score answers on the gold set and write a report under eval/reports/")
@@ -208,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("chat", help="a conversation in the terminal")
     s.add_argument("--region")
     s.add_argument("--doc")
+    s.add_argument("--llm", action="store_true", help=_LLM_HELP)
     s.set_defaults(func=cmd_chat)
     return p
 

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.answer import Citation
 from assistant.checks import AskedQuantity, asked_quantity, stated_figures
 from assistant.records import Snapshot
 from assistant.retrieve import Hits
-from assistant.tokenize import question_words
+from assistant.tokenize import question_words, tokens_of_normalized
 from ingest.normalize import normalize
 
 _SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
@@ -44,6 +45,26 @@ class Composition:
     abstained: bool
     reason: str = ""
     coverage: float = 0.0
+
+
+_NUMERAL_START = frozenset("一二三四五六七八九十几两第每")  # 四化, 三句话: a document's own shorthand
+_NOUN_TAGS = frozenset({"n", "nz", "l", "j", "nt"})
+
+
+@lru_cache(maxsize=1)
+def noun_words() -> frozenset[str]:
+    """Common nouns of jieba's dictionary (its part-of-speech column)."""
+    from importlib.resources import files
+
+    import jieba
+
+    words = set()
+    with files(jieba).joinpath("dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 3 and parts[2] in _NOUN_TAGS:
+                words.add(parts[0])
+    return frozenset(words)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -129,7 +150,13 @@ class ExtractiveComposer:
 
     def evidence(self, hits: Hits, snap: Snapshot, depth: int = 6) -> Evidence:
         query = hits.query
-        weights = self._weights(snap, query.tokens, query.regions)
+        # terms of the question as asked; an English question is carried by its expansions
+        weights = self._weights(snap, query.asked_tokens, query.regions) or self._weights(snap, query.tokens, query.regions)
+        alts = dict(query.synonyms)
+
+        def has(term: str, text: str) -> bool:
+            return term in text or any(a in text for a in alts.get(term, ()))
+
         total = sum(weights.values()) or 1.0
         cue = CUES.get(query.question_type)
         quantity = asked_quantity(query.normalized)
@@ -142,13 +169,14 @@ class ExtractiveComposer:
             meta = snap.docs[c.doc_id].meta
             context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {c.section_path}")
             chunk_norm = normalize(c.text) + context
-            best_chunk_cov = max(best_chunk_cov, sum(w for t, w in weights.items() if t in chunk_norm) / total)
+            best_chunk_cov = max(best_chunk_cov, sum(w for t, w in weights.items() if has(t, chunk_norm)) / total)
             text = snap.text(c.doc_id)
             for s, e in sentence_spans(text, c.start, c.end):
                 norm = normalize(text[s:e])
-                covered = frozenset(t for t in weights if t in norm or t in context)
-                score = sum(weights[t] for t in covered if t in norm) / total
-                score += 0.3 * sum(weights[t] for t in covered if t not in norm) / total
+                in_sentence = frozenset(t for t in weights if has(t, norm))
+                covered = in_sentence | frozenset(t for t in weights if has(t, context))
+                score = sum(weights[t] for t in in_sentence) / total
+                score += 0.3 * sum(weights[t] for t in covered - in_sentence) / total
                 if cue and cue.search(norm):
                     score += 0.25
                 if quantity is not None and quantity.found_in(norm):
@@ -161,10 +189,39 @@ class ExtractiveComposer:
         candidates.sort(key=lambda c: -c.score)
         return Evidence(hits, snap, weights, candidates, quantity, best_chunk_cov)
 
+    def _corpus_text(self, snap: Snapshot) -> str:
+        if getattr(self, "_corpus_generation", None) != snap.generation:
+            self._corpus = "\n".join(normalize(snap.text(d)) for d in snap.docs)
+            self._corpus_generation = snap.generation
+        return self._corpus
+
+    def unknown_topics(self, ev: Evidence) -> list[str]:
+        """Nouns of the question that no document contains, nor any of their synonyms
+        (网约车, 口罩, 局长): the question is about something the corpus does not cover."""
+        corpus = self._corpus_text(ev.snap)
+        alts = dict(ev.query.synonyms)
+        def absent(term: str) -> bool:
+            return term not in corpus and not any(a in corpus for a in alts.get(term, ()))
+
+        nouns = noun_words()
+        unknown = []
+        for t in ev.weights:
+            if t.isdigit() or t[0] in _NUMERAL_START or t not in nouns or not absent(t):
+                continue
+            parts = [p for p in tokens_of_normalized(t) if p != t and len(p) >= 2]
+            if parts and not any(absent(p) for p in parts):
+                continue  # 工商部门: 工商 and 部门 are both in the documents
+            unknown.append(t)
+        return unknown
+
     def compose(self, hits: Hits, snap: Snapshot) -> Composition:
         from assistant import shapes
 
         ev = self.evidence(hits, snap)
+        unknown = self.unknown_topics(ev) if ev.candidates else []
+        if unknown:
+            reason = f"文件中没有提到“{'、'.join(unknown[:3])}”"
+            return Composition("", [], True, reason, coverage=ev.coverage)
         if not ev.candidates or ev.coverage < self.min_coverage:
             missing = [t for t in ev.weights if not any(t in normalize(h.chunk.text) for h in hits.hits[:6])]
             reason = "没有找到涵盖问题关键词的段落" + (f"(未出现: {'、'.join(missing[:5])})" if missing else "")

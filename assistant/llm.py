@@ -198,6 +198,10 @@ class LlmComposer:
             )
         return self._chat
 
+    def check(self) -> None:
+        """Raise MissingExtra now (before a conversation starts) rather than at the first question."""
+        self._client()
+
     def draft(self, messages: list[tuple[str, str]], on_token: Callable[[str], None] | None = None) -> str:
         """The model's reply; streamed to ``on_token`` piece by piece when given."""
         chat = self._client()

@@ -18,7 +18,8 @@ def _data(name: str) -> str:
 
 
 def _word_list(name: str) -> frozenset[str]:
-    return frozenset(ln.strip() for ln in _data(name).splitlines() if ln.strip() and not ln.startswith("#"))
+    """Words of a data file: whitespace-separated, lines starting with # are comments."""
+    return frozenset(w for ln in _data(name).splitlines() if not ln.startswith("#") for w in ln.split())
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,9 @@ class Query:
     doc_ids: tuple[str, ...] = ()
     filter_regions: tuple[str, ...] = ()  # explicit filters from the caller
     filter_doc_ids: tuple[str, ...] = ()
+    # tokens of the question as asked (no expansions): the terms an answer must cover
+    asked_tokens: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # token -> terms standing for it
 
 
 def question_type(normalized: str) -> str:
@@ -71,8 +74,21 @@ def expand(normalized: str) -> str:
     return normalized + (" " + " ".join(extra) if extra else "")
 
 
+def synonyms(normalized: str) -> dict[str, tuple[str, ...]]:
+    """For each token of a glossary term in the question, the terms that may stand for it in a
+    passage (号码 -> 热线, 电话): a passage that has one of them covers the token."""
+    pattern, table = _glossary()
+    out: dict[str, tuple[str, ...]] = {}
+    for m in pattern.finditer(normalized):
+        alts = tuple(table[m.group(0)].split())
+        for tok in [m.group(0), *tokens_of_normalized(m.group(0))]:
+            out[tok] = tuple(dict.fromkeys(out.get(tok, ()) + alts))
+    return out
+
+
 def analyse(question: str, filter_regions: tuple[str, ...] = (), filter_doc_ids: tuple[str, ...] = ()) -> Query:
-    norm = expand(normalize(question))
+    asked = normalize(question)
+    norm = expand(asked)
     return Query(
         text=question,
         normalized=norm,
@@ -82,4 +98,6 @@ def analyse(question: str, filter_regions: tuple[str, ...] = (), filter_doc_ids:
         years=tuple(int(y) for y in _YEAR.findall(norm)),
         filter_regions=filter_regions,
         filter_doc_ids=filter_doc_ids,
+        asked_tokens=tuple(tokens_of_normalized(asked)),
+        synonyms=tuple(synonyms(asked).items()),
     )
