@@ -11,11 +11,12 @@ from assistant.answer import Answer
 from assistant.checks import articles_asked, dated_document_years, named_periods
 from assistant.compose import ExtractiveComposer
 from assistant.config import Settings
+from assistant.followup import resolve
 from assistant.index import Index
 from assistant.metadata_answer import answer_metadata, asked_fields, document_field
 from assistant.records import Snapshot
 from assistant.retrieve import Hits, HybridRetriever
-from assistant.understand import Query, analyse, named_regions
+from assistant.understand import Query, analyse
 from ingest.normalize import normalize
 
 if TYPE_CHECKING:
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
 
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
-_FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about)|[呢]\s*[?？]?$", re.I)
 
 
 @dataclass(frozen=True)
@@ -66,22 +66,10 @@ class Assistant:
         return self._years[snap.generation]
 
     def standalone(self, question: str, history: list[Turn] | None) -> str:
-        """Resolve a follow-up against the previous turn (issue 4 refines this)."""
+        """Resolve a follow-up against the previous turn (see assistant.followup)."""
         if not history:
             return question
-        q = question.strip()
-        previous = history[-1].answer.standalone_question
-        if len(normalize(q)) <= 12 or _FOLLOW_UP.search(q):
-            now, before = named_regions(normalize(q)), named_regions(normalize(previous))
-            if now and before and set(now) != set(before) and len(normalize(q)) <= 8:
-                # 陕西呢? after a question about 湖南: the same question about 陕西
-                swapped = previous
-                for old_region in before:
-                    swapped = re.sub(f"{old_region}(省|壮族自治区|自治区)?", now[0], swapped)
-                if swapped != previous:
-                    return swapped
-            return f"{previous} {q}"
-        return question
+        return resolve(question, history[-1].answer.standalone_question)
 
     def ask(
         self,

@@ -194,7 +194,7 @@ def responsibility(ev: Evidence, composer) -> Shaped | None:
     title_end = section.heading_end if section.heading_end > section.start else section.start + len(section.title)
     task_n = cites.add(doc_id, section.start, title_end)
     quote_n = cites.add(doc_id, assignment.start, assignment.end)
-    task = normalize(text[section.start:title_end]).strip()
+    task = text[section.start:title_end].strip()  # verbatim; unit names below are normalised
     claimed = asserted_leads(ev.query.normalized)
     wrong = [u for u in claimed if not any(u in lead or lead in u for lead in assignment.lead_units)]
     lines = []

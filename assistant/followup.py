@@ -1,0 +1,57 @@
+"""Follow-up questions made standalone from the previous turn: 陕西呢? (another region or
+document), 那市级的呢? (a parallel term), 那配合的部门呢? / 它的期限是多少? (more about the same
+topic). The resolved question is what the assistant searches and reports as
+``standalone_question``."""
+from __future__ import annotations
+
+import re
+
+from ingest.gazetteer import AGENCY_FULL_NAMES, PROVINCES
+from ingest.normalize import normalize
+
+_FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about|how about)|[呢]\s*[?？]?$", re.I)
+_PARALLEL = re.compile(r"^(?:那|那么)?([^的呢\s?？]{2,4})的?呢\s*[?？]?$")
+_ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
+
+
+def _document_names(text: str) -> list[tuple[str, str]]:
+    """(what names a document, how it is written) in ``text``: provinces and national issuers."""
+    found = []
+    for region, full, _abbr in PROVINCES:
+        for written in (full, region):
+            if written in text:
+                found.append((region, written))
+                break
+    for alias in _ISSUERS:
+        if alias in text and not any(alias in w for _, w in found):
+            found.append((AGENCY_FULL_NAMES[alias], alias))
+    return found
+
+
+def is_follow_up(question: str) -> bool:
+    q = normalize(question.strip())
+    return len(q) <= 12 or bool(_FOLLOW_UP.search(q))
+
+
+def resolve(question: str, previous: str) -> str:
+    """The question as it would be asked on its own, given the previous standalone question."""
+    if not is_follow_up(question):
+        return question
+    q = question.strip()
+    nq, nprev = normalize(q), normalize(previous)
+    now, before = _document_names(nq), _document_names(nprev)
+    if now and before and {n for n, _ in now} != {n for n, _ in before}:
+        # 陕西呢? after a question about 湖南 (or about 质检总局): the same question about 陕西
+        swapped = nprev
+        for _, written in before:
+            swapped = swapped.replace(written, now[0][1])
+        bare = re.sub(r"^(那|那么)|[的呢?？\s]", "", nq)
+        return swapped if bare == now[0][1] or len(bare) <= len(now[0][1]) + 1 else f"{swapped} {q}"
+    m = _PARALLEL.match(nq)
+    if m and not now:
+        term = m.group(1)
+        # 那市级的呢? after 县级…: the same question with the parallel term
+        parallel = re.search(rf"[\u4e00-\u9fff]{{{len(term) - 1}}}{re.escape(term[-1])}", nprev)
+        if parallel and parallel.group(0) != term:
+            return nprev.replace(parallel.group(0), term, 1)
+    return f"{previous} {q}"
