@@ -19,6 +19,8 @@ class Settings:
     bm25_weight: float = 1.0
     dense_weight: float = field(default_factory=lambda: float(os.environ.get("ZHIQA_DENSE_WEIGHT", "1.0")))
     candidates: int = 50
+    # second stage over the fused candidates: readable features (assistant.rerank), tuned on dev
+    rerank_features: bool = field(default_factory=lambda: os.environ.get("ZHIQA_RERANK_FEATURES", "1") != "0")
 
     def __post_init__(self) -> None:
         if self.chroma_url:

@@ -62,10 +62,19 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
 
 
 class HybridRetriever:
-    def __init__(self, index: Index, settings: Settings | None = None, use_dense: bool = True) -> None:
+    def __init__(self, index: Index, settings: Settings | None = None, use_dense: bool = True, reranker=None) -> None:
         self.index = index
         self.settings = settings or index.settings
         self.use_dense = use_dense
+        if reranker is None:
+            from assistant.cross_rerank import reranker_from_env
+
+            reranker = reranker_from_env()  # ZHIQA_RERANKER=cross:<model>: a cross-encoder, off by default
+        if reranker is None and self.settings.rerank_features:
+            from assistant.rerank import FeatureReranker
+
+            reranker = FeatureReranker()
+        self.reranker = reranker  # anything with rerank(hits, snap) -> Hits, or None
 
     def search(self, query: Query, k: int = 10) -> Hits:
         snap = self.index.snapshot()
@@ -101,6 +110,11 @@ class HybridRetriever:
                 if rank >= n:
                     break
 
-        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:k]
-        hits = tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best)
-        return Hits(query, hits, tuple(allowed))
+        depth = k
+        if self.reranker is not None:
+            depth = max(k, getattr(self.reranker, "depth", 0), getattr(self.reranker, "max_candidates", 0))
+        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
+        hits = Hits(query, tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best), tuple(allowed))
+        if self.reranker is not None:
+            hits = self.reranker.rerank(hits, snap)
+        return Hits(query, hits.hits[:k], hits.allowed_docs)

@@ -1,0 +1,1 @@
+"""Deterministic stand-ins for services the tests cannot reach (named as fakes)."""
