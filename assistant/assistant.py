@@ -30,6 +30,8 @@ _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
 class Filters:
     regions: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
+    levels: tuple[str, ...] = ()  # national | provincial | municipal
+    years: tuple[int, ...] = ()  # the documents' own years
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,7 @@ class Assistant:
         t0 = time.perf_counter()
         filters = filters or Filters()
         standalone = self.standalone(question, history)
-        query = analyse(standalone, filters.regions, filters.doc_ids)
+        query = analyse(standalone, filters.regions, filters.doc_ids, filters.levels, filters.years)
         snap = self.index.snapshot()
         answer, hits = self._answer(query, snap, k)
         if self.llm is not None and hits is not None and not answer.abstained and answer.citations:

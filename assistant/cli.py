@@ -100,6 +100,20 @@ def cmd_remove(args) -> int:
     return 0
 
 
+def _filters(args, item: dict | None = None):
+    """Filters from the command line, overridden per line of a batch file."""
+    from assistant.assistant import Filters
+
+    item = item or {}
+    year = item.get("year") or getattr(args, "year", None)
+    return Filters(
+        regions=tuple(filter(None, [item.get("region") or args.region])),
+        doc_ids=tuple(filter(None, [item.get("doc") or args.doc])),
+        levels=tuple(filter(None, [item.get("level") or getattr(args, "level", None)])),
+        years=(int(year),) if year else (),
+    )
+
+
 def _batch(args, assistant) -> int:
     from assistant.assistant import Filters, Turn
 
@@ -116,10 +130,7 @@ def _batch(args, assistant) -> int:
                 raise ZhiqaError(f"{args.batch}: line {n} is not a JSON object with a \"q\" field")
             conv = item.get("conversation")
             history = histories.setdefault(str(conv), []) if conv is not None else None
-            filters = Filters(
-                regions=tuple(filter(None, [item.get("region") or args.region])),
-                doc_ids=tuple(filter(None, [item.get("doc") or args.doc])),
-            )
+            filters = _filters(args, item)
             ans = assistant.ask(question, history=history, filters=filters, k=args.k)
             if history is not None:
                 history.append(Turn(question, ans))
@@ -137,8 +148,7 @@ def cmd_ask(args) -> int:
         return _batch(args, assistant)
     if not args.question:
         raise ZhiqaError("Give a question, or --batch FILE (JSON lines with \"q\") or --batch - for standard input.")
-    filters = Filters(regions=tuple(filter(None, [args.region])), doc_ids=tuple(filter(None, [args.doc])))
-    ans = assistant.ask(" ".join(args.question), filters=filters, k=args.k)
+    ans = assistant.ask(" ".join(args.question), filters=_filters(args), k=args.k)
     if args.json:
         print(json.dumps(ans.to_json(), ensure_ascii=False, indent=1))
     else:
@@ -152,7 +162,7 @@ def cmd_chat(args) -> int:
     assistant = _assistant(args)
     assistant.index.snapshot()
     history: list[Turn] = []
-    filters = Filters(regions=tuple(filter(None, [args.region])), doc_ids=tuple(filter(None, [args.doc])))
+    filters = _filters(args)
     print("zhiqa 对话 (输入问题; 空行或 Ctrl-D 退出; /new 开始新对话)")
     while True:
         try:
@@ -225,8 +235,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("question", nargs="*")
     s.add_argument("--json", action="store_true")
     s.add_argument("--k", type=int, default=8, help="chunks to consider (default 8)")
-    s.add_argument("--region")
-    s.add_argument("--doc")
+    s.add_argument("--region", help="only documents of this region, e.g. 湖南")
+    s.add_argument("--doc", help="only this document id (see zhiqa docs)")
+    s.add_argument("--level", choices=("national", "provincial", "municipal"), help="only documents of this level")
+    s.add_argument("--year", type=int, help="only documents of this year")
     s.add_argument("--batch", help="JSON lines {\"id\", \"q\", \"conversation\"?} from FILE or - (stdin)")
     s.add_argument("--llm", action="store_true", help=_LLM_HELP)
     s.set_defaults(func=cmd_ask)

@@ -14,6 +14,7 @@ from assistant.records import Snapshot
 from assistant.retrieve import Hits
 from assistant.tokenize import question_words, tokens_of_normalized
 from ingest.normalize import normalize
+from ingest.patterns import DOC_NUMBER
 
 _SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
 _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]|$)")
@@ -152,6 +153,8 @@ class ExtractiveComposer:
         query = hits.query
         # terms of the question as asked; an English question is carried by its expansions
         weights = self._weights(snap, query.asked_tokens, query.regions) or self._weights(snap, query.tokens, query.regions)
+        numbers = DOC_NUMBER.findall(normalize(query.text))  # a 文号 names the document: a filter, not a term
+        weights = {t: w for t, w in weights.items() if not any(t in n for n in numbers)}
         alts = dict(query.synonyms)
 
         def has(term: str, text: str) -> bool:
@@ -160,8 +163,8 @@ class ExtractiveComposer:
         total = sum(weights.values()) or 1.0
         cue = CUES.get(query.question_type)
         quantity = asked_quantity(query.normalized)
-        # the question without its glossary expansions, for phrase matches
-        asked = normalize(query.text)
+        # the question as asked, less the 文号 that names a document, for phrase matches
+        asked = DOC_NUMBER.sub("", normalize(query.text))
         candidates: list[Candidate] = []
         best_chunk_cov = 0.0
         for rank, hit in enumerate(hits.hits[:depth]):

@@ -1,6 +1,7 @@
 """Hybrid retrieval: BM25 and dense legs fused by weighted reciprocal rank fusion."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,6 +12,7 @@ from assistant.records import Snapshot
 from assistant.understand import Query
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.models import Chunk
+from ingest.patterns import DOC_NUMBER
 from ingest.normalize import normalize
 
 
@@ -38,10 +40,13 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
     corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
     regions = {r for r in query.regions if r in corpus_regions}
     asked = normalize(query.text)
+    numbers = {re.sub(r"\s", "", m) for m in DOC_NUMBER.findall(asked)}
     named = []
     for doc_id, rec in snap.docs.items():
         meta = rec.meta
-        if meta.region in regions:
+        if meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
+            named.append(doc_id)  # the question quotes the document's 文号
+        elif meta.region in regions:
             named.append(doc_id)
         elif not meta.region and meta.issuer and any(a in asked for a in _issuer_aliases(meta.issuer)):
             named.append(doc_id)
@@ -52,6 +57,10 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
     docs = list(snap.docs)
     if query.filter_doc_ids:
         docs = [d for d in docs if d in query.filter_doc_ids]
+    if query.filter_levels:
+        docs = [d for d in docs if snap.docs[d].meta.level in query.filter_levels]
+    if query.filter_years:
+        docs = [d for d in docs if snap.docs[d].meta.year in query.filter_years]
     if query.filter_regions:
         docs = [d for d in docs if snap.docs[d].meta.region in query.filter_regions]
     elif not query.filter_doc_ids:
@@ -59,6 +68,22 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
         if named:
             docs = [d for d in docs if d in named]
     return docs
+
+
+def chroma_where(query: Query, allowed: list[str], n_docs: int) -> dict | None:
+    """The filters as a Chroma ``where`` on chunk metadata (region, level, year, doc_id)."""
+    clauses: list[dict] = []
+    if query.filter_regions:
+        clauses.append({"region": {"$in": list(query.filter_regions)}})
+    if query.filter_levels:
+        clauses.append({"level": {"$in": list(query.filter_levels)}})
+    if query.filter_years:
+        clauses.append({"year": {"$in": list(query.filter_years)}})
+    if len(allowed) < n_docs:  # documents named in the question or chosen by the caller
+        clauses.append({"doc_id": {"$in": list(allowed)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
 class HybridRetriever:
@@ -98,7 +123,7 @@ class HybridRetriever:
 
         if self.use_dense and snap.embedder is not None and snap.collection and self.settings.dense_weight > 0:
             vector = snap.embedder.embed_query(query.normalized)
-            where = {"doc_id": {"$in": allowed}} if len(allowed) < len(snap.docs) else None
+            where = chroma_where(query, allowed, len(snap.docs))
             rank = 0
             for cid, _dist in self.index.store.query(snap.collection, vector, n * 2, where):
                 i = snap.chunk_pos.get(cid)

@@ -34,6 +34,8 @@ class Query:
     doc_ids: tuple[str, ...] = ()
     filter_regions: tuple[str, ...] = ()  # explicit filters from the caller
     filter_doc_ids: tuple[str, ...] = ()
+    filter_levels: tuple[str, ...] = ()  # national | provincial | municipal
+    filter_years: tuple[int, ...] = ()  # the documents' own years
     # tokens of the question as asked (no expansions): the terms an answer must cover
     asked_tokens: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # token -> terms standing for it
@@ -86,7 +88,13 @@ def synonyms(normalized: str) -> dict[str, tuple[str, ...]]:
     return out
 
 
-def analyse(question: str, filter_regions: tuple[str, ...] = (), filter_doc_ids: tuple[str, ...] = ()) -> Query:
+def analyse(
+    question: str,
+    filter_regions: tuple[str, ...] = (),
+    filter_doc_ids: tuple[str, ...] = (),
+    filter_levels: tuple[str, ...] = (),
+    filter_years: tuple[int, ...] = (),
+) -> Query:
     asked = normalize(question)
     norm = expand(asked)
     return Query(
@@ -98,6 +106,8 @@ def analyse(question: str, filter_regions: tuple[str, ...] = (), filter_doc_ids:
         years=tuple(int(y) for y in _YEAR.findall(norm)),
         filter_regions=filter_regions,
         filter_doc_ids=filter_doc_ids,
+        filter_levels=filter_levels,
+        filter_years=filter_years,
         asked_tokens=tuple(tokens_of_normalized(asked)),
         synonyms=tuple(synonyms(asked).items()),
     )
