@@ -242,7 +242,7 @@ class ExtractiveComposer:
 
         top = ev.candidates[0]
         if ev.quantity is not None and ev.query.question_type not in ("comparison", "list"):
-            strong = [c for c in ev.candidates if c.score >= 0.5 * top.score]
+            strong = [c for c in ev.candidates if c.score >= 0.75 * top.score]
             if not any(ev.quantity.found_in(c.norm) for c in strong):
                 quote = cite(ev.snap, top.doc_id, *self.trim(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT), 1)
                 reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"

@@ -148,8 +148,11 @@ def assignments_in(ev: Evidence, doc_id: str, section: Section) -> list[Assignme
 
 
 def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
-    """The section (task) the question is about: its title and body best cover the question."""
-    total = sum(ev.weights.values()) or 1.0
+    """The section (task) the question is about: its title and body best cover the question.
+    Units the question asserts as leads (由省政府办公厅牵头) are a premise to check, not topic."""
+    claimed = asserted_leads(ev.query.normalized)
+    weights = {t: w for t, w in ev.weights.items() if not any(t in u for u in claimed)}
+    total = sum(weights.values()) or 1.0
     best = None
     top = ev.candidates[0].score
     seen = set()
@@ -162,8 +165,9 @@ def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
                 continue
             seen.add((cand.doc_id, sec.index))
             title = normalize(sec.title)
-            title_cov = sum(w for t, w in ev.weights.items() if t in title) / total
-            score = cand.score + title_cov + 0.01 * sec.rank  # deeper sections are more specific
+            title_cov = sum(w for t, w in weights.items() if t in title) / total
+            body_cov = sum(weights[t] for t in cand.covered if t in weights) / total
+            score = body_cov + title_cov + 0.01 * sec.rank  # deeper sections are more specific
             if best is None or score > best[2]:
                 best = (cand.doc_id, sec, score)
     return best
@@ -260,6 +264,7 @@ def section_items(ev: Evidence, composer) -> Shaped | None:
     text = ev.text(top.doc_id)
     children = [s for s in rec.sections if s.parent == section.index]
     cites = _Citations(ev)
+    head_n = cites.add(top.doc_id, section.start, section.heading_end)
     lines = []
     if children:
         for child in children[:10]:
@@ -281,7 +286,7 @@ def section_items(ev: Evidence, composer) -> Shaped | None:
             lines.append(f"- {text[s:e]} [{cites.add(top.doc_id, s, e)}]")
     else:
         return None
-    head = f"{text[section.start:section.heading_end].strip()} [{cites.add(top.doc_id, section.start, section.heading_end)}]"
+    head = f"{text[section.start:section.heading_end].strip()} [{head_n}]"
     return Shaped(head + "\n" + "\n".join(lines), cites.items)
 
 

@@ -18,7 +18,7 @@ _TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("target", re.compile(r"多少|比例|目标|合格率|达到|百分之|%|几个|几家|how many|how much|percent|rate|target")),
     ("procedure", re.compile(r"如何|怎样|怎么|程序|步骤|流程|办理|how to|how do|procedure|steps")),
     ("definition", re.compile(r"什么是|是什么|指什么|含义|定义|是指|what is|what are|meaning|define")),
-    ("list", re.compile(r"哪些|有几|包括|包含|列举|which|list")),
+    ("list", re.compile(r"哪些|哪几|有几|包括|包含|列举|which|list")),
 )
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?!\d))")
 
