@@ -179,6 +179,9 @@ class Assistant:
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
         hits = self.retriever.search(query, k=k)
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))
+        corrected = self._premise(query, snap, hits, near)
+        if corrected is not None:
+            return corrected, None
         if query.years:
             years = self._doc_years(snap)
             scope = hits.allowed_docs or tuple(snap.docs)
@@ -187,9 +190,6 @@ class Assistant:
                 return self._abstain(query, f"文件中没有关于{'、'.join(map(str, missing))}年的内容", snap, near), None
         if not hits.hits:
             return self._abstain(query, "没有符合筛选条件的文件", snap, near), None
-        corrected = self._premise(query, snap, hits, near)
-        if corrected is not None:
-            return corrected, None
         fields = asked_fields(query.normalized)
         if fields:
             said = self._metadata(query, snap, hits, fields)

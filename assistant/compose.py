@@ -48,24 +48,32 @@ class Composition:
     coverage: float = 0.0
 
 
-_NUMERAL_START = frozenset("一二三四五六七八九十几两第每")  # 四化, 三句话: a document's own shorthand
+_NUMERAL_START = frozenset("一二三四五六七八九十几两第每哪")  # 四化, 三句话: a document's own shorthand
 _NOUN_TAGS = frozenset({"n", "nz", "l", "j", "nt"})
 
 
 @lru_cache(maxsize=1)
-def noun_words() -> frozenset[str]:
-    """Common nouns of jieba's dictionary (its part-of-speech column)."""
+def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(common nouns, all words) of jieba's dictionary, from its part-of-speech column."""
     from importlib.resources import files
 
     import jieba
 
-    words = set()
+    nouns, words = set(), set()
     with files(jieba).joinpath("dict.txt").open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
-            if len(parts) == 3 and parts[2] in _NOUN_TAGS:
+            if parts:
                 words.add(parts[0])
-    return frozenset(words)
+                if len(parts) == 3 and parts[2] in _NOUN_TAGS:
+                    nouns.add(parts[0])
+    return frozenset(nouns), frozenset(words)
+
+
+def topic_like(term: str) -> bool:
+    """A dictionary noun, or a new word of three or more characters (网约车) jieba had to guess."""
+    nouns, words = dictionary_words()
+    return term in nouns or (len(term) >= 3 and term not in words)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -206,10 +214,9 @@ class ExtractiveComposer:
         def absent(term: str) -> bool:
             return term not in corpus and not any(a in corpus for a in alts.get(term, ()))
 
-        nouns = noun_words()
         unknown = []
         for t in ev.weights:
-            if t.isdigit() or t[0] in _NUMERAL_START or t not in nouns or not absent(t):
+            if t.isascii() or t[0] in _NUMERAL_START or not topic_like(t) or not absent(t):
                 continue
             parts = [p for p in tokens_of_normalized(t) if p != t and len(p) >= 2]
             if parts and not any(absent(p) for p in parts):
