@@ -1,0 +1,158 @@
+"""The search form of a document with a map back to the original, and the sentence and
+clause splits the extractors share.
+
+``normalize`` is not length-preserving: NFKC expands a few characters (… → ...) and the
+Taiwan vocabulary table rewrites 智慧財產權 (5 characters) as 知识产权 (4), so after the first
+such term every offset in the Gansu plan is off. The extractors match one set of patterns on
+the normalised text (simplified, half-width, lower case: 牽頭 and 牵头, （ and ( alike) and
+report spans on the original through :meth:`NormalizedText.span`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from ingest.models import Section
+from ingest.normalize import fold_width, normalize, to_simplified
+
+# sentence ends in the normalised text (NFKC turns ！？； into !?;, and keeps 。)
+SENTENCE_ENDS = "。!?;\n"
+FULL_STOPS = "。!?\n"  # sentences whose parts (split at ;) share a subject
+CLAUSE_ENDS = SENTENCE_ENDS + ",:"
+_TRIM = " \t\r\n\u3000\xa0,;:、"
+
+
+@dataclass(frozen=True)
+class NormalizedText:
+    """``text == normalize(original)``; ``span(a, b)`` is the original span behind text[a:b]."""
+
+    original: str
+    text: str
+    starts: tuple[int, ...]  # original offset where the source of text[i] begins
+    ends: tuple[int, ...]  # original offset where it ends
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            at = self.starts[start] if start < len(self.starts) else len(self.original)
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+    def locate(self, offset: int) -> int:
+        """Offset in ``text`` of the first character whose source starts at or after ``offset``."""
+        return bisect_left(self.starts, offset)
+
+    def simplified(self, start: int, end: int) -> str:
+        """The original text behind text[start:end], in simplified script (case kept)."""
+        s, e = self.span(start, end)
+        return simplify(self.original[s:e])
+
+
+def simplify(text: str) -> str:
+    """Field form of a verbatim span: width-folded, simplified, mainland terms, trimmed."""
+    return to_simplified(fold_width(text)).strip(_TRIM)
+
+
+def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], ends: list[int]) -> None:
+    norm = normalize(piece)
+    out.append(norm)
+    if len(norm) == len(piece):
+        starts.extend(range(offset, offset + len(piece)))
+        ends.extend(range(offset + 1, offset + len(piece) + 1))
+        return
+    # each character on its own, then a diff against the whole piece: multi-character
+    # rewrites (Taiwan terms) become 'replace' blocks that map to their whole source
+    owner: list[int] = []
+    per_char = []
+    for i, ch in enumerate(piece):
+        n = normalize(ch)
+        per_char.append(n)
+        owner.extend([i] * len(n))
+    joined = "".join(per_char)
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, joined, norm, autojunk=False).get_opcodes():
+        if tag == "equal":
+            for k in range(j2 - j1):
+                src = owner[i1 + k]
+                starts.append(offset + src)
+                ends.append(offset + src + 1)
+        elif j2 > j1:
+            if i2 > i1:
+                s, e = owner[i1], owner[i2 - 1] + 1
+            else:  # inserted: attach to the neighbouring source character
+                s = e = owner[i1] if i1 < len(owner) else len(piece)
+            starts.extend([offset + s] * (j2 - j1))
+            ends.extend([offset + e] * (j2 - j1))
+
+
+@lru_cache(maxsize=16)
+def normalized(original: str) -> NormalizedText:
+    """Line by line (normalisation never spans a line break), diffing only lines that change length."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    pos = 0
+    for line in original.splitlines(keepends=True):
+        _align_piece(line, pos, out, starts, ends)
+        pos += len(line)
+    return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
+
+
+def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def _split(text: str, start: int, end: int, stops: str, keep_period: bool) -> list[tuple[int, int]]:
+    spans = []
+    s = start
+    for i in range(start, end):
+        if text[i] in stops:
+            a, b = trim(text, s, i + 1 if keep_period and text[i] == "。" else i)
+            if b > a:
+                spans.append((a, b))
+            s = i + 1
+    a, b = trim(text, s, end, _TRIM if keep_period else _TRIM + "。")
+    if b > a:
+        spans.append((a, b))
+    return spans
+
+
+def sentences(text: str, start: int = 0, end: int | None = None, stops: str = SENTENCE_ENDS) -> list[tuple[int, int]]:
+    """Sentence spans of a normalised text (an ending 。 stays inside its sentence)."""
+    return _split(text, start, len(text) if end is None else end, stops, keep_period=True)
+
+
+def body_sentences(view: NormalizedText, sections: list[Section], stops: str = SENTENCE_ENDS) -> list[tuple[int, int]]:
+    """Sentences of the normalised text, a heading's numbering token (第四条, (一)) left out."""
+    numbering = {}
+    for sec in sections:
+        numbering[view.locate(sec.start)] = view.locate(sec.start + len(sec.number))
+    found = []
+    for s, e in sentences(view.text, stops=stops):
+        if s in numbering:
+            s, e = trim(view.text, numbering[s], e)
+        if e > s:
+            found.append((s, e))
+    return found
+
+
+def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Clause spans (split at , ; : and sentence ends, which they leave out) inside text[start:end]."""
+    return _split(text, start, end, CLAUSE_ENDS, keep_period=False)
+
+
+_TITLE = re.compile(r"《[^《》]*》")
+
+
+def title_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of 《…》 titles: a date or a rate inside a cited title is not the document's own."""
+    return [m.span() for m in _TITLE.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)

@@ -1,0 +1,51 @@
+"""The search form of a document and its map back to the original: patterns match on
+normalised text, quotes come from the original."""
+from __future__ import annotations
+
+import pytest
+
+from ingest.extract.spans import normalized, simplify
+from ingest.normalize import normalize
+from ingest_helpers import CORPUS_FILES
+
+GANSU = "gansu-2015-quality-development-action-plan.txt"
+
+
+@pytest.mark.parametrize("name", CORPUS_FILES)
+def test_search_form_is_exactly_normalize(docs, name):
+    doc = docs.corpus(name)
+    view = normalized(doc.text)
+    assert view.text == normalize(doc.text)
+    assert len(view.starts) == len(view.ends) == len(view.text)
+    assert all(a <= b for a, b in zip(view.starts, view.starts[1:]))
+
+
+def test_normalize_is_not_length_preserving_on_the_gansu_plan(docs):
+    """Why the map exists: Taiwan terms (智慧財產權 → 知识产权) shorten the search form."""
+    doc = docs.corpus(GANSU)
+    assert len(normalize(doc.text)) < len(doc.text)
+
+
+def test_span_of_a_rewritten_term_is_the_whole_original_term():
+    original = "開展智慧財產權執法維權專項行動。(省質監局牽頭)"
+    view = normalized(original)
+    i = view.text.index("知识产权")
+    s, e = view.span(i, i + 4)
+    assert original[s:e] == "智慧財產權"
+    j = view.text.index("省质监局")
+    s, e = view.span(j, j + 4)
+    assert original[s:e] == "省質監局"
+
+
+def test_width_and_ellipsis_are_mapped_back():
+    original = "（一）建立……制度。"
+    view = normalized(original)
+    assert view.text == "(一)建立......制度。"
+    k = view.text.index("制度")
+    s, e = view.span(k, k + 2)
+    assert original[s:e] == "制度"
+    assert view.span(0, 1) == (0, 1)  # （ → (
+
+
+def test_simplify_keeps_case_and_drops_edge_punctuation():
+    assert simplify(" QC小組，") == "QC小组"
