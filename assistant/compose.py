@@ -13,6 +13,7 @@ from assistant.checks import AskedQuantity, asked_quantity, stated_figures
 from assistant.records import Snapshot
 from assistant.retrieve import Hits
 from assistant.tokenize import question_words, tokens_of_normalized
+from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
 from ingest.patterns import DOC_NUMBER
 
@@ -133,7 +134,7 @@ class ExtractiveComposer:
         skip = question_words()
         weights = {}
         for t in dict.fromkeys(tokens):
-            english_word = t.isascii() and t.isalpha()  # carried by its glossary expansion, if any
+            english_word = t.isascii() and any(ch.isalpha() for ch in t)  # carried by its glossary expansion, if any
             if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
                 continue
             idf = snap.bm25.idf(t) if snap.bm25 is not None else None
@@ -161,8 +162,11 @@ class ExtractiveComposer:
         query = hits.query
         # terms of the question as asked; an English question is carried by its expansions
         weights = self._weights(snap, query.asked_tokens, query.regions) or self._weights(snap, query.tokens, query.regions)
-        numbers = DOC_NUMBER.findall(normalize(query.text))  # a 文号 names the document: a filter, not a term
-        weights = {t: w for t, w in weights.items() if not any(t in n for n in numbers)}
+        # a 文号 or a national issuer (质检总局) names the document: a filter, not a term to find
+        asked_text = normalize(query.text)
+        naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
+        if len(hits.allowed_docs) < len(snap.docs):
+            weights = {t: w for t, w in weights.items() if not any(t in n for n in naming)} or weights
         alts = dict(query.synonyms)
 
         def has(term: str, text: str) -> bool:
@@ -182,8 +186,11 @@ class ExtractiveComposer:
             chunk_norm = normalize(c.text) + context
             best_chunk_cov = max(best_chunk_cov, sum(w for t, w in weights.items() if has(t, chunk_norm)) / total)
             text = snap.text(c.doc_id)
+            rec = snap.docs[c.doc_id]
             for s, e in sentence_spans(text, c.start, c.end):
                 norm = normalize(text[s:e])
+                section = rec.section_at(s)
+                heading_only = section is not None and section.start <= s and e <= section.heading_end + 1
                 in_sentence = frozenset(t for t in weights if has(t, norm))
                 covered = in_sentence | frozenset(t for t in weights if has(t, context))
                 score = sum(weights[t] for t in in_sentence) / total
@@ -196,6 +203,8 @@ class ExtractiveComposer:
                 if run >= 4:  # a phrase of the question found verbatim: 产品质量提升专项行动
                     score += min(0.3, 0.04 * (run - 3))
                 score += 0.08 / (1 + rank)
+                if heading_only and query.question_type not in ("list", "procedure"):
+                    score -= 0.4  # a bare heading names a topic; it rarely answers the question
                 candidates.append(Candidate(c.doc_id, s, e, score, covered, rank, norm))
         candidates.sort(key=lambda c: -c.score)
         return Evidence(hits, snap, weights, candidates, quantity, best_chunk_cov)

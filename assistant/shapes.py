@@ -280,6 +280,8 @@ def section_items(ev: Evidence, composer) -> Shaped | None:
                 paragraphs.append((s, e))
                 last_line = line
         if len(paragraphs) < 2:
+            paragraphs = body  # one paragraph: its sentences are the items
+        if len(paragraphs) < 2:
             return None
         for s, e in paragraphs[:10]:
             s, e = composer.trim(text, s, e, ev.weights, 120)
