@@ -144,7 +144,10 @@ def chunk_document(doc: IngestedDocument, settings: ChunkerSettings = ChunkerSet
                 else:
                     spans.extend(_split_long(text[u.start : u.end], u.start, settings.max_chars))
         if carry is not None:
-            spans[0] = (carry, spans[0][1])
+            if spans[0][1] - carry <= settings.max_chars + _TINY:
+                spans[0] = (carry, spans[0][1])
+            else:  # the first span already took a heading of its own: keep the carried one apart
+                spans.insert(0, (carry, spans[0][0]))
             carry = None
         if len(spans) == 1 and spans[0][1] - spans[0][0] < _TINY and gi + 1 < len(groups) and groups[gi + 1][0].top == g[0].top:
             carry = spans[0][0]  # a heading alone: it opens the next chunk instead

@@ -270,3 +270,14 @@ def test_generated_file_ingests_with_exact_offsets(tmp_path, before, after):
     assert_no_straddle(doc)
     assert_body_fully_chunked(doc)
     assert_sizes(doc)
+
+
+def test_a_carried_heading_never_overfills_the_next_chunk():
+    # found by hypothesis: a short section followed by one whose first piece already holds a heading
+    pieces = ["0、", "企业是产品质量的制造者和主体责任承担者。" * 2, "\n(0)", "企业是产品质量的制造者和主体责任承担者。",
+              "依照本条例第十二条的规定" * 25]
+    chunker = ChunkerSettings(50, 120)
+    doc = _build("".join(pieces), chunker)
+    assert_offsets_exact(doc)
+    assert_body_fully_chunked(doc)
+    assert_sizes(doc, chunker.max_chars)
