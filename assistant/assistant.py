@@ -60,7 +60,7 @@ class Assistant:
         if snap.generation not in self._years:
             years = {}
             for doc_id, rec in snap.docs.items():
-                found = {int(y) for y in _YEAR_IN_TEXT.findall(normalize(snap.text(doc_id)))}
+                found = {int(y) for y in _YEAR_IN_TEXT.findall(snap.normalized(doc_id))}
                 if rec.meta.year:
                     found.add(rec.meta.year)
                 years[doc_id] = found
@@ -127,7 +127,7 @@ class Assistant:
                 return self._abstain(query, reason, snap, near, said + "。")
         periods = named_periods(query.normalized)
         if periods:
-            texts = {d: normalize(snap.text(d) + (snap.docs[d].meta.title or "")) for d in (hits.allowed_docs or snap.docs)}
+            texts = {d: snap.normalized(d) + normalize(snap.docs[d].meta.title or "") for d in (hits.allowed_docs or snap.docs)}
             for period in periods:
                 if not any(period in t for t in texts.values()):
                     held = sorted({p for t in texts.values() for p in named_periods(t)})
@@ -175,7 +175,7 @@ class Assistant:
         if outside and not any(r in corpus_regions for r in query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
         for name in _BOOK.findall(query.normalized):
-            if not any(name in normalize(f"{r.meta.title or ''}\n{snap.text(d)}") for d, r in snap.docs.items()):
+            if not any(name in normalize(r.meta.title or "") or name in snap.normalized(d) for d, r in snap.docs.items()):
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
         hits = self.retriever.search(query, k=k)
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))

@@ -209,19 +209,14 @@ class ExtractiveComposer:
         candidates.sort(key=lambda c: -c.score)
         return Evidence(hits, snap, weights, candidates, quantity, best_chunk_cov)
 
-    def _corpus_text(self, snap: Snapshot) -> str:
-        if getattr(self, "_corpus_generation", None) != snap.generation:
-            self._corpus = "\n".join(normalize(snap.text(d)) for d in snap.docs)
-            self._corpus_generation = snap.generation
-        return self._corpus
-
     def unknown_topics(self, ev: Evidence) -> list[str]:
         """Nouns of the question that no document contains, nor any of their synonyms
         (网约车, 口罩, 局长): the question is about something the corpus does not cover."""
-        corpus = self._corpus_text(ev.snap)
+        texts = [ev.snap.normalized(d) for d in ev.snap.docs]
         alts = dict(ev.query.synonyms)
+
         def absent(term: str) -> bool:
-            return term not in corpus and not any(a in corpus for a in alts.get(term, ()))
+            return not any(term in t or any(a in t for a in alts.get(term, ())) for t in texts)
 
         unknown = []
         for t in ev.weights:

@@ -66,6 +66,7 @@ class Snapshot:
     def __post_init__(self) -> None:
         self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._texts: dict[str, str] = {}
+        self._normalized: dict[str, str] = {}
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""
@@ -73,3 +74,12 @@ class Snapshot:
             sha = self.docs[doc_id].meta.sha256
             self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
         return self._texts[doc_id]
+
+    def normalized(self, doc_id: str) -> str:
+        """The document's text normalised for search (simplified, width-folded); for checks of
+        what the corpus mentions, never for offsets."""
+        if doc_id not in self._normalized:
+            from ingest.normalize import normalize
+
+            self._normalized[doc_id] = normalize(self.text(doc_id))
+        return self._normalized[doc_id]
