@@ -101,6 +101,27 @@ def longest_common_run(a: str, b: str) -> int:
     return best
 
 
+def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, float]:
+    n = max(len(snap.chunks), 1)
+    unknown = float(math.log(1 + (n + 0.5) / 0.5))
+    skip = question_words()
+    weights = {}
+    for t in dict.fromkeys(tokens):
+        english_word = t.isascii() and any(ch.isalpha() for ch in t)  # carried by its glossary expansion, if any
+        if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
+            continue
+        idf = snap.bm25.idf(t) if snap.bm25 is not None else None
+        weights[t] = unknown if idf is None else idf
+    return weights
+
+
+def question_terms(snap: Snapshot, query) -> dict[str, float]:
+    """Key terms of the question and how much each matters (idf). Question words and the
+    regions the question names (applied as filters) are not terms to find in a passage. Terms
+    come from the question as asked; an English question is carried by its expansions."""
+    return _term_weights(snap, query.asked_tokens, query.regions) or _term_weights(snap, query.tokens, query.regions)
+
+
 @dataclass
 class Evidence:
     """What the composer and the shapers work from: the scored sentences of the top chunks."""
@@ -126,21 +147,6 @@ class ExtractiveComposer:
             raise ValueError("min_coverage must be within [0, 1]")
         self.min_coverage = min_coverage
 
-    def _weights(self, snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, float]:
-        """Key terms of the question and how much each matters (idf). Question words and the
-        regions the question names (applied as filters) are not terms to find in a passage."""
-        n = max(len(snap.chunks), 1)
-        unknown = float(math.log(1 + (n + 0.5) / 0.5))
-        skip = question_words()
-        weights = {}
-        for t in dict.fromkeys(tokens):
-            english_word = t.isascii() and any(ch.isalpha() for ch in t)  # carried by its glossary expansion, if any
-            if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
-                continue
-            idf = snap.bm25.idf(t) if snap.bm25 is not None else None
-            weights[t] = unknown if idf is None else idf
-        return weights
-
     def trim(self, text: str, s: int, e: int, weights: dict[str, float], limit: int) -> tuple[int, int]:
         """Longest-covering window of whole clauses inside a long sentence."""
         if e - s <= limit:
@@ -160,8 +166,7 @@ class ExtractiveComposer:
 
     def evidence(self, hits: Hits, snap: Snapshot, depth: int = 6) -> Evidence:
         query = hits.query
-        # terms of the question as asked; an English question is carried by its expansions
-        weights = self._weights(snap, query.asked_tokens, query.regions) or self._weights(snap, query.tokens, query.regions)
+        weights = question_terms(snap, query)
         # a 文号 or a national issuer (质检总局) names the document: a filter, not a term to find
         asked_text = normalize(query.text)
         naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]

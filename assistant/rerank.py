@@ -12,12 +12,10 @@ Filter agreement needs no feature: filters already removed the documents they ex
 The weights were chosen on the dev split (`python -m eval.rerank_tune`); see the README."""
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 from assistant.records import Snapshot
 from assistant.retrieve import Hit, Hits
-from assistant.tokenize import question_words
 from ingest.normalize import normalize
 
 FEATURES = ("title", "coverage", "cue", "phrase")
@@ -50,18 +48,10 @@ class FeatureReranker:
         self.depth = depth
 
     def features(self, hits: Hits, snap: Snapshot) -> list[Explained]:
-        from assistant.compose import CUES, longest_common_run
+        from assistant.compose import CUES, longest_common_run, question_terms
 
         query = hits.query
-        n = max(len(snap.chunks), 1)
-        unknown = math.log(1 + (n + 0.5) / 0.5)
-        skip = question_words()
-        terms = {}
-        for t in dict.fromkeys(query.asked_tokens or query.tokens):
-            if t in skip or len(t) < 2 or t.isascii():
-                continue
-            idf = snap.bm25.idf(t) if snap.bm25 is not None else None
-            terms[t] = unknown if idf is None else idf
+        terms = question_terms(snap, query)
         alts = dict(query.synonyms)
         total = sum(terms.values()) or 1.0
         cue = CUES.get(query.question_type)
