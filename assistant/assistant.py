@@ -13,7 +13,7 @@ from assistant.compose import ExtractiveComposer
 from assistant.config import Settings
 from assistant.followup import resolve
 from assistant.index import Index
-from assistant.metadata_answer import answer_metadata, asked_fields, document_field
+from assistant.metadata_answer import asked_fields, document_field
 from assistant.records import Snapshot
 from assistant.retrieve import Hits, HybridRetriever
 from assistant.understand import Query, analyse
@@ -117,10 +117,10 @@ class Assistant:
             if scope and not any(snap.docs[d].meta.year == year for d in scope):
                 doc_id = scope[0]
                 meta = snap.docs[doc_id].meta
-                dated = answer_metadata("date", "成文日期", replace(hits, allowed_docs=(doc_id,)), snap)
+                dated = document_field(snap.docs[doc_id], "date", "成文日期", snap)
                 reason = f"语料中没有{year}年的这份文件"
                 said = f"问题的前提与文件不符:{reason},只有《{meta.title or doc_id}》"
-                if dated is not None and dated.citation is not None:
+                if dated.citation is not None:
                     return self._abstain(query, reason, snap, near, f"{said},{dated.text}", [dated.citation])
                 if meta.year:
                     said += f"({meta.year}年)"
@@ -161,9 +161,9 @@ class Assistant:
             lines.append("(" + ";".join(missing) + ")")
         return "\n".join(lines), citations, missing
 
-    def _comparison_hits(self, query: Query, hits: Hits) -> Hits:
+    def _comparison_hits(self, query: Query, hits: Hits, snap: Snapshot) -> Hits:
         """One search per document being compared, so each gets its own best passages."""
-        if len(hits.allowed_docs) < 2 or len(hits.allowed_docs) == len(self.index.snapshot().docs):
+        if len(hits.allowed_docs) < 2 or len(hits.allowed_docs) == len(snap.docs):
             return hits
         per_doc = [self.retriever.search(replace(query, filter_doc_ids=(d,)), k=4).hits for d in hits.allowed_docs]
         merged = [h for group in zip_longest(*per_doc) for h in group if h is not None]
@@ -199,7 +199,7 @@ class Assistant:
                     return self._abstain(query, ";".join(missing), snap, near), None
                 return Answer(query.text, query.text, text, False, "other", citations), None
         if query.question_type == "comparison":
-            hits = self._comparison_hits(query, hits)
+            hits = self._comparison_hits(query, hits, snap)
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
             return self._abstain(query, comp.reason, snap, near, comp.answer, comp.citations), None

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from assistant.answer import Citation
 from assistant.evidence import cite
 from assistant.records import DocRecord, Snapshot
-from assistant.retrieve import Hits
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
 
@@ -62,13 +61,6 @@ def _wanted(rec: DocRecord, field: str) -> list[str]:
         short = [k for k, v in AGENCY_FULL_NAMES.items() if v == meta.issuer]
         return [meta.issuer, *short]
     return []
-
-
-def answer_metadata(field: str, label: str, hits: Hits, snap: Snapshot, n: int = 1) -> MetadataAnswer | None:
-    docs = list(hits.allowed_docs) if len(hits.allowed_docs) == 1 else [h.chunk.doc_id for h in hits.hits[:1]]
-    if not docs:
-        return None
-    return document_field(snap.docs[docs[0]], field, label, snap, n)
 
 
 def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1) -> MetadataAnswer:

@@ -11,6 +11,7 @@ from assistant.answer import Citation
 from assistant.checks import asserted_leads
 from assistant.compose import LONG_LIMIT, SINGLE_FACT_LIMIT, CUES, Candidate, Evidence, sentence_spans
 from assistant.evidence import cite
+from assistant.metadata_answer import document_field
 from ingest.models import Section
 from ingest.normalize import normalize
 
@@ -294,30 +295,24 @@ def section_items(ev: Evidence, composer) -> Shaped | None:
 
 # ---------------------------------------------------------------- time requirements
 
-_DATE_LINE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-
-
 def with_document_date(ev: Evidence, shaped: Shaped) -> Shaped:
-    """Add the document's own date, cited at the line stating it, so a 2013 target reads as one."""
+    """Add the document's own date, cited at the line stating it, so a 2013 target reads as one;
+    for a document with no date line, its title when the title carries the year."""
     doc_id = shaped.citations[0].doc_id if shaped.citations else None
     if doc_id is None:
         return shaped
-    meta = ev.snap.docs[doc_id].meta
+    rec = ev.snap.docs[doc_id]
+    meta = rec.meta
     text = ev.text(doc_id)
-    span = None
-    if meta.date:
-        y, m, d = (int(x) for x in meta.date.split("-"))
-        for match in _DATE_LINE.finditer(text):
-            if [int(x) for x in re.findall(r"\d+", match.group(0))] == [y, m, d]:
-                span = (match.start(), match.end())
-    if span is None and meta.title and meta.year:
+    n = len(shaped.citations) + 1
+    dated = document_field(rec, "date", "成文日期", ev.snap, n).citation
+    if dated is None and meta.title and meta.year:
         i = text.find(meta.title)
         if i >= 0 and str(meta.year) in meta.title:
-            span = (i, i + len(meta.title))
-    if span is None:
+            dated = cite(ev.snap, doc_id, i, i + len(meta.title), n)
+    if dated is None:
         return shaped
-    cites = list(shaped.citations)
-    n = len(cites) + 1
-    cites.append(cite(ev.snap, doc_id, span[0], span[1], n))
-    label = f"{meta.title or doc_id}" if meta.title else doc_id
-    return Shaped(f"{shaped.text}\n(出自《{label}》,文件日期:{text[span[0]:span[1]]} [{n}])", cites, shaped.abstained, shaped.reason)
+    label = meta.title or doc_id
+    return Shaped(
+        f"{shaped.text}\n(出自《{label}》,文件日期:{dated.quote} [{n}])", [*shaped.citations, dated], shaped.abstained, shaped.reason
+    )
