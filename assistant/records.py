@@ -67,6 +67,7 @@ class Snapshot:
         self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, str] = {}
+        self._responsibilities: dict[str, list] = {}
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""
@@ -74,6 +75,14 @@ class Snapshot:
             sha = self.docs[doc_id].meta.sha256
             self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
         return self._texts[doc_id]
+
+    def responsibilities(self, doc_id: str) -> list:
+        """The document's responsibility records (ingest.extract), extracted on first use."""
+        if doc_id not in self._responsibilities:
+            from ingest.extract import extract_responsibilities
+
+            self._responsibilities[doc_id] = extract_responsibilities(self.text(doc_id), list(self.docs[doc_id].sections))
+        return self._responsibilities[doc_id]
 
     def normalized(self, doc_id: str) -> str:
         """The document's text normalised for search (simplified, width-folded); for checks of

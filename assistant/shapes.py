@@ -12,6 +12,7 @@ from assistant.checks import asserted_leads
 from assistant.compose import LONG_LIMIT, SINGLE_FACT_LIMIT, CUES, Candidate, Evidence, sentence_spans
 from assistant.evidence import cite
 from assistant.metadata_answer import document_field
+from ingest.extract import Responsibility
 from ingest.models import Section
 from ingest.normalize import normalize
 
@@ -109,42 +110,29 @@ def extractive(ev: Evidence, composer, chosen: list[Candidate] | None = None, nu
 
 # ---------------------------------------------------------------- responsibility
 
-_ASSIGNMENT = re.compile(r"[(（]([^()（）]{2,300}?(?:牵头|牽頭|配合|负责|負責)[^()（）]{0,300}?)[)）]")
-_ROLE_SPLIT = re.compile(r"[,，;；]")
-
-
 @dataclass(frozen=True)
 class Assignment:
+    """A task note's units by role, names normalised to simplified script as written (省质监局),
+    and the span of the note in the original text."""
+
     doc_id: str
-    start: int  # span of the parenthetical in the original text
+    start: int
     end: int
     lead_units: tuple[str, ...]
     cooperating_units: tuple[str, ...]
     responsible_units: tuple[str, ...]
 
 
-def parse_assignment(doc_id: str, text: str, start: int, end: int) -> Assignment:
-    """(省質監局牽頭,省發展改革委、省工信委配合) -> lead and cooperating units, normalised."""
-    inner = normalize(text[start + 1 : end - 1])
-    lead: list[str] = []
-    coop: list[str] = []
-    resp: list[str] = []
-    for clause in _ROLE_SPLIT.split(inner):
-        clause = clause.strip()
-        for suffix, bucket in (("牵头", lead), ("配合", coop), ("按职责分工负责", resp), ("负责", resp)):
-            if clause.endswith(suffix):
-                units = clause[: -len(suffix)]
-                bucket += [u.strip() for u in re.split(r"[、和及]", units) if u.strip()]
-                break
-    return Assignment(doc_id, start, end, tuple(lead), tuple(coop), tuple(resp))
+def _as_written(record: Responsibility, role: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize(u.written) for u in record.units if u.role == role))
 
 
 def assignments_in(ev: Evidence, doc_id: str, section: Section) -> list[Assignment]:
-    text = ev.text(doc_id)
-    body_end = section.end
+    """The task notes (…牵头,…配合) inside a section, from the document's responsibility records."""
     return [
-        parse_assignment(doc_id, text, m.start(), m.end())
-        for m in _ASSIGNMENT.finditer(text, section.start, body_end)
+        Assignment(doc_id, r.start, r.end, _as_written(r, "lead"), _as_written(r, "cooperating"), _as_written(r, "responsible"))
+        for r in ev.snap.responsibilities(doc_id)
+        if r.source == "task_note" and section.start <= r.start < section.end
     ]
 
 
