@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from pathlib import Path
 
 import numpy as np
 
+from assistant.embedders import sentence_transformers_source
 from assistant.errors import MissingExtra, RerankerUnavailable
 from assistant.index import index_text
 from assistant.records import Snapshot
@@ -39,10 +39,9 @@ class CrossEncoderReranker:
                 from sentence_transformers import CrossEncoder
             except ImportError as exc:
                 raise MissingExtra("sentence-transformers", "st") from exc
-            local = Path(self.model).expanduser()
-            offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0") or local.exists()
+            source, offline = sentence_transformers_source(self.model)
             try:
-                self._encoder = CrossEncoder(str(local) if local.exists() else self.model, local_files_only=offline)
+                self._encoder = CrossEncoder(source, local_files_only=offline)
             except (OSError, ValueError) as exc:
                 raise RerankerUnavailable(self.model, exc) from exc
         return self._encoder

@@ -110,6 +110,14 @@ class BuiltinLsaEmbedder:
         return cls(meta["vocabulary"], np.load(folder / "idf.npy"), np.load(folder / "components.npy"), meta["fitted_on"])
 
 
+def sentence_transformers_source(name_or_path: str) -> tuple[str, bool]:
+    """(what to load, local_files_only) for a sentence-transformers model: a local folder is
+    always loaded offline; a hub name only when HF_HUB_OFFLINE says so."""
+    local = Path(name_or_path).expanduser()
+    offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0") or local.exists()
+    return (str(local) if local.exists() else name_or_path), offline
+
+
 class SentenceTransformerEmbedder:
     def __init__(self, name_or_path: str) -> None:
         self.name_or_path = name_or_path
@@ -122,12 +130,9 @@ class SentenceTransformerEmbedder:
                 from sentence_transformers import SentenceTransformer
             except ImportError as exc:
                 raise MissingExtra("sentence-transformers", "st") from exc
-            local = Path(self.name_or_path).expanduser()
-            offline = os.environ.get("HF_HUB_OFFLINE", "") not in ("", "0") or local.exists()
+            source, offline = sentence_transformers_source(self.name_or_path)
             try:
-                self._model = SentenceTransformer(
-                    str(local) if local.exists() else self.name_or_path, device="cpu", local_files_only=offline
-                )
+                self._model = SentenceTransformer(source, device="cpu", local_files_only=offline)
             except (OSError, ValueError) as exc:
                 raise EmbedderUnavailable(
                     f"Sentence-transformers model '{self.name_or_path}' is not available locally ({exc}). "
