@@ -254,19 +254,21 @@ class ExtractiveComposer:
     def unmet_premise(self, ev: Evidence) -> Composition | None:
         """An abstention when the question asks for a figure the passages lack, or states one
         they do not; it quotes the nearest sentence so the user sees what the documents say."""
-        from assistant.evidence import cite
-
         top = ev.candidates[0]
+        reason = ""
         if ev.quantity is not None and ev.query.question_type not in ("comparison", "list"):
             strong = [c for c in ev.candidates if c.score >= 0.75 * top.score]
             if not any(ev.quantity.found_in(c.norm) for c in strong):
-                quote = cite(ev.snap, top.doc_id, *self.trim(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT), 1)
                 reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
-                return Composition(f"{reason}。最接近的原文: {quote.quote} [1]", [quote], True, reason, ev.coverage)
-        for figure in stated_figures(ev.query.normalized):
+        if not reason:
             near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
-            if not any(figure in c.norm for c in near):
-                quote = cite(ev.snap, top.doc_id, *self.trim(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT), 1)
-                reason = f"文件没有提到问题中的“{figure}”"
-                return Composition(f"{reason}。最接近的原文: {quote.quote} [1]", [quote], True, reason, ev.coverage)
-        return None
+            missing = [f for f in stated_figures(ev.query.normalized) if not any(f in c.norm for c in near)]
+            if missing:
+                reason = f"文件没有提到问题中的“{missing[0]}”"
+        if not reason:
+            return None
+        from assistant.evidence import cite
+
+        s, e = self.trim(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
+        quote = cite(ev.snap, top.doc_id, s, e, 1)
+        return Composition(f"{reason}。最接近的原文: {quote.quote} [1]", [quote], True, reason, ev.coverage)
