@@ -3,7 +3,7 @@
 A wrong answer costs more than none, so each check names what the question asks for or assumes
 and whether the evidence holds it:
 
-- the kind of quantity asked (多少天, 几次, 多少名, 税率, 罚了多少钱): an answer must carry a
+- the kind of quantity asked (多少天, 几次, 多少名, 税率, 罚了多少钱, a 文号): an answer must carry a
   number of that kind, or the documents mention the topic without the figure;
 - figures the question states (24小时内, 到2018年): the evidence must state them too;
 - a document of another year or period (2019年甘肃…行动计划, 十四五规划) than the corpus holds;
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from ingest.patterns import DOC_NUMBER
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
 
@@ -51,16 +53,21 @@ _QUANTITIES: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str]], ...] = (
         re.compile(rf"{_NUM}\s*批"),
     ),
     (
+        "docno", "文号",
+        re.compile(r"文号|发文字号|document numbers?"),
+        DOC_NUMBER,
+    ),
+    (
         "count", "数量",
-        re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|多少|how many"),
-        re.compile(rf"{_NUM}\s*(?:[—\-~至到]\s*{_NUM}\s*)?(?:个|家|项|座|所|处|件|类|批|名|人|次|万|亿|%|种|条|户|台|套)|{_NUM}\s*[%％]"),
+        re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|几方|多少方|多少|how many"),
+        re.compile(rf"{_NUM}\s*(?:[—\-~至到]\s*{_NUM}\s*)?(?:个|家|项|座|所|处|件|类|批|名|人|次|万|亿|%|种|条|户|台|套|方)|{_NUM}\s*[%％]"),
     ),
 )
 
 
 @dataclass(frozen=True)
 class AskedQuantity:
-    kind: str  # money, percent, duration, times, people, batch, count
+    kind: str  # money, percent, duration, times, people, batch, docno, count
     label: str  # 金额, 比例, … for the abstention message
     answer_pattern: re.Pattern[str]
 

@@ -17,7 +17,9 @@ from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
 from ingest.patterns import DOC_NUMBER
 
-_SENT = re.compile(r"[^。！？；!?;\n]*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
+# an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
+_SENT = re.compile(r"(?:[^。！？；!?;\n]|(?<=\d)[?!](?=\d))*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]|$)")
 CUES = {
     "responsibility": re.compile(r"牵头|配合|负责|主管|按职责|承担|职责"),
@@ -101,16 +103,18 @@ def longest_common_run(a: str, b: str) -> int:
     return best
 
 
-def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...]) -> dict[str, float]:
+def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool) -> dict[str, float]:
     n = max(len(snap.chunks), 1)
     unknown = float(math.log(1 + (n + 0.5) / 0.5))
     skip = question_words()
     weights = {}
     for t in dict.fromkeys(tokens):
-        english_word = t.isascii() and any(ch.isalpha() for ch in t)  # carried by its glossary expansion, if any
+        idf = snap.bm25.idf(t) if snap.bm25 is not None else None
+        # an English question is carried by its glossary expansions; a Latin code in a Chinese
+        # question that the documents use (QC小组, HNPR开头的编号) is a term like any other
+        english_word = t.isascii() and any(ch.isalpha() for ch in t) and (idf is None or not latin_terms)
         if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
             continue
-        idf = snap.bm25.idf(t) if snap.bm25 is not None else None
         weights[t] = unknown if idf is None else idf
     return weights
 
@@ -119,7 +123,11 @@ def question_terms(snap: Snapshot, query) -> dict[str, float]:
     """Key terms of the question and how much each matters (idf). Question words and the
     regions the question names (applied as filters) are not terms to find in a passage. Terms
     come from the question as asked; an English question is carried by its expansions."""
-    return _term_weights(snap, query.asked_tokens, query.regions) or _term_weights(snap, query.tokens, query.regions)
+    chinese = bool(_HAN.search(query.text))
+    return (
+        _term_weights(snap, query.asked_tokens, query.regions, chinese)
+        or _term_weights(snap, query.tokens, query.regions, chinese)
+    )
 
 
 @dataclass
@@ -192,10 +200,13 @@ class ExtractiveComposer:
             best_chunk_cov = max(best_chunk_cov, sum(w for t, w in weights.items() if has(t, chunk_norm)) / total)
             text = snap.text(c.doc_id)
             rec = snap.docs[c.doc_id]
+            title = normalize(meta.title or "")
             for s, e in sentence_spans(text, c.start, c.end):
                 norm = normalize(text[s:e])
                 section = rec.section_at(s)
+                # a bare heading, or the document's title line, names a topic; it rarely answers
                 heading_only = section is not None and section.start <= s and e <= section.heading_end + 1
+                heading_only = heading_only or bool(title) and norm.strip() == title
                 in_sentence = frozenset(t for t in weights if has(t, norm))
                 covered = in_sentence | frozenset(t for t in weights if has(t, context))
                 score = sum(weights[t] for t in in_sentence) / total
@@ -209,7 +220,7 @@ class ExtractiveComposer:
                     score += min(0.3, 0.04 * (run - 3))
                 score += 0.08 / (1 + rank)
                 if heading_only and query.question_type not in ("list", "procedure"):
-                    score -= 0.4  # a bare heading names a topic; it rarely answers the question
+                    score -= 0.4
                 candidates.append(Candidate(c.doc_id, s, e, score, covered, rank, norm))
         candidates.sort(key=lambda c: -c.score)
         return Evidence(hits, snap, weights, candidates, quantity, best_chunk_cov)

@@ -59,15 +59,22 @@ def shape(ev: Evidence, composer) -> Shaped:
 # ---------------------------------------------------------------- plain extractive answer
 
 
+LIST_PEER = 0.9  # a list question's answer may sit in several sentences as good as the best
+
+
 def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
-    """The best sentence plus up to two more that cover key terms it lacks."""
+    """The best sentence plus up to two more that cover key terms it lacks; for a list
+    question (哪些), also sentences that score nearly as well as the best, since each may name
+    other items (开展农资、建材…专项整治 beside 开展食品、保健品…专项整治)."""
     cands = ev.candidates
     chosen: list[Candidate] = [cands[0]]
     covered = set(cands[0].covered)
+    peers = ev.query.question_type == "list"
     for cand in cands[1:]:
         if len(chosen) >= max_sentences:
             break
-        if cand.score < 0.7 * chosen[0].score or not (cand.covered - covered):
+        new_terms = cand.covered - covered
+        if cand.score < 0.7 * chosen[0].score or not (new_terms or peers and cand.score >= LIST_PEER * chosen[0].score):
             continue
         if any(cand.doc_id == c.doc_id and cand.start < c.end and c.start < cand.end for c in chosen):
             continue

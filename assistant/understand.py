@@ -13,9 +13,9 @@ from ingest.normalize import normalize
 
 _TYPE_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("comparison", re.compile(r"比较|区别|异同|不同|相同|对比|差异|相比|分别|各自|compare|difference")),
-    ("responsibility", re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|牵头|配合|负责|主管|职责|责任单位|who|which department|responsib|lead")),
+    ("responsibility", re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|牵头|配合|负责(?!人)|主管|职责|责任单位|who|which department|responsib|lead")),
     ("deadline", re.compile(r"何时|什么时候|期限|时限|多久|几日|几天|截止|哪一年|哪年|届满|之前|以前|日内|when|deadline|by what year|which year")),
-    ("target", re.compile(r"多少|比例|目标|合格率|达到|百分之|%|几个|几家|how many|how much|percent|rate|target")),
+    ("target", re.compile(r"多少|比例|目标|合格率|达到|百分之|%|几个|几家|几方|how many|how much|percent|rate|target")),
     ("procedure", re.compile(r"如何|怎样|怎么|程序|步骤|流程|办理|how to|how do|procedure|steps")),
     ("definition", re.compile(r"什么是|是什么|指什么|含义|定义|是指|what is|what are|meaning|define")),
     ("list", re.compile(r"哪些|哪几|有几|包括|包含|列举|which|list")),

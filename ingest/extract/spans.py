@@ -107,11 +107,16 @@ def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]
     return start, end
 
 
+def _between_digits(text: str, i: int) -> bool:
+    """An ASCII ? or ! between two digits (3?15) is mojibake for a middle dot, not an end."""
+    return text[i] in "?!" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
 def _split(text: str, start: int, end: int, stops: str, keep_period: bool) -> list[tuple[int, int]]:
     spans = []
     s = start
     for i in range(start, end):
-        if text[i] in stops:
+        if text[i] in stops and not _between_digits(text, i):
             a, b = trim(text, s, i + 1 if keep_period and text[i] == "。" else i)
             if b > a:
                 spans.append((a, b))
