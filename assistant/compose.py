@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.answer import Citation
-from assistant.checks import AskedQuantity, asked_quantity, stated_figures
+from assistant.checks import AskedQuantity, asked_quantity, asserted_leads, stated_figures
 from assistant.records import Snapshot
 from assistant.retrieve import Hits
 from assistant.tokenize import question_words, tokens_of_normalized
@@ -19,6 +19,8 @@ from ingest.patterns import DOC_NUMBER
 
 # an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
 _SENT = re.compile(r"(?:[^。！？；!?;\n]|(?<=\d)[?!](?=\d))*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
+# a numeral and a classifier (一条, 两份, 几项): how many is asked, not what
+_COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _CLAUSE = re.compile(r"[^，,、：:]*(?:[，,、：:]|$)")
 CUES = {
@@ -40,6 +42,7 @@ class Candidate:
     covered: frozenset[str]
     rank: int  # rank of the chunk it came from
     norm: str = field(compare=False, repr=False)  # normalised sentence
+    heading: bool = field(default=False, compare=False)  # a bare heading or the title line
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
         # an English question is carried by its glossary expansions; a Latin code in a Chinese
         # question that the documents use (QC小组, HNPR开头的编号) is a term like any other
         english_word = t.isascii() and any(ch.isalpha() for ch in t) and (idf is None or not latin_terms)
-        if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit():
+        if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit() or _COUNTED.fullmatch(t):
             continue
         weights[t] = unknown if idf is None else idf
     return weights
@@ -130,6 +133,35 @@ def question_terms(snap: Snapshot, query) -> dict[str, float]:
     )
 
 
+def term_groups(weights: dict[str, float]) -> dict[str, str]:
+    """Each term's group: the longest question term that contains it. jieba's search mode
+    gives a compound and its parts (卖出去, 卖出, 出去); they are not three things asked."""
+    return {t: max((u for u in weights if t in u), key=len) for t in weights}
+
+
+def _tiling(head: str, members: list[str], weights: dict[str, float]) -> float:
+    """Best sum of non-overlapping members laid inside their group's head term: 涉嫌犯罪
+    counts as 涉嫌 + 犯罪 (two things asked), 卖出去 as one of 卖出, 出去 or 卖出去."""
+    ending: dict[int, list[tuple[int, float]]] = {}
+    for t in members:
+        i = head.find(t)
+        while i >= 0:
+            ending.setdefault(i + len(t), []).append((i, weights[t]))
+            i = head.find(t, i + 1)
+    best = [0.0] * (len(head) + 1)
+    for pos in range(1, len(head) + 1):
+        best[pos] = max([best[pos - 1]] + [best[s] + w for s, w in ending.get(pos, ())])
+    return best[-1]
+
+
+def weight_of(found, weights: dict[str, float], groups: dict[str, str]) -> float:
+    """Weight of the terms found, each group counted by its best tiling of the members found."""
+    by_head: dict[str, list[str]] = {}
+    for t in found:
+        by_head.setdefault(groups[t], []).append(t)
+    return sum(_tiling(head, members, weights) for head, members in by_head.items())
+
+
 @dataclass
 class Evidence:
     """What the composer and the shapers work from: the scored sentences of the top chunks."""
@@ -140,6 +172,11 @@ class Evidence:
     candidates: list[Candidate]  # best first
     quantity: AskedQuantity | None
     coverage: float
+    groups: dict[str, str] = field(default_factory=dict)  # term -> its group (see term_groups)
+
+    def weight(self, found) -> float:
+        """Weight of the terms found, each group of the question's terms counted once."""
+        return weight_of(found, self.weights, self.groups or {t: t for t in self.weights})
 
     @property
     def query(self):
@@ -180,12 +217,16 @@ class ExtractiveComposer:
         naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
         if len(hits.allowed_docs) < len(snap.docs):
             weights = {t: w for t, w in weights.items() if not any(t in n for n in naming)} or weights
+        # a unit the question asserts leads a task (由省政府办公厅牵头) is a premise to check
+        claimed = asserted_leads(query.normalized)
+        weights = {t: w for t, w in weights.items() if not any(t in u for u in claimed)} or weights
         alts = dict(query.synonyms)
 
         def has(term: str, text: str) -> bool:
             return term in text or any(a in text for a in alts.get(term, ()))
 
-        total = sum(weights.values()) or 1.0
+        groups = term_groups(weights)
+        total = weight_of(weights, weights, groups) or 1.0
         cue = CUES.get(query.question_type)
         quantity = asked_quantity(query.normalized)
         # the question as asked, less the 文号 that names a document, for phrase matches
@@ -197,7 +238,7 @@ class ExtractiveComposer:
             meta = snap.docs[c.doc_id].meta
             context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {c.section_path}")
             chunk_norm = normalize(c.text) + context
-            best_chunk_cov = max(best_chunk_cov, sum(w for t, w in weights.items() if has(t, chunk_norm)) / total)
+            best_chunk_cov = max(best_chunk_cov, weight_of([t for t in weights if has(t, chunk_norm)], weights, groups) / total)
             text = snap.text(c.doc_id)
             rec = snap.docs[c.doc_id]
             title = normalize(meta.title or "")
@@ -209,8 +250,9 @@ class ExtractiveComposer:
                 heading_only = heading_only or bool(title) and norm.strip() == title
                 in_sentence = frozenset(t for t in weights if has(t, norm))
                 covered = in_sentence | frozenset(t for t in weights if has(t, context))
-                score = sum(weights[t] for t in in_sentence) / total
-                score += 0.3 * sum(weights[t] for t in covered - in_sentence) / total
+                in_sentence_weight = weight_of(in_sentence, weights, groups)
+                score = in_sentence_weight / total
+                score += 0.3 * (weight_of(covered, weights, groups) - in_sentence_weight) / total
                 if cue and cue.search(norm):
                     score += 0.25
                 if quantity is not None and quantity.found_in(norm):
@@ -221,9 +263,9 @@ class ExtractiveComposer:
                 score += 0.08 / (1 + rank)
                 if heading_only and query.question_type not in ("list", "procedure"):
                     score -= 0.4
-                candidates.append(Candidate(c.doc_id, s, e, score, covered, rank, norm))
+                candidates.append(Candidate(c.doc_id, s, e, score, covered, rank, norm, heading_only))
         candidates.sort(key=lambda c: -c.score)
-        return Evidence(hits, snap, weights, candidates, quantity, best_chunk_cov)
+        return Evidence(hits, snap, weights, candidates, quantity, best_chunk_cov, groups)
 
     def unknown_topics(self, ev: Evidence) -> list[str]:
         """Nouns of the question that no document contains, nor any of their synonyms

@@ -74,12 +74,18 @@ def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
         if len(chosen) >= max_sentences:
             break
         new_terms = cand.covered - covered
-        if cand.score < 0.7 * chosen[0].score or not (new_terms or peers and cand.score >= LIST_PEER * chosen[0].score):
+        if cand.heading or cand.score < 0.7 * chosen[0].score or not (new_terms or peers and cand.score >= LIST_PEER * chosen[0].score):
             continue
         if any(cand.doc_id == c.doc_id and cand.start < c.end and c.start < cand.end for c in chosen):
             continue
         chosen.append(cand)
         covered |= cand.covered
+    left = _uncovered_part(ev, covered)
+    if left and len(chosen) < max_sentences + 1:
+        # a part of the question the chosen sentences leave out (…如果涉嫌犯罪,怎么处理?)
+        fill = [c for c in cands if c.covered & left and not c.heading and c.score >= MISSED_PART_MIN * chosen[0].score]
+        if fill:
+            chosen.append(max(fill, key=lambda c: (ev.weight(c.covered & left), c.score)))
     cue = CUES.get(ev.query.question_type)
     if cue and not any(cue.search(c.norm) for c in chosen):
         # a responsibility or time question answered without its cue (牵头/配合, a date):
@@ -94,6 +100,21 @@ def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
         if same:
             chosen.append(max(same, key=lambda c: c.score))
     return chosen
+
+
+MISSED_PART = 0.25  # share of the question's weight that one left-out group must carry
+MISSED_PART_MIN = 0.4  # and the least score, relative to the best, of a sentence that adds it
+
+
+def _uncovered_part(ev: Evidence, covered: set[str]) -> set[str]:
+    """Terms of the heaviest group of question terms the chosen sentences miss entirely,
+    when that group carries a large share of the question."""
+    total = ev.weight(ev.weights) or 1.0
+    groups: dict[str, set[str]] = {}
+    for t in ev.weights:
+        groups.setdefault(ev.groups.get(t, t), set()).add(t)
+    missed = [ms for ms in groups.values() if not ms & covered and ev.weight(ms) >= MISSED_PART * total]
+    return max(missed, key=ev.weight) if missed else set()
 
 
 def extractive(ev: Evidence, composer, chosen: list[Candidate] | None = None, numbered: bool = False) -> Shaped:
@@ -143,26 +164,28 @@ def assignments_in(ev: Evidence, doc_id: str, section: Section) -> list[Assignme
     ]
 
 
+TASK_CANDIDATES = 30  # sentences whose sections may be the task asked about (task notes crowd the top)
+_ROLE_WORD = re.compile(r"牵头|配合|负责|主管|承担|职责|单位|部门|机构|机关|哪些|哪个")
+
+
 def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
     """The section (task) the question is about: its title and body best cover the question.
-    Units the question asserts as leads (由省政府办公厅牵头) are a premise to check, not topic."""
-    claimed = asserted_leads(ev.query.normalized)
-    weights = {t: w for t, w in ev.weights.items() if not any(t in u for u in claimed)}
-    total = sum(weights.values()) or 1.0
+    Role words (牵头, 配合, 单位) say what is asked about the task, not which task it is; units
+    the question asserts as leads are not among ev.weights (a premise, not topic)."""
+    weights = {t: w for t, w in ev.weights.items() if not _ROLE_WORD.fullmatch(t)} or ev.weights
+    total = ev.weight(weights) or 1.0
     best = None
     top = ev.candidates[0].score
-    seen = set()
-    for cand in ev.candidates[:12]:
+    for cand in ev.candidates[:TASK_CANDIDATES]:
         if cand.score < 0.5 * top:
             continue
         rec = ev.snap.docs[cand.doc_id]
         for sec in rec.sections:
-            if not (sec.start <= cand.start < sec.end) or (cand.doc_id, sec.index) in seen:
+            if not sec.start <= cand.start < sec.end:
                 continue
-            seen.add((cand.doc_id, sec.index))
             title = normalize(sec.title)
-            title_cov = sum(w for t, w in weights.items() if t in title) / total
-            body_cov = sum(weights[t] for t in cand.covered if t in weights) / total
+            title_cov = ev.weight([t for t in weights if t in title]) / total
+            body_cov = ev.weight([t for t in cand.covered if t in weights]) / total
             score = body_cov + title_cov + 0.01 * sec.rank  # deeper sections are more specific
             if best is None or score > best[2]:
                 best = (cand.doc_id, sec, score)
