@@ -283,6 +283,8 @@ class ExtractiveComposer:
             parts = [p for p in tokens_of_normalized(t) if p != t and len(p) >= 2]
             if parts and not any(absent(p) for p in parts):
                 continue  # 工商部门: 工商 and 部门 are both in the documents
+            if any(not absent(t[:i]) and not absent(t[i:]) for i in range(2, len(t) - 1)):
+                continue  # the same, when jieba's parts (工商部) hide the split
             unknown.append(t)
         return unknown
 

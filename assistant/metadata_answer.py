@@ -35,6 +35,11 @@ _ASKS: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ...] = (
         re.compile(r"出处|where was.*published|which website"),
         re.compile(r"(哪里|哪儿|何处|什么地方|哪个网站)(发布|公布|刊登|刊发)|来源"),
     ),
+    (
+        "addressees", "主送",
+        re.compile(r"主送|发送对象|发给哪些|下发给|印发给|addressed to|recipients"),
+        re.compile(r"发给了?(谁|哪些)"),
+    ),
     ("region", "地区", re.compile(r"which (province|region)"), re.compile(r"(哪个|哪一个|什么)(省|省份|地区|自治区|地方)的|哪里的")),
 )
 # a question about "when", "who" or "where" asks it of the document only when it names one
@@ -45,6 +50,8 @@ _ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date"})
 # lines a web page or a news item labels: 发布时间: 2013-12-31 10:03, 来源:质检总局官网
 _LABELLED = {
     "published": re.compile(r"(?:发布|公布|发稿)(?:时间|日期)\s*[:：]\s*(?:19|20)\d{2}"),
+    # the salutation line of an official document: 各市州、县市区人民政府,省政府各厅委…:
+    "addressees": re.compile(r"^(?:各|[^。:]{0,20}(?:人民政府|委员会|局|厅))[^。:]{2,200}:$"),
     "source": re.compile(r"^\s*(?:信息)?来源\s*[:：]\s*(?![^:：\s]{0,6}[:：])[^\s:：]|在[^,，。;；]{1,15}(?:官网|网站|门户|公报)[^,，。;；]{0,4}(?:发布|公布|刊登|刊发)"),
 }
 
@@ -60,7 +67,7 @@ _REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|�
 
 
 def asked_fields(normalized_question: str) -> list[tuple[str, str]]:
-    """The document fields (文号, 发文机关, 成文日期, 发布时间, 来源, 地区) a question asks
+    """The document fields (文号, 发文机关, 成文日期, 发布时间, 来源, 主送, 地区) a question asks
     about the document itself; the first three not when it asks about a document the text
     refers to (所依据的…意见文号)."""
     q = normalized_question.lower()

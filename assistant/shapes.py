@@ -60,21 +60,22 @@ def shape(ev: Evidence, composer) -> Shaped:
 
 
 LIST_PEER = 0.9  # a list question's answer may sit in several sentences as good as the best
+TIE = 0.97  # any question: a sentence this close to the best cannot be told from it; show both
 
 
 def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
-    """The best sentence plus up to two more that cover key terms it lacks; for a list
-    question (哪些), also sentences that score nearly as well as the best, since each may name
-    other items (开展农资、建材…专项整治 beside 开展食品、保健品…专项整治)."""
+    """The best sentence plus up to two more that cover key terms it lacks, or that score as
+    well as the best; for a list question (哪些) nearly as well, since each may name other
+    items (开展农资、建材…专项整治 beside 开展食品、保健品…专项整治)."""
     cands = ev.candidates
     chosen: list[Candidate] = [cands[0]]
     covered = set(cands[0].covered)
-    peers = ev.query.question_type == "list"
+    peer = LIST_PEER if ev.query.question_type == "list" else TIE
     for cand in cands[1:]:
         if len(chosen) >= max_sentences:
             break
         new_terms = cand.covered - covered
-        if cand.heading or cand.score < 0.7 * chosen[0].score or not (new_terms or peers and cand.score >= LIST_PEER * chosen[0].score):
+        if cand.heading or cand.score < 0.7 * chosen[0].score or not (new_terms or cand.score >= peer * chosen[0].score):
             continue
         if any(cand.doc_id == c.doc_id and cand.start < c.end and c.start < cand.end for c in chosen):
             continue
