@@ -3,7 +3,7 @@
 Layout under the home folder (default ./.zhiqa):
 
     CURRENT              {"generation": N}; replaced atomically when a new generation is ready
-    gen-00000N/          manifest.json, documents.json, chunks.jsonl, bm25/, embedder/
+    gen-00000N/          manifest.json, documents.json, chunks.jsonl, records.jsonl, bm25/, embedder/
     texts/<sha256>.txt   original texts (immutable, shared by generations)
     chroma/              embedded Chroma (unused when ZHIQA_CHROMA_URL points at a server)
 
@@ -26,10 +26,25 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMismatch, IndexMissing
 from assistant.records import DocRecord, Snapshot
+from ingest.extract.bundle import EXTRACTOR_VERSION, DocumentRecords
 from ingest.models import Chunk
 
 SCHEMA_VERSION = 1
 PACKAGE_VERSION = "0.1.0"
+
+
+def read_records(path: Path, docs: dict) -> dict[str, DocumentRecords]:
+    """Stored records of the generation's documents; records of an older extractor version, or
+    of a generation written before records were stored, are left out (extracted on use)."""
+    out: dict[str, DocumentRecords] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d.get("extractor") == EXTRACTOR_VERSION and d["doc_id"] in docs:
+                out[d["doc_id"]] = DocumentRecords.from_dict(d)
+    return out
 
 
 def _atomic_write(path: Path, data: str) -> None:
@@ -94,6 +109,8 @@ class GenerationData:
     chunks: list[Chunk]
     tokens: list[list[str]]
     extra: dict = field(default_factory=dict)
+    # doc_id -> its domain records (ingest.extract); a document missing here is extracted on use
+    records: dict[str, DocumentRecords] = field(default_factory=dict)
 
 
 class Index:
@@ -157,6 +174,7 @@ class Index:
             bm25=bm25,
             embedder=embedder,
             collection=manifest.get("collection"),
+            stored_records=data.records,
         )
 
     def _load_embedder(self, folder: Path, manifest: dict):
@@ -203,7 +221,7 @@ class Index:
                 rec = json.loads(line)
                 tokens.append(rec.pop("tokens"))
                 chunks.append(Chunk(**rec))
-        return GenerationData(docs, chunks, tokens)
+        return GenerationData(docs, chunks, tokens, records=read_records(folder / "records.jsonl", docs))
 
     def write_generation(self, data: GenerationData, texts: dict[str, str], previous: int | None, refit: bool = False) -> int:
         """Write a complete new generation, then switch CURRENT to it. Returns its number."""
@@ -242,6 +260,10 @@ class Index:
             (tmp / "documents.json").write_text(
                 json.dumps([d.to_dict() for d in data.docs.values()], ensure_ascii=False), encoding="utf-8"
             )
+            with open(tmp / "records.jsonl", "w", encoding="utf-8") as fh:
+                for doc_id in data.docs:
+                    if doc_id in data.records:
+                        fh.write(json.dumps(data.records[doc_id].to_dict(), ensure_ascii=False) + "\n")
             if data.chunks:
                 Bm25Index.build(data.tokens).save(tmp / "bm25")
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

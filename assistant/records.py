@@ -62,12 +62,13 @@ class Snapshot:
     embedder: object | None  # assistant.embedders.Embedder
     collection: str | None
     chunk_pos: dict[str, int] = field(default_factory=dict)
+    stored_records: dict = field(default_factory=dict)  # doc_id -> ingest.extract.DocumentRecords
 
     def __post_init__(self) -> None:
         self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, str] = {}
-        self._responsibilities: dict[str, list] = {}
+        self._records: dict = dict(self.stored_records)
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""
@@ -76,13 +77,18 @@ class Snapshot:
             self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
         return self._texts[doc_id]
 
-    def responsibilities(self, doc_id: str) -> list:
-        """The document's responsibility records (ingest.extract), extracted on first use."""
-        if doc_id not in self._responsibilities:
-            from ingest.extract import extract_responsibilities
+    def records(self, doc_id: str):
+        """The document's domain records (ingest.extract.DocumentRecords): stored with the
+        generation at ingest; extracted here only for an index written before they were stored."""
+        if doc_id not in self._records:
+            from ingest.extract import extract_records
 
-            self._responsibilities[doc_id] = extract_responsibilities(self.text(doc_id), list(self.docs[doc_id].sections))
-        return self._responsibilities[doc_id]
+            self._records[doc_id] = extract_records(doc_id, self.text(doc_id), list(self.docs[doc_id].sections))
+        return self._records[doc_id]
+
+    def responsibilities(self, doc_id: str) -> list:
+        """The document's responsibility records."""
+        return list(self.records(doc_id).responsibilities)
 
     def normalized(self, doc_id: str) -> str:
         """The document's text normalised for search (simplified, width-folded); for checks of

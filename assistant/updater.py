@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -13,6 +14,7 @@ from typing import Callable
 from assistant.index import GenerationData, Index, index_text
 from assistant.records import DocRecord
 from ingest import SUPPORTED_SUFFIXES, IngestError, ingest_file, make_doc_id
+from ingest.extract import extract_records
 from ingest.metadata import manifest_entry
 
 
@@ -32,6 +34,7 @@ class IngestReport:
     generation: int | None = None
     documents: int = 0
     chunks: int = 0
+    records_s: float = 0.0  # time spent extracting domain records of the changed documents
 
     def count(self, status: str) -> int:
         return sum(1 for v in self.verdicts if v.status == status)
@@ -131,13 +134,18 @@ def ingest_paths(
         chunks = [c for c, _ in keep]
         tokens = [t for _, t in keep]
         texts: dict[str, str] = {}
+        records = {d: r for d, r in data.records.items() if d not in changed}
+        t0 = time.perf_counter()
+        for doc_id, (doc, key) in changed.items():
+            records[doc_id] = extract_records(doc_id, doc.text, doc.sections)
+        report.records_s = time.perf_counter() - t0
         for doc_id, (doc, key) in changed.items():
             data.docs[doc_id] = DocRecord.from_document(doc, key)
             texts[doc.meta.sha256] = doc.text
             for c in doc.chunks:
                 chunks.append(c)
                 tokens.append(tokens_of_normalized(normalize(index_text(doc.meta.title, c.section_path, c.text))))
-        new = GenerationData(data.docs, chunks, tokens)
+        new = GenerationData(data.docs, chunks, tokens, records=records)
         report.generation = index.write_generation(new, texts, previous, refit=rebuild)
         report.documents, report.chunks = len(new.docs), len(new.chunks)
     return report
@@ -158,7 +166,8 @@ def remove_document(index: Index, doc_id: str) -> IngestReport:
             raise ZhiqaError(f"No document '{doc_id}' in the index. Documents: {known}")
         del data.docs[doc_id]
         keep = [(c, t) for c, t in zip(data.chunks, data.tokens) if c.doc_id != doc_id]
-        new = GenerationData(data.docs, [c for c, _ in keep], [t for _, t in keep])
+        records = {d: r for d, r in data.records.items() if d != doc_id}
+        new = GenerationData(data.docs, [c for c, _ in keep], [t for _, t in keep], records=records)
         report.generation = index.write_generation(new, {}, previous)
         report.removed.append(doc_id)
         report.documents, report.chunks = len(new.docs), len(new.chunks)
