@@ -249,6 +249,10 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out-dir")
     s.set_defaults(func=cmd_eval)
 
+    from assistant.cli_views import add_parsers
+
+    add_parsers(sub)
+
     s = sub.add_parser("chat", help="a conversation in the terminal")
     s.add_argument("--region")
     s.add_argument("--doc")

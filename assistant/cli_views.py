@@ -1,0 +1,147 @@
+"""The domain-view commands of `zhiqa` (duties, deadlines, targets, obligations, compare,
+quiz): parse, call one function of assistant.views / compare_view / quiz, print the rows."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from assistant.errors import ZhiqaError
+
+_DUTY_COLUMNS = (("task", "任务"), ("role", "职责"), ("unit", "单位"), ("written", "原文写法"))
+_DEADLINE_COLUMNS = (("expression", "时间要求"), ("normalized", "规范化"), ("relation", "关系"), ("action", "事项"), ("actor", "主体"))
+_TARGET_COLUMNS = (("subject", "指标"), ("quantity", "数值"), ("comparator", "比较"), ("status", "性质"), ("horizon", "期限"))
+_OBLIGATION_COLUMNS = (("modality", "义务"), ("actors", "主体"), ("action", "内容"), ("condition", "条件"))
+_COMPARE_COLUMNS = (("region", "地区"), ("document", "文件"), ("date", "日期"))
+
+
+def _snapshot(args):
+    from assistant.cli import _settings
+    from assistant.index import Index
+
+    return Index(_settings(args)).snapshot()
+
+
+def _print_rows(args, rows, columns, group_by=None) -> int:
+    from assistant import tables
+
+    if args.json:
+        print(tables.to_json(rows))
+    elif args.csv:
+        sys.stdout.write(tables.to_csv(rows))
+    else:
+        print(tables.to_markdown(rows, columns, group_by))
+    return 0
+
+
+def _doc_ids(args) -> tuple[str, ...]:
+    return tuple(args.doc or ())
+
+
+def cmd_duties(args) -> int:
+    from assistant.views import duties
+
+    rows = duties(_snapshot(args), dept=args.dept, doc_ids=_doc_ids(args), role=args.role)
+    return _print_rows(args, rows, _DUTY_COLUMNS)
+
+
+def cmd_deadlines(args) -> int:
+    from assistant.views import deadlines
+
+    return _print_rows(args, deadlines(_snapshot(args), _doc_ids(args), args.actor), _DEADLINE_COLUMNS)
+
+
+def cmd_targets(args) -> int:
+    from assistant.views import targets
+
+    return _print_rows(args, targets(_snapshot(args), _doc_ids(args), args.status), _TARGET_COLUMNS)
+
+
+def cmd_obligations(args) -> int:
+    from assistant.views import obligations
+
+    regions = (args.region,) if args.region else ()
+    rows = obligations(_snapshot(args), args.actor, _doc_ids(args), regions)
+    return _print_rows(args, rows, _OBLIGATION_COLUMNS, group_by="topic")
+
+
+def cmd_compare(args) -> int:
+    from assistant.cli import _assistant
+    from assistant.compare_view import compare
+
+    rows = compare(_assistant(args), " ".join(args.topic), tuple(args.docs or ()))
+    return _print_rows(args, rows, _COMPARE_COLUMNS)
+
+
+def cmd_quiz(args) -> int:
+    try:
+        from assistant import quiz as q
+    except ImportError as exc:  # pragma: no cover - the quiz module ships with zhiqa
+        raise ZhiqaError(f"zhiqa quiz is unavailable: {exc}") from exc
+    types = tuple(t.strip() for t in args.types.split(",") if t.strip())
+    quiz = q.generate_quiz(_snapshot(args), n=args.n, doc_ids=_doc_ids(args), types=types, difficulty=args.difficulty, seed=args.seed)
+    teacher = args.version == "teacher"
+    if args.format == "docx":
+        if not args.out:
+            raise ZhiqaError("--format docx writes a file: give --out PATH.docx")
+        q.write_quiz_docx(quiz, Path(args.out), teacher)
+        print(f"wrote {args.out} ({len(quiz.items)} items, {args.version} version)")
+        return 0
+    render = {"md": q.quiz_markdown, "csv": q.quiz_csv, "json": q.quiz_json}[args.format]
+    text = render(quiz, teacher)
+    if args.out:
+        Path(args.out).write_text(text, encoding="utf-8")
+        print(f"wrote {args.out} ({len(quiz.items)} items, {args.version} version)")
+    else:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    return 0
+
+
+def _formats(s) -> None:
+    g = s.add_mutually_exclusive_group()
+    g.add_argument("--json", action="store_true", help="JSON rows")
+    g.add_argument("--csv", action="store_true", help="CSV rows")
+
+
+def add_parsers(sub) -> None:
+    s = sub.add_parser("duties", help="responsibility matrix: who leads (牵头), cooperates (配合) or is responsible for each task")
+    s.add_argument("--dept", help="only this department, any form (省质监局 = 省質監局 = 省质量技术监督局)")
+    s.add_argument("--doc", action="append", help="only this document id (repeatable)")
+    s.add_argument("--role", choices=("lead", "cooperate", "responsible"))
+    _formats(s)
+    s.set_defaults(func=cmd_duties)
+
+    s = sub.add_parser("deadlines", help="time requirements: dates, years, periods, recurrences, time limits")
+    s.add_argument("--doc", action="append")
+    s.add_argument("--actor", help="only requirements binding this actor (生产者, 监管部门, …)")
+    _formats(s)
+    s.set_defaults(func=cmd_deadlines)
+
+    s = sub.add_parser("targets", help="quantitative targets and reported figures")
+    s.add_argument("--doc", action="append")
+    s.add_argument("--status", choices=("goal", "reported"))
+    _formats(s)
+    s.set_defaults(func=cmd_targets)
+
+    s = sub.add_parser("obligations", help="a checklist of what an actor must, must not, may or is encouraged to do")
+    s.add_argument("--actor", help="企业 (producers, sellers, users), 生产者, 销售者, 行业协会, 地方政府, 监管部门, …")
+    s.add_argument("--region", help="only documents of this region")
+    s.add_argument("--doc", action="append")
+    _formats(s)
+    s.set_defaults(func=cmd_obligations)
+
+    s = sub.add_parser("compare", help="how each document treats one topic (未涉及 where it is silent)")
+    s.add_argument("topic", nargs="+")
+    s.add_argument("--docs", nargs="+", help="document ids to compare (default: all)")
+    _formats(s)
+    s.set_defaults(func=cmd_compare, llm=False)
+
+    s = sub.add_parser("quiz", help="quiz items for trainers, each with answer key, explanation and citation")
+    s.add_argument("--n", type=int, default=20)
+    s.add_argument("--doc", action="append")
+    s.add_argument("--types", default="mcq,tf,cloze", help="comma-separated: mcq, tf, cloze")
+    s.add_argument("--difficulty", choices=("easy", "hard"), default="easy")
+    s.add_argument("--seed", type=int, default=0)
+    s.add_argument("--format", choices=("md", "csv", "json", "docx"), default="md")
+    s.add_argument("--version", choices=("student", "teacher"), default="teacher", help="student: no answers")
+    s.add_argument("--out", help="write to this file (required for docx)")
+    s.set_defaults(func=cmd_quiz)
