@@ -52,7 +52,7 @@ def shape(ev: Evidence, composer) -> Shaped:
     if shaped is None:
         shaped = extractive(ev, composer)
     if qtype == "deadline" and not shaped.abstained:
-        shaped = with_document_date(ev, shaped)
+        shaped = with_document_date(ev, with_time_requirements(ev, shaped))
     return shaped
 
 
@@ -313,6 +313,23 @@ def section_items(ev: Evidence, composer) -> Shaped | None:
 
 
 # ---------------------------------------------------------------- time requirements
+
+def with_time_requirements(ev: Evidence, shaped: Shaped) -> Shaped:
+    """The time requirements (stored at ingest) inside the cited sentences, normalised: 15日
+    (calendar) or 5个工作日, what starts the clock and who must act, cited where they stand."""
+    from assistant.views import time_value
+
+    lines = []
+    for c in shaped.citations:
+        for t in ev.snap.records(c.doc_id).time_requirements:
+            if c.start <= t.start and t.end <= c.end and t.kind in ("duration", "by_year", "period", "recurring"):
+                extra = [f"起算:{t.trigger}" if t.trigger else "", f"主体:{t.actor}" if t.actor else ""]
+                detail = ";".join(x for x in [time_value(t), *extra] if x)
+                lines.append(f"时间要求:{t.expression}({detail}) [{c.n}]")
+    if not lines:
+        return shaped
+    return Shaped(shaped.text + "\n" + "\n".join(dict.fromkeys(lines)), shaped.citations, shaped.abstained, shaped.reason)
+
 
 def with_document_date(ev: Evidence, shaped: Shaped) -> Shaped:
     """Add the document's own date, cited at the line stating it, so a 2013 target reads as one;

@@ -119,7 +119,8 @@ def duties(snap: Snapshot, dept: str | None = None, doc_ids: tuple[str, ...] = (
     return rows
 
 
-def _time_value(t) -> str:
+def time_value(t) -> str:
+    """A time requirement in one normal form: 15日 (calendar days), 5个工作日, 2015年, 每年, 2016—2020年."""
     if t.working_days is not None:
         return f"{t.working_days}个工作日"
     if t.days is not None:
@@ -146,7 +147,7 @@ def deadlines(snap: Snapshot, doc_ids: tuple[str, ...] = (), actor: str | None =
         for t in snap.records(doc_id).time_requirements:
             if actor and not (t.actor and (actor in t.actor or _same_type(actor, t.actor))):
                 continue
-            rows.append(DeadlineRow(t.expression, _time_value(t), t.relation, t.action, t.actor, t.trigger, t.section_path,
+            rows.append(DeadlineRow(t.expression, time_value(t), t.relation, t.action, t.actor, t.trigger, t.section_path,
                                     source(snap, doc_id, t.start, t.end)))
     return rows
 

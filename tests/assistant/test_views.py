@@ -109,3 +109,17 @@ def test_cli_views_in_json_csv_and_markdown(corpus_index, capsys):
     assert "| 湖南 |" in md and "| 甘肃 |" in md and "黑名单" in md  # Gansu says 失信企业, a glossary synonym
     assert main(["--index", home, "obligations", "--actor", "外星人"]) == 2
     assert "unknown actor" in capsys.readouterr().err
+
+
+def test_a_deadline_answer_gives_the_normalised_time_limit_with_its_trigger_and_actor(tmp_path, fixtures_dir):
+    from assistant import Assistant, Settings
+    from assistant.index import Index
+    from assistant.updater import ingest_paths
+
+    index = Index(Settings(home=tmp_path / "zhiqa"))
+    ingest_paths(index, [fixtures_dir / "statute.txt"])
+    ans = Assistant(index.settings, index).ask("对抽查检验结果有异议的，申请复检的期限是多久？")
+    assert not ans.abstained
+    line = next(x for x in ans.answer.splitlines() if x.startswith("时间要求"))
+    assert "15日" in line and "起算:收到检验结果" in line and "生产者" in line
+    assert "[1]" in line and "十五日内" in ans.citations[0].quote
