@@ -57,7 +57,7 @@ def run(embedder: str, n_questions: int) -> dict:
         settings = Settings(home=Path(tmp) / "idx2", embedder=EmbedderSpec(embedder))
         ingest_paths(Index(Settings(home=Path(tmp) / "warmup", embedder=EmbedderSpec(embedder))), [ROOT / "corpus" / "hunan-2013-product-quality-supervision.txt"])
         t0 = time.perf_counter()
-        ingest_paths(Index(settings), [ROOT / "corpus"])
+        ingest_report = ingest_paths(Index(settings), [ROOT / "corpus"])
         ingest_inproc = time.perf_counter() - t0
 
         colds = []
@@ -81,6 +81,7 @@ def run(embedder: str, n_questions: int) -> dict:
         "questions": len(questions),
         "ingest_cli_s": ingest_cli,
         "ingest_inprocess_s": ingest_inproc,
+        "records_s": ingest_report.records_s,  # domain records (duties, deadlines, …), part of the in-process ingest
         "cold_ask_median_s": statistics.median(colds),
         "cold_ask_max_s": max(colds),
         "warm_p50_ms": percentile(warm, 0.5),
@@ -99,12 +100,12 @@ def main(argv: list[str] | None = None) -> int:
     lines = [
         f"corpus: {len(list((ROOT / 'corpus').glob('*.txt')))} documents; machine: {os.cpu_count()} cores; python {sys.version.split()[0]}",
         "",
-        "| dense leg | ingest `zhiqa ingest corpus/` (s, whole process) | ingest in-process (s) | cold `zhiqa ask` median / max (s) | warm ask p50 / p95 (ms, n) | peak RSS of a query process (MB) |",
-        "|---|---|---|---|---|---|",
+        "| dense leg | ingest `zhiqa ingest corpus/` (s, whole process) | ingest in-process (s) | of which domain records (s) | cold `zhiqa ask` median / max (s) | warm ask p50 / p95 (ms, n) | peak RSS of a query process (MB) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         lines.append(
-            f"| {r['embedder']} | {r['ingest_cli_s']:.2f} | {r['ingest_inprocess_s']:.2f} | "
+            f"| {r['embedder']} | {r['ingest_cli_s']:.2f} | {r['ingest_inprocess_s']:.2f} | {r['records_s']:.2f} | "
             f"{r['cold_ask_median_s']:.2f} / {r['cold_ask_max_s']:.2f} | {r['warm_p50_ms']:.1f} / {r['warm_p95_ms']:.1f} ({r['questions']}) | "
             f"{r['peak_rss_mb']:.0f} |"
         )

@@ -6,49 +6,11 @@ from collections import Counter
 
 import pytest
 
+from eval.gold_records import P
+from eval.gold_records import STATUTE_OBLIGATIONS as STATUTE_GOLD
 from ingest.extract import actor_type, extract_obligations
 
 SHAANXI = "shaanxi-2017-comprehensive-quality-supervision.txt"
-P, S = ("生产者",), ("销售者",)
-PS = ("生产者", "销售者")
-MARKET = "市场监督管理部门"
-# (article or item, modality, cue, actors as written, condition) of every obligation, in order
-STATUTE_GOLD = [
-    ("第三条", "must", "应当", ("县级以上人民政府",), None),
-    ("第五条", "must", "应当", PS, None),
-    ("第六条", "permitted", "有权", ("任何单位和个人",), None),
-    ("第六条", "must", "应当", ("受理检举的部门",), None),
-    ("第七条", "must", "应当", P, "没有国家标准、行业标准的产品"),
-    ("第八条", "prohibited", "不得", PS, None),
-    ("第八条", "prohibited", "不得", PS, None),
-    ("第八条", "prohibited", "不得", PS, None),
-    ("第九条", "must", "应当", (), None),  # 监督抽查应当按照下列规定进行
-    ("（一）", "must", "应当", (), None),
-    ("（二）", "prohibited", "不得", (), None),
-    ("（三）", "prohibited", "不得", (), None),
-    ("（四）", "must", "应当", (), None),
-    ("第十条", "permitted", "可以", PS, "对抽查检验的结果有异议"),
-    ("第十一条", "must", "应当", ("承担产品质量检验工作的检验机构",), None),
-    ("第十一条", "must", "应当", ("检验机构",), "资质证书有效期届满需要延续"),
-    ("第十二条", "prohibited", "不得", PS, None),
-    ("第十二条", "permitted", "可以", ("县级以上人民政府市场监督管理部门",),
-     "根据已经取得的违法嫌疑证据或者举报,对涉嫌违反本条例规定的行为进行查处"),
-    ("第十三条", "must", "应当", (MARKET,), "依照本条例第十二条的规定查封、扣押产品"),
-    ("第十三条", "permitted", "可以", (MARKET,), "情况复杂"),
-    ("第十四条", "must", "应当", P, None),
-    ("第十四条", "must", "应当", (), None),  # 产品质量应当符合下列要求; not 应当具备的使用性能
-    ("第十五条", "prohibited", "不得", P, None),
-    ("第十五条", "prohibited", "不得", P, None),
-    ("第十五条", "prohibited", "不得", P, None),
-    ("第十五条", "prohibited", "不得", P, None),
-    ("第十六条", "must", "应当", P, "发现其生产的产品存在缺陷"),
-    ("第十七条", "must", "应当", S, None),
-    ("第十七条", "prohibited", "不得", S, None),
-    ("第十七条", "prohibited", "不得", S, None),
-    ("第十八条", "must", "应当", S, None),
-    ("第十八条", "must", "应当", S, "不能指明不合格产品的生产者、供货者"),
-    ("第十九条", "must", "应当", PS, None),
-]
 
 
 @pytest.fixture(scope="module")
