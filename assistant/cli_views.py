@@ -73,12 +73,11 @@ def cmd_compare(args) -> int:
 
 
 def cmd_quiz(args) -> int:
-    try:
-        from assistant import quiz as q
-    except ImportError as exc:  # pragma: no cover - the quiz module ships with zhiqa
-        raise ZhiqaError(f"zhiqa quiz is unavailable: {exc}") from exc
+    from assistant import quiz_render as q
+    from assistant.quiz import generate_quiz
+
     types = tuple(t.strip() for t in args.types.split(",") if t.strip())
-    quiz = q.generate_quiz(_snapshot(args), n=args.n, doc_ids=_doc_ids(args), types=types, difficulty=args.difficulty, seed=args.seed)
+    quiz = generate_quiz(_snapshot(args), n=args.n, doc_ids=_doc_ids(args), types=types, difficulty=args.difficulty, seed=args.seed)
     teacher = args.version == "teacher"
     if args.format == "docx":
         if not args.out:

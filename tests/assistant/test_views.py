@@ -123,3 +123,19 @@ def test_a_deadline_answer_gives_the_normalised_time_limit_with_its_trigger_and_
     line = next(x for x in ans.answer.splitlines() if x.startswith("时间要求"))
     assert "15日" in line and "起算:收到检验结果" in line and "生产者" in line
     assert "[1]" in line and "十五日内" in ans.citations[0].quote
+
+
+def test_cli_quiz_student_and_teacher_versions(corpus_index, capsys, tmp_path):
+    home = str(corpus_index.paths.home)
+    assert main(["--index", home, "quiz", "--n", "6", "--seed", "2", "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    items = items["items"] if isinstance(items, dict) else items
+    assert len(items) == 6 and all(i.get("answer") for i in items)
+    assert main(["--index", home, "quiz", "--n", "6", "--seed", "2", "--version", "student"]) == 0
+    student = capsys.readouterr().out
+    assert "答案" not in student and "学生版" in student
+    assert main(["--index", home, "quiz", "--n", "3", "--format", "docx"]) == 2
+    assert "--out" in capsys.readouterr().err
+    out = tmp_path / "quiz.docx"
+    assert main(["--index", home, "quiz", "--n", "3", "--format", "docx", "--out", str(out)]) == 0
+    assert out.stat().st_size > 0
