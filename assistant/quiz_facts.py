@@ -14,12 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.extract.spans import normalized
+from ingest.extract.spans import normalized, sentence_around, trim
 from ingest.normalize import normalize, to_simplified
 
 KINDS = ("department", "number", "year", "duration", "term")
 CONTEXT_LIMIT = 90  # characters of context a question quotes, when the sentence is longer
-_SENTENCE_END = "。！？；!?;\n"
 _CLAUSE_END = "，,；;：:"
 _SPACE = " \t\r\n\u3000\xa0"
 _YEAR_TERM = re.compile(r"(?:19|20)\d{2}(?:\s*[—–\-~至到]+\s*(?:19|20)\d{2})?年(?:度|底|末|初)?|十[一二三四五六七八九]五")
@@ -50,20 +49,10 @@ def display(text: str) -> str:
     return re.sub(r"\s+", "", to_simplified(text))
 
 
-def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence holding text[start:end]; a closing 。 stays in it."""
-    s = max(text.rfind(ch, 0, start) for ch in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(ch, max(start, end - 1)) for ch in _SENTENCE_END) if i >= 0]
-    e = min(ends) if ends else len(text)
-    if e < len(text) and text[e] == "。":
-        e += 1
-    return _trim(text, s, e, _SPACE)
-
-
 def context_span(text: str, start: int, end: int, limit: int = CONTEXT_LIMIT) -> tuple[int, int]:
     """The sentence holding text[start:end], or, when it is longer than ``limit``, the whole
     clauses around it, grown alternately backwards and forwards while they fit."""
-    s, e = sentence_span(text, start, end)
+    s, e = sentence_around(text, start, end)
     if e - s <= limit:
         return s, e
     bounds = sorted({s, e} | {i + 1 for i in range(s, e) if text[i] in _CLAUSE_END})
@@ -78,15 +67,7 @@ def context_span(text: str, start: int, end: int, limit: int = CONTEXT_LIMIT) ->
         before = [b for b in bounds if b < lo]
         if before and hi - before[-1] <= limit:
             lo, grown = before[-1], True
-    return _trim(text, lo, hi, _SPACE + _CLAUSE_END)
-
-
-def _trim(text: str, s: int, e: int, chars: str) -> tuple[int, int]:
-    while s < e and text[s] in chars:
-        s += 1
-    while e > s and text[e - 1] in chars:
-        e -= 1
-    return s, e
+    return trim(text, lo, hi, _SPACE + _CLAUSE_END)
 
 
 def _find(text: str, pattern: re.Pattern[str] | str, start: int, end: int) -> tuple[int, int] | None:

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 
 from assistant.records import Snapshot
 from ingest.extract import actor_type, normalize_department
-from ingest.extract.spans import simplify
+from ingest.extract.spans import sentence_around, simplify
 
 ROLES = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
 ROLE_ARGS = {"lead": "lead", "cooperate": "cooperating", "cooperating": "cooperating", "responsible": "responsible"}
 MODALITIES = {"must": "必须/应当", "prohibited": "禁止/不得", "permitted": "可以", "encouraged": "鼓励"}
 # actor types an enterprise asks about when it asks about 企业
 ACTOR_FAMILIES = {"企业": ("企业", "生产者", "销售者", "生产经营者", "用户单位")}
-_SENTENCE_END = "。！？；!?;\n"
 
 
 @dataclass(frozen=True)
@@ -88,15 +87,10 @@ def _docs(snap: Snapshot, doc_ids: tuple[str, ...] = (), regions: tuple[str, ...
 def source(snap: Snapshot, doc_id: str, start: int, end: int) -> Source:
     """The whole sentence around a record's span (a task note stays as it is)."""
     text = snap.text(doc_id)
-    s = max((text.rfind(ch, 0, start) for ch in _SENTENCE_END), default=-1) + 1
-    ends = [i for i in (text.find(ch, end) for ch in _SENTENCE_END) if i >= 0]
-    e = min(ends) + 1 if ends else len(text)
     if text[start:end].startswith(("(", "（")):
         s, e = start, end  # a task note (…牵头,…配合) is its own source
-    while s < e and text[s] in " \t\r\n\u3000\xa0":
-        s += 1
-    while e > s and text[e - 1] in " \t\r\n\u3000\xa0":
-        e -= 1
+    else:
+        s, e = sentence_around(text, start, end)
     meta = snap.docs[doc_id].meta
     return Source(doc_id, meta.title or doc_id, s, e, text[s:e])
 

@@ -127,6 +127,24 @@ def _split(text: str, start: int, end: int, stops: str, keep_period: bool) -> li
     return spans
 
 
+_ORIGINAL_ENDS = "。！？；!?;\n"  # sentence ends in an original text (full-width or not)
+_BLANKS = " \t\r\n\u3000\xa0"
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of an original text that holds text[start:end], a closing 。 kept in it,
+    blanks trimmed; a ? or ! between digits (3?15) does not end it."""
+    s = start
+    while s > 0 and not (text[s - 1] in _ORIGINAL_ENDS and not _between_digits(text, s - 1)):
+        s -= 1
+    e = max(start, end - 1)
+    while e < len(text) and not (text[e] in _ORIGINAL_ENDS and not _between_digits(text, e)):
+        e += 1
+    if e < len(text) and text[e] == "。":
+        e += 1
+    return trim(text, s, e, _BLANKS)
+
+
 def sentences(text: str, start: int = 0, end: int | None = None, stops: str = SENTENCE_ENDS) -> list[tuple[int, int]]:
     """Sentence spans of a normalised text (an ending 。 stays inside its sentence)."""
     return _split(text, start, len(text) if end is None else end, stops, keep_period=True)

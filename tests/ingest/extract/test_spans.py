@@ -49,3 +49,14 @@ def test_width_and_ellipsis_are_mapped_back():
 
 def test_simplify_keeps_case_and_drops_edge_punctuation():
     assert simplify(" QC小組，") == "QC小组"
+
+
+def test_the_sentence_around_a_span_keeps_its_full_stop_and_a_mojibake_dot():
+    from ingest.extract.spans import sentence_around
+
+    text = "前一句。\n  深入开展质量月、3?15国际消费者权益保护日等活动;下一句"
+    at = text.index("质量月")
+    s, e = sentence_around(text, at, at + 3)
+    assert text[s:e] == "深入开展质量月、3?15国际消费者权益保护日等活动"
+    s, e = sentence_around(text, 1, 2)
+    assert text[s:e] == "前一句。"
