@@ -6,7 +6,7 @@ from dataclasses import dataclass, replace
 
 from assistant.compose import SINGLE_FACT_LIMIT
 from assistant.understand import analyse
-from assistant.views import Source, _docs
+from assistant.views import Source, select_documents
 
 ADDRESSED = 0.5  # share of the topic's weight a sentence must hold to count as addressing it
 
@@ -28,7 +28,7 @@ def compare(assistant, topic: str, doc_ids: tuple[str, ...] = ()) -> list[Compar
     snap = assistant.index.snapshot()
     query = analyse(topic)
     rows = []
-    for doc_id in _docs(snap, doc_ids):
+    for doc_id in select_documents(snap, doc_ids):
         meta = snap.docs[doc_id].meta
         hits = assistant.retriever.search(replace(query, filter_doc_ids=(doc_id,)), k=6)
         best = None

@@ -172,11 +172,11 @@ class Evidence:
     candidates: list[Candidate]  # best first
     quantity: AskedQuantity | None
     coverage: float
-    groups: dict[str, str] = field(default_factory=dict)  # term -> its group (see term_groups)
+    groups: dict[str, str]  # term -> its group (see term_groups)
 
     def weight(self, found) -> float:
         """Weight of the terms found, each group of the question's terms counted once."""
-        return weight_of(found, self.weights, self.groups or {t: t for t in self.weights})
+        return weight_of(found, self.weights, self.groups)
 
     @property
     def query(self):

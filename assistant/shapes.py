@@ -113,7 +113,7 @@ def _uncovered_part(ev: Evidence, covered: set[str]) -> set[str]:
     total = ev.weight(ev.weights) or 1.0
     groups: dict[str, set[str]] = {}
     for t in ev.weights:
-        groups.setdefault(ev.groups.get(t, t), set()).add(t)
+        groups.setdefault(ev.groups[t], set()).add(t)
     missed = [ms for ms in groups.values() if not ms & covered and ev.weight(ms) >= MISSED_PART * total]
     return max(missed, key=ev.weight) if missed else set()
 

@@ -74,7 +74,8 @@ class ObligationRow:
     source: Source
 
 
-def _docs(snap: Snapshot, doc_ids: tuple[str, ...] = (), regions: tuple[str, ...] = ()) -> list[str]:
+def select_documents(snap: Snapshot, doc_ids: tuple[str, ...] = (), regions: tuple[str, ...] = ()) -> list[str]:
+    """The documents a view covers, sorted: those named (an unknown id is an error), of the regions given."""
     unknown = [d for d in doc_ids if d not in snap.docs]
     if unknown:
         raise ValueError(f"no document {', '.join(unknown)} in the index; see `zhiqa docs` for the ids")
@@ -102,7 +103,7 @@ def duties(snap: Snapshot, dept: str | None = None, doc_ids: tuple[str, ...] = (
     wanted_role = ROLE_ARGS.get(role or "")
     wanted = normalize_department(dept) if dept else None
     rows = []
-    for doc_id in _docs(snap, doc_ids):
+    for doc_id in select_documents(snap, doc_ids):
         for r in snap.records(doc_id).responsibilities:
             for u in r.units:
                 if wanted_role and u.role != wanted_role:
@@ -137,7 +138,7 @@ def time_value(t) -> str:
 def deadlines(snap: Snapshot, doc_ids: tuple[str, ...] = (), actor: str | None = None) -> list[DeadlineRow]:
     """Time requirements: dates, years, periods, recurrences and time limits, with what they bound."""
     rows = []
-    for doc_id in _docs(snap, doc_ids):
+    for doc_id in select_documents(snap, doc_ids):
         for t in snap.records(doc_id).time_requirements:
             if actor and not (t.actor and (actor in t.actor or _same_type(actor, t.actor))):
                 continue
@@ -149,7 +150,7 @@ def deadlines(snap: Snapshot, doc_ids: tuple[str, ...] = (), actor: str | None =
 def targets(snap: Snapshot, doc_ids: tuple[str, ...] = (), status: str | None = None) -> list[TargetRow]:
     """Quantitative targets (goal) and reported figures, with their subject and horizon."""
     rows = []
-    for doc_id in _docs(snap, doc_ids):
+    for doc_id in select_documents(snap, doc_ids):
         for t in snap.records(doc_id).targets:
             if status and t.status != status:
                 continue
@@ -186,7 +187,7 @@ def obligations(
     """A checklist: what each actor must, must not, may or is encouraged to do, by topic."""
     types = _types_for(actor) if actor else ()
     rows = []
-    for doc_id in _docs(snap, doc_ids, regions):
+    for doc_id in select_documents(snap, doc_ids, regions):
         for o in snap.records(doc_id).obligations:
             if types and not set(o.actor_types) & set(types):
                 continue
