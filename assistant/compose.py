@@ -142,6 +142,8 @@ def term_groups(weights: dict[str, float]) -> dict[str, str]:
 def _tiling(head: str, members: list[str], weights: dict[str, float]) -> float:
     """Best sum of non-overlapping members laid inside their group's head term: 涉嫌犯罪
     counts as 涉嫌 + 犯罪 (two things asked), 卖出去 as one of 卖出, 出去 or 卖出去."""
+    if len(members) == 1 and members[0] == head:
+        return weights[head]  # most groups: one term, found whole (this runs for every sentence)
     ending: dict[int, list[tuple[int, float]]] = {}
     for t in members:
         i = head.find(t)
