@@ -25,26 +25,12 @@ from pathlib import Path
 
 from assistant.config import Settings
 from assistant.errors import IndexBusy, IndexMismatch, IndexMissing
-from assistant.records import DocRecord, Snapshot
-from ingest.extract.bundle import EXTRACTOR_VERSION, DocumentRecords
+from assistant.records import RECORDS_FILE, DocRecord, Snapshot, read_records
+from ingest.extract.bundle import DocumentRecords
 from ingest.models import Chunk
 
 SCHEMA_VERSION = 1
 PACKAGE_VERSION = "0.1.0"
-
-
-def read_records(path: Path, docs: dict) -> dict[str, DocumentRecords]:
-    """Stored records of the generation's documents; records of an older extractor version, or
-    of a generation written before records were stored, are left out (extracted on use)."""
-    out: dict[str, DocumentRecords] = {}
-    if not path.exists():
-        return out
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            d = json.loads(line)
-            if d.get("extractor") == EXTRACTOR_VERSION and d["doc_id"] in docs:
-                out[d["doc_id"]] = DocumentRecords.from_dict(d)
-    return out
 
 
 def _atomic_write(path: Path, data: str) -> None:
@@ -161,7 +147,7 @@ class Index:
         folder = self.paths.gen(gen)
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         self._check(manifest)
-        data = self.read_generation_data(gen)
+        data = self.read_generation_data(gen, with_records=False)
         docs, chunks = data.docs, data.chunks
         bm25 = Bm25Index.load(folder / "bm25", len(chunks)) if chunks else None
         embedder = self._load_embedder(folder, manifest)
@@ -174,7 +160,7 @@ class Index:
             bm25=bm25,
             embedder=embedder,
             collection=manifest.get("collection"),
-            stored_records=data.records,
+            records_file=folder / RECORDS_FILE,
         )
 
     def _load_embedder(self, folder: Path, manifest: dict):
@@ -209,7 +195,9 @@ class Index:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def read_generation_data(self, gen: int) -> GenerationData:
+    def read_generation_data(self, gen: int, with_records: bool = True) -> GenerationData:
+        """What generation ``gen`` is made of; a reader leaves the domain records to the
+        snapshot, which loads them on first use."""
         folder = self.paths.gen(gen)
         docs = {
             d["meta"]["doc_id"]: DocRecord.from_dict(d)
@@ -221,7 +209,8 @@ class Index:
                 rec = json.loads(line)
                 tokens.append(rec.pop("tokens"))
                 chunks.append(Chunk(**rec))
-        return GenerationData(docs, chunks, tokens, records=read_records(folder / "records.jsonl", docs))
+        records = read_records(folder / RECORDS_FILE, docs) if with_records else {}
+        return GenerationData(docs, chunks, tokens, records=records)
 
     def write_generation(self, data: GenerationData, texts: dict[str, str], previous: int | None, refit: bool = False) -> int:
         """Write a complete new generation, then switch CURRENT to it. Returns its number."""
@@ -260,7 +249,7 @@ class Index:
             (tmp / "documents.json").write_text(
                 json.dumps([d.to_dict() for d in data.docs.values()], ensure_ascii=False), encoding="utf-8"
             )
-            with open(tmp / "records.jsonl", "w", encoding="utf-8") as fh:
+            with open(tmp / RECORDS_FILE, "w", encoding="utf-8") as fh:
                 for doc_id in data.docs:
                     if doc_id in data.records:
                         fh.write(json.dumps(data.records[doc_id].to_dict(), ensure_ascii=False) + "\n")

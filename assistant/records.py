@@ -1,10 +1,28 @@
 """What one index generation stores about a document, and a loaded, read-only snapshot."""
 from __future__ import annotations
 
+import json
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ingest.extract.bundle import EXTRACTOR_VERSION, DocumentRecords
 from ingest.models import Chunk, DocumentMetadata, IngestedDocument, Section, deepest_section, page_of
+
+RECORDS_FILE = "records.jsonl"  # one generation's domain records, a line per document
+
+
+def read_records(path: Path, docs: dict) -> dict[str, DocumentRecords]:
+    """Stored records of the generation's documents; records of an older extractor version, or
+    of a generation written before records were stored, are left out (extracted on use)."""
+    out: dict[str, DocumentRecords] = {}
+    if not path.exists():
+        return out
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            d = json.loads(line)
+            if d.get("extractor") == EXTRACTOR_VERSION and d["doc_id"] in docs:
+                out[d["doc_id"]] = DocumentRecords.from_dict(d)
+    return out
 
 
 @dataclass(frozen=True)
@@ -62,13 +80,13 @@ class Snapshot:
     embedder: object | None  # assistant.embedders.Embedder
     collection: str | None
     chunk_pos: dict[str, int] = field(default_factory=dict)
-    stored_records: dict = field(default_factory=dict)  # doc_id -> ingest.extract.DocumentRecords
+    records_file: Path | None = None  # the generation's stored domain records, read on first use
 
     def __post_init__(self) -> None:
         self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, str] = {}
-        self._records: dict = dict(self.stored_records)
+        self._records: dict | None = None
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""
@@ -80,6 +98,8 @@ class Snapshot:
     def records(self, doc_id: str):
         """The document's domain records (ingest.extract.DocumentRecords): stored with the
         generation at ingest; extracted here only for an index written before they were stored."""
+        if self._records is None:
+            self._records = read_records(self.records_file, self.docs) if self.records_file else {}
         if doc_id not in self._records:
             from ingest.extract import extract_records
 

@@ -139,3 +139,20 @@ def test_cli_quiz_student_and_teacher_versions(corpus_index, capsys, tmp_path):
     out = tmp_path / "quiz.docx"
     assert main(["--index", home, "quiz", "--n", "3", "--format", "docx", "--out", str(out)]) == 0
     assert out.stat().st_size > 0
+
+
+def test_a_snapshot_reads_the_stored_records_instead_of_extracting_again(tmp_path, corpus_dir):
+    from assistant import Settings
+    from assistant.index import Index
+    from assistant.updater import ingest_paths
+
+    index = Index(Settings(home=tmp_path / "zhiqa"))
+    ingest_paths(index, [corpus_dir / f"{GANSU}.txt"])
+    stored = index.paths.gen(index.current_generation()) / "records.jsonl"
+    line = json.loads(stored.read_text(encoding="utf-8"))
+    line["responsibilities"][0]["task"] = "(stored)"
+    stored.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert Index(index.settings).snapshot().records(GANSU).responsibilities[0].task == "(stored)"
+    line["extractor"] = -1  # another extractor version: extracted again on use
+    stored.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert Index(index.settings).snapshot().records(GANSU).responsibilities[0].task != "(stored)"
