@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eval.gold import load_split
 from eval.judge import Sources
-from eval.runner import CORPUS, ProductConfig, _build_index, _product, _run_system
+from eval.runner import CORPUS, ProductConfig, build_index, _product, _run_system
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     items = load_split(args.split)
     with tempfile.TemporaryDirectory() as tmp:
-        index = _build_index(Path(tmp) / "idx", "builtin")
+        index = build_index(Path(tmp) / "idx", "builtin")
         snap = index.snapshot()
         originals = {d: snap.text(d) for d in snap.docs}
         sources = Sources(originals, {d: (CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in originals})

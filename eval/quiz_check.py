@@ -199,14 +199,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the first quiz (default 0)")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     args = parser.parse_args(argv)
-    from assistant import Settings
-    from assistant.embedders import EmbedderSpec
-    from assistant.index import Index
-    from assistant.updater import ingest_paths
+    from eval.runner import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
-        index = Index(Settings(home=Path(tmp) / "zhiqa", chroma_url=None, embedder=EmbedderSpec("builtin")))
-        ingest_paths(index, [args.corpus])
+        index = build_index(Path(tmp) / "zhiqa", corpus=args.corpus)
         report = run_checks(index.snapshot(), args.n, args.seed)
     print(f"# Quiz validity: {len(report.checks)} items\n")
     for quiz in report.quizzes:

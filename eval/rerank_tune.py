@@ -13,7 +13,7 @@ from assistant.retrieve import HybridRetriever
 from assistant.understand import analyse
 from eval.gold import load_split
 from eval.metrics import evidence_spans, recall_at, reciprocal_rank, relevance
-from eval.runner import _build_index
+from eval.runner import build_index
 
 GRID = {"title": (0, 0.005, 0.01, 0.02), "coverage": (0, 0.01, 0.02, 0.04), "cue": (0, 0.005), "phrase": (0, 0.005, 0.01)}
 
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--split", default="dev")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="zhiqa-tune-") as tmp:
-        index = _build_index(Path(tmp) / "index", "builtin")
+        index = build_index(Path(tmp) / "index", "builtin")
         snap = index.snapshot()
         texts = {d: snap.text(d) for d in snap.docs}
         items = [(it, evidence_spans(it, texts)) for it in load_split(args.split) if it.answerable and len(it.turns) == 1]

@@ -73,12 +73,13 @@ class EvalReport:
         return [r for r in self.system(self.headline).results if not r.passed]
 
 
-def _build_index(home: Path, embedder: str) -> Index:
+def build_index(home: Path, embedder: str = "builtin", corpus: Path = CORPUS) -> Index:
+    """A fresh index of ``corpus`` under ``home``, for the eval scripts; a file that fails stops it."""
     settings = Settings(home=home, chroma_url=None, embedder=EmbedderSpec(embedder))
     index = Index(settings)
-    report = ingest_paths(index, [CORPUS])
+    report = ingest_paths(index, [corpus])
     if report.failed:
-        raise RuntimeError(f"eval could not index corpus/: {report.summary()}")
+        raise RuntimeError(f"eval could not index {corpus}: {report.summary()}")
     return index
 
 
@@ -103,7 +104,7 @@ def evaluate(split: str = "test", config_name: str = "default", work_dir: Path |
             return evaluate(split, config_name, Path(tmp))
     t0 = time.perf_counter()
     items = load_split(split)
-    builtin = _build_index(work_dir / "index-builtin", "builtin")
+    builtin = build_index(work_dir / "index-builtin", "builtin")
     snap = builtin.snapshot()
     originals = {d: snap.text(d) for d in snap.docs}
     sources = Sources(originals, {d: (CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in originals})
@@ -115,7 +116,7 @@ def evaluate(split: str = "test", config_name: str = "default", work_dir: Path |
         _product(CONFIGS["default"], builtin),
     ]
     if config_name == "none-embedder":
-        systems.append(_product(CONFIGS["none-embedder"], _build_index(work_dir / "index-none", "none")))
+        systems.append(_product(CONFIGS["none-embedder"], build_index(work_dir / "index-none", "none")))
     runs = tuple(_run_system(s, items, sources) for s in systems)
 
     headline = CONFIGS[config_name].system
