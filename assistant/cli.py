@@ -193,6 +193,17 @@ def cmd_chat(args) -> int:
         history.append(Turn(question, ans))
 
 
+def cmd_serve(args) -> int:
+    from assistant.web.app import AUTH_ENV, ServeOptions, parse_auth, serve
+    from ingest.loaders.dispatch import max_file_bytes
+
+    llm = _assistant(args).llm if args.llm else None
+    auth = parse_auth(args.auth if args.auth is not None else os.environ.get(AUTH_ENV))
+    options = ServeOptions(host=args.host, port=args.port, auth=auth, max_file_mb=max_file_bytes() / 1024 / 1024)
+    serve(_settings(args), options, llm=llm)
+    return 0
+
+
 def cmd_eval(args) -> int:
     try:
         from eval.run import main as eval_main
@@ -252,6 +263,17 @@ def build_parser() -> argparse.ArgumentParser:
     from assistant.cli_views import add_parsers
 
     add_parsers(sub)
+
+    s = sub.add_parser("serve", help="the web app (Gradio) on http://127.0.0.1:7860/")
+    # the index options again, so `python ui.py --index DIR` works; SUPPRESS keeps a global one given before `serve`
+    s.add_argument("--index", default=argparse.SUPPRESS, help="index folder")
+    s.add_argument("--chroma-url", default=argparse.SUPPRESS)
+    s.add_argument("--embedder", default=argparse.SUPPRESS)
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=7860)
+    s.add_argument("--auth", help="USER:PASS[,USER2:PASS2] login (default: $ZHIQA_UI_AUTH if set, else none)")
+    s.add_argument("--llm", action="store_true", help=_LLM_HELP)
+    s.set_defaults(func=cmd_serve)
 
     s = sub.add_parser("chat", help="a conversation in the terminal")
     s.add_argument("--region")

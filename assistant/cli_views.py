@@ -5,13 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from assistant import tables
 from assistant.errors import ZhiqaError
 
-_DUTY_COLUMNS = (("task", "任务"), ("role", "职责"), ("unit", "单位"), ("written", "原文写法"))
-_DEADLINE_COLUMNS = (("expression", "时间要求"), ("normalized", "规范化"), ("relation", "关系"), ("action", "事项"), ("actor", "主体"))
-_TARGET_COLUMNS = (("subject", "指标"), ("quantity", "数值"), ("comparator", "比较"), ("status", "性质"), ("horizon", "期限"))
-_OBLIGATION_COLUMNS = (("modality", "义务"), ("actors", "主体"), ("action", "内容"), ("condition", "条件"))
-_COMPARE_COLUMNS = (("region", "地区"), ("document", "文件"), ("date", "日期"))
 
 
 def _snapshot(args):
@@ -22,8 +18,6 @@ def _snapshot(args):
 
 
 def _print_rows(args, rows, columns, group_by=None) -> int:
-    from assistant import tables
-
     if args.json:
         print(tables.to_json(rows))
     elif args.csv:
@@ -41,19 +35,19 @@ def cmd_duties(args) -> int:
     from assistant.views import duties
 
     rows = duties(_snapshot(args), dept=args.dept, doc_ids=_doc_ids(args), role=args.role)
-    return _print_rows(args, rows, _DUTY_COLUMNS)
+    return _print_rows(args, rows, tables.VIEW_COLUMNS["duties"])
 
 
 def cmd_deadlines(args) -> int:
     from assistant.views import deadlines
 
-    return _print_rows(args, deadlines(_snapshot(args), _doc_ids(args), args.actor), _DEADLINE_COLUMNS)
+    return _print_rows(args, deadlines(_snapshot(args), _doc_ids(args), args.actor), tables.VIEW_COLUMNS["deadlines"])
 
 
 def cmd_targets(args) -> int:
     from assistant.views import targets
 
-    return _print_rows(args, targets(_snapshot(args), _doc_ids(args), args.status), _TARGET_COLUMNS)
+    return _print_rows(args, targets(_snapshot(args), _doc_ids(args), args.status), tables.VIEW_COLUMNS["targets"])
 
 
 def cmd_obligations(args) -> int:
@@ -61,7 +55,7 @@ def cmd_obligations(args) -> int:
 
     regions = (args.region,) if args.region else ()
     rows = obligations(_snapshot(args), args.actor, _doc_ids(args), regions)
-    return _print_rows(args, rows, _OBLIGATION_COLUMNS, group_by="topic")
+    return _print_rows(args, rows, tables.VIEW_COLUMNS["obligations"], group_by="topic")
 
 
 def cmd_compare(args) -> int:
@@ -69,7 +63,7 @@ def cmd_compare(args) -> int:
     from assistant.compare_view import compare
 
     rows = compare(_assistant(args), " ".join(args.topic), tuple(args.docs or ()))
-    return _print_rows(args, rows, _COMPARE_COLUMNS)
+    return _print_rows(args, rows, tables.VIEW_COLUMNS["compare"])
 
 
 def cmd_quiz(args) -> int:

@@ -7,6 +7,14 @@ import json
 from dataclasses import asdict, fields, is_dataclass
 
 SOURCE_COLUMNS = ("doc_id", "document", "start", "end", "quote")
+# the columns each view shows people ((key, header) pairs), the cited quote after them
+VIEW_COLUMNS = {
+    "duties": (("task", "任务"), ("role", "职责"), ("unit", "单位"), ("written", "原文写法")),
+    "deadlines": (("expression", "时间要求"), ("normalized", "规范化"), ("relation", "关系"), ("action", "事项"), ("actor", "主体")),
+    "targets": (("subject", "指标"), ("quantity", "数值"), ("comparator", "比较"), ("status", "性质"), ("horizon", "期限")),
+    "obligations": (("modality", "义务"), ("actors", "主体"), ("action", "内容"), ("condition", "条件")),
+    "compare": (("region", "地区"), ("document", "文件"), ("date", "日期")),
+}
 
 
 def flatten(row) -> dict:
@@ -40,7 +48,7 @@ def to_csv(rows) -> str:
     return buf.getvalue()
 
 
-def _cell(value) -> str:
+def cell(value) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
@@ -65,6 +73,18 @@ def to_markdown(rows, columns: tuple[tuple[str, str], ...], group_by: str | None
         out.append("|" + "---|" * (len(columns) + 1))
         for r in members:
             # the cited quote, or what the row says instead (未涉及)
-            cite = f"“{_cell(r['quote'])}” ({r['document']}, {r['start']}–{r['end']})" if r.get("quote") else _cell(r.get("text"))
-            out.append("| " + " | ".join(_cell(r[k]) for k, _ in columns) + f" | {cite} |")
+            cite = f"“{cell(r['quote'])}” ({r['document']}, {r['start']}–{r['end']})" if r.get("quote") else cell(r.get("text"))
+            out.append("| " + " | ".join(cell(r[k]) for k, _ in columns) + f" | {cite} |")
     return "\n".join(out).strip() + "\n"
+
+
+def to_grid(rows, columns: tuple[tuple[str, str], ...], group_by: tuple[str, str] | None = None) -> tuple[list[str], list[list[str]]]:
+    """Headers and string cells for an on-screen table: ``columns``, then 原文 (the cited quote or
+    what the row says instead) and 文件; ``group_by`` (key, header) adds that column first."""
+    head = ([group_by] if group_by else []) + list(columns)
+    named = any(k == "document" for k, _ in head)
+    grid = []
+    for r in map(flatten, rows):
+        cells = [cell(r[k]) for k, _ in head] + [cell(r.get("quote") or r.get("text"))]
+        grid.append(cells if named else cells + [cell(r.get("document"))])
+    return [h for _, h in head] + ["原文"] + ([] if named else ["文件"]), grid

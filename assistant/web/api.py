@@ -1,0 +1,66 @@
+"""Named API endpoints of the web app, for scripts (gradio_client or plain HTTP): ask, documents
+and each domain view return the same JSON as `zhiqa ask --json` and the view commands' --json."""
+from __future__ import annotations
+
+import json
+
+import gradio as gr
+
+from assistant.followup import resolve
+from assistant.web.service import WebService
+
+
+def _ids(doc: str) -> tuple[str, ...]:
+    return tuple(d.strip() for d in doc.split(",") if d.strip())
+
+
+def register(service: WebService) -> None:
+    def ask(question: str, previous_question: str = "", region: str = "", level: str = "", doc: str = "",
+            year: str = "") -> dict:
+        """Answer a question with exact citations. previous_question makes it a follow-up of that question."""
+        asked = resolve(question, previous_question) if previous_question.strip() else question
+        filters = service.filters([region] if region else [], [level] if level else [], _ids(doc), [year] if year else [])
+        ans = service.ask(asked, filters=filters)
+        ans.question = question
+        return ans.to_json()
+
+    def documents() -> list[dict]:
+        """The ingested documents and their metadata."""
+        return [rec.meta.to_dict() | {"chunks": rec.chunk_count} for rec in service.snapshot().docs.values()]
+
+    def duties(dept: str = "", role: str = "", doc: str = "") -> list[dict]:
+        """Responsibility matrix rows (role: lead | cooperate | responsible), each with its source quote."""
+        return _rows(service.view("duties", doc_ids=_ids(doc), dept=dept or None, role=role or None))
+
+    def deadlines(actor: str = "", doc: str = "") -> list[dict]:
+        """Time requirements, normalised, each with its source quote."""
+        return _rows(service.view("deadlines", doc_ids=_ids(doc), actor=actor or None))
+
+    def targets(status: str = "", doc: str = "") -> list[dict]:
+        """Quantitative targets (status: goal | reported), each with its source quote."""
+        return _rows(service.view("targets", doc_ids=_ids(doc), status=status or None))
+
+    def obligations(actor: str = "", region: str = "", doc: str = "") -> list[dict]:
+        """What an actor must, must not, may or is encouraged to do, each with its source quote."""
+        return _rows(service.view("obligations", doc_ids=_ids(doc), actor=actor or None, regions=(region,) if region else ()))
+
+    def compare(topic: str, doc: str = "") -> list[dict]:
+        """How each document treats a topic (未涉及 where it is silent)."""
+        return _rows(service.view("compare", doc_ids=_ids(doc), topic=topic))
+
+    def quiz(n: int = 10, types: str = "mcq,tf,cloze", difficulty: str = "easy", seed: int = 0, doc: str = "") -> dict:
+        """Quiz items with answer keys and citations (the teacher version, as JSON)."""
+        from assistant.quiz import generate_quiz
+        from assistant.quiz_render import quiz_json
+
+        made = generate_quiz(service.snapshot(), n=int(n), doc_ids=_ids(doc), types=tuple(_ids(types)),
+                             difficulty=difficulty, seed=int(seed))
+        return json.loads(quiz_json(made, True)) | {"note": made.note}
+
+    for fn in (ask, documents, duties, deadlines, targets, obligations, compare, quiz):
+        gr.api(fn, api_name=fn.__name__)
+
+
+
+def _rows(table) -> list[dict]:
+    return table.records

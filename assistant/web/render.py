@@ -1,0 +1,115 @@
+"""What the web app shows, as HTML and Markdown: answers with numbered citations, the source
+section with the quoted span highlighted, the conversation export. Every piece of document or
+user text is escaped here, so a document holding ``<script>`` shows as text."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from assistant.answer import Answer, Citation
+from assistant.records import Snapshot
+
+SOURCE_WINDOW = 700  # characters of a long section shown each side of the quote
+LEVELS = {"national": "国家级", "provincial": "省级", "municipal": "市级"}
+
+
+def lines(text: str) -> str:
+    # no blank lines: a chat message is Markdown, and a blank line would end its HTML block
+    return "<br>".join(escape(line) for line in text.splitlines() if line.strip())
+
+
+def citation_label(c: Citation) -> str:
+    """One line naming a citation: [n] 《title》 section (page)."""
+    where = " · ".join(x for x in (c.section,) if x)
+    page = f" 第{c.page}页" if c.page else ""
+    return f"[{c.n}] 《{c.title or c.doc_id}》{(' ' + where) if where else ''}{page}"
+
+
+def answer_html(ans: Answer) -> str:
+    """A chat message: the answer, then its numbered citations; an abstention is marked as one."""
+    kind = "zhiqa-abstain" if ans.abstained else "zhiqa-answer"
+    head = '<div class="zhiqa-flag">⚠ 文件不足以回答</div>' if ans.abstained else ""
+    parts = [f'<div class="{kind}">{head}<div class="zhiqa-text">{lines(ans.answer)}</div>']
+    if ans.standalone_question and ans.standalone_question != ans.question:
+        parts.append(f'<div class="zhiqa-understood">理解为:{escape(ans.standalone_question)}</div>')
+    if ans.citations:
+        items = "".join(
+            f'<li data-cite="{c.n}"><b>{escape(citation_label(c))}</b><br><q>{escape(c.quote)}</q></li>' for c in ans.citations
+        )
+        parts.append(f'<ol class="zhiqa-cites">{items}</ol>')
+    for note in ans.notes:
+        parts.append(f'<div class="zhiqa-note">注:{escape(note)}</div>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """The section a citation points into, cut around the quote when it is long."""
+
+    before: str
+    quote: str
+    after: str
+    section_path: str
+    clipped_start: bool
+    clipped_end: bool
+
+
+def source_view(snap: Snapshot, c: Citation) -> SourceView:
+    rec = snap.docs[c.doc_id]
+    text = snap.text(c.doc_id)
+    section = rec.section_at(c.start)
+    lo, hi = (section.start, section.end) if section else (0, len(text))
+    lo, hi = min(lo, c.start), max(hi, c.end)
+    s, e = max(lo, c.start - SOURCE_WINDOW), min(hi, c.end + SOURCE_WINDOW)
+    return SourceView(text[s:c.start], text[c.start:c.end], text[c.end:e], section.path if section else "", s > lo, e < hi)
+
+
+def source_html(snap: Snapshot, c: Citation) -> str:
+    """The source panel: document metadata, the section path and its text with the quote marked."""
+    meta = snap.docs[c.doc_id].meta
+    view = source_view(snap, c)
+    fields = [
+        ("文件", meta.title or c.doc_id),
+        ("发文机关", meta.issuer or "未注明"),
+        ("日期", meta.date or (str(meta.year) if meta.year else "未注明")),
+        ("文号", meta.doc_number or "无"),
+        ("层级", LEVELS.get(meta.level or "", meta.level or "未注明")),
+        ("地区", meta.region or "全国"),
+        ("章节", view.section_path or "(正文)"),
+    ]
+    if c.page:
+        fields.append(("页码", f"第{c.page}页"))
+    dl = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in fields)
+    body = (
+        ("…" if view.clipped_start else "")
+        + escape(view.before)
+        + f'<mark class="zhiqa-quote">{escape(view.quote)}</mark>'
+        + escape(view.after)
+        + ("…" if view.clipped_end else "")
+    )
+    return (
+        f'<div class="zhiqa-source" data-doc="{escape(c.doc_id)}" data-start="{c.start}" data-end="{c.end}">'
+        f'<h3>[{c.n}] {escape(meta.title or c.doc_id)}</h3><dl>{dl}</dl>'
+        f'<div class="zhiqa-section">{body}</div></div>'
+    )
+
+
+def conversation_markdown(turns) -> str:
+    """The conversation as Markdown, each answer followed by its citations (quotes verbatim)."""
+    out = ["# zhiqa 对话记录", ""]
+    for i, turn in enumerate(turns, 1):
+        ans: Answer = turn.answer
+        out += [f"## 问题 {i}:{turn.question}", ""]
+        if ans.standalone_question != turn.question:
+            out += [f"*理解为:{ans.standalone_question}*", ""]
+        if ans.abstained:
+            out += ["> **文件不足以回答**", ""]
+        out += [ans.answer, ""]
+        for c in ans.citations:
+            meta = " · ".join(x for x in (c.issuer, c.date, c.doc_number) if x)
+            out.append(f"{citation_label(c)}{(' — ' + meta) if meta else ''}")
+            out.append("   > " + c.quote.replace("\n", "\n   > "))
+            out.append(f"   (doc_id={c.doc_id}, 字符 {c.start}–{c.end})")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

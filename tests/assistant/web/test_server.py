@@ -1,0 +1,111 @@
+"""The web app as a server (issue 6): loopback only unless told, optional login, upload limits,
+no files served from outside its folders, and named API endpoints scripts can call."""
+from __future__ import annotations
+
+import sys
+import urllib.error
+import urllib.request
+import uuid
+
+import pytest
+
+from assistant.errors import MissingExtra
+from assistant.web.app import parse_auth
+
+
+def _status(url: str, data: bytes | None = None, headers: dict | None = None) -> int:
+    try:
+        return urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers or {}), timeout=30).status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def _listening(port: int) -> list[str]:
+    """Local addresses listening on ``port`` (from /proc/net/tcp and tcp6)."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = open(table).read().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            addr, hexport = local.split(":")
+            if state == "0A" and int(hexport, 16) == port:
+                found.append(addr)
+    return found
+
+
+def test_binds_loopback_only_by_default(app_url):
+    port = int(app_url.rstrip("/").rsplit(":", 1)[1])
+    assert _listening(port) == ["0100007F"]  # 127.0.0.1, not 0.0.0.0 or ::
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "https://example.com/x", "HTTPS://example.com/x", "../../etc/passwd"])
+def test_serves_no_file_outside_its_folders(app_url, path):
+    assert _status(f"{app_url}gradio_api/file={path}") == 403
+
+
+def test_index_files_are_not_served(app_url, app_index):
+    stored = next((app_index / "texts").iterdir())
+    assert _status(f"{app_url}gradio_api/file={stored}") == 403
+
+
+def test_an_upload_over_the_limit_is_refused(app_url, launcher):
+    boundary = uuid.uuid4().hex
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\"big.txt\"\r\n"
+            "Content-Type: text/plain\r\n\r\n").encode() + b"a" * int(float(launcher.upload_limit_mb) * 1024 * 1024 + 10) + \
+        f"\r\n--{boundary}--\r\n".encode()
+    code = _status(f"{app_url}gradio_api/upload", body, {"Content-Type": f"multipart/form-data; boundary={boundary}"})
+    assert code == 413
+
+
+def test_named_api_endpoints_answer_scripts(app_url, app_index):
+    from gradio_client import Client
+
+    from assistant.config import Settings
+    from assistant.index import Index
+
+    client = Client(app_url, verbose=False)
+    names = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    assert {"/ask", "/documents", "/duties", "/deadlines", "/targets", "/obligations", "/compare", "/quiz"} <= names
+    ans = client.predict("甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?", api_name="/ask")
+    assert not ans["abstained"] and ans["citations"]
+    snap = Index(Settings(home=app_index)).snapshot()
+    for c in ans["citations"]:
+        assert snap.text(c["doc_id"])[c["start"] : c["end"]] == c["quote"]
+    follow = client.predict("配合单位有哪些?", "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?", api_name="/ask")
+    assert "诚信" in follow["standalone_question"]
+    rows = client.predict(dept="省质监局", api_name="/duties")
+    assert rows and {r["unit"] for r in rows} == {"省质量技术监督局"}
+    quiz = client.predict(n=3, types="tf", seed=1, api_name="/quiz")
+    assert quiz["count"] == 3 and len(quiz["items"]) == 3 and all(i["type"] == "tf" for i in quiz["items"])
+
+
+def test_login_is_required_when_set(app_index, tmp_path, launcher):
+    from gradio_client import Client
+
+    proc, url = launcher.start(app_index, tmp_path / "ui.log", env={"ZHIQA_UI_AUTH": "alice:s3cret"})
+    try:
+        assert _status(url + "config") == 401
+        with pytest.raises(Exception):
+            Client(url, verbose=False)
+        ok = Client(url, auth=("alice", "s3cret"), verbose=False)
+        assert ok.predict(api_name="/documents")
+    finally:
+        launcher.stop(proc)
+
+
+def test_login_values_are_checked():
+    assert parse_auth("alice:a:b, bob:pw") == (("alice", "a:b"), ("bob", "pw"))
+    assert parse_auth("") == ()
+    with pytest.raises(ValueError, match="USER:PASSWORD"):
+        parse_auth("alice")
+
+
+def test_without_gradio_the_error_names_the_extra(monkeypatch):
+    from assistant.web import app
+
+    monkeypatch.setitem(sys.modules, "gradio", None)
+    with pytest.raises(MissingExtra, match=r"pip install 'zhiqa\[ui\]'"):
+        app.build_app(None)
