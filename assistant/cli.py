@@ -28,16 +28,21 @@ def _settings(args):
     return s
 
 
+def _llm(args):
+    """The checked chat-model composer when --llm is given, else None."""
+    if not getattr(args, "llm", False):
+        return None
+    from assistant.llm import LlmComposer, LlmSettings
+
+    llm = LlmComposer(LlmSettings.from_env())
+    llm.check()
+    return llm
+
+
 def _assistant(args):
     from assistant.assistant import Assistant
 
-    llm = None
-    if getattr(args, "llm", False):
-        from assistant.llm import LlmComposer, LlmSettings
-
-        llm = LlmComposer(LlmSettings.from_env())
-        llm.check()
-    return Assistant(_settings(args), llm=llm)
+    return Assistant(_settings(args), llm=_llm(args))
 
 
 def _print_answer(ans, out=None) -> None:
@@ -197,7 +202,7 @@ def cmd_serve(args) -> int:
     from assistant.web.app import AUTH_ENV, ServeOptions, parse_auth, serve
     from ingest.loaders.dispatch import max_file_bytes
 
-    llm = _assistant(args).llm if args.llm else None
+    llm = _llm(args)
     auth = parse_auth(args.auth if args.auth is not None else os.environ.get(AUTH_ENV))
     options = ServeOptions(host=args.host, port=args.port, auth=auth, max_file_mb=max_file_bytes() / 1024 / 1024)
     serve(_settings(args), options, llm=llm)

@@ -16,9 +16,9 @@ from assistant.web import render
 from assistant.web.service import WebService
 
 EXAMPLES = [
-    "甘肃省质量发展行动计划中,谁牵头开展质量强省活动?",
+    "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?",
     "湖南省对产品质量违法行为的举报有什么奖励?",
-    "企业发现产品存在缺陷应当怎么做?",
+    "陕西省的质量信用黑名单制度怎么建立?",
 ]
 _PIECE = re.compile(r"[^。;!?\n]*[。;!?\n]?")
 PLACEHOLDER = "选择一条引用,这里显示它所在的章节原文,引文高亮。"

@@ -109,3 +109,10 @@ def test_without_gradio_the_error_names_the_extra(monkeypatch):
     monkeypatch.setitem(sys.modules, "gradio", None)
     with pytest.raises(MissingExtra, match=r"pip install 'zhiqa\[ui\]'"):
         app.build_app(None)
+
+
+def test_serve_refuses_a_malformed_login(capsys, tmp_path):
+    from assistant.cli import main
+
+    assert main(["serve", "--index", str(tmp_path / "idx"), "--auth", "alice"]) == 2
+    assert "USER:PASSWORD" in capsys.readouterr().err
