@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
-from assistant.web.render import answer_html, conversation_markdown, source_html
+from assistant.web.render import answer_html, source_html
 from assistant.web.service import WebService
 from assistant.web.uploads import safe_name, stage
 
@@ -77,7 +75,7 @@ def test_a_failed_replacement_keeps_the_earlier_upload(fresh, fixtures_dir, tmp_
     assert fresh.documents().rows == before
     kept = fresh.settings.home / "uploads" / "notice.txt"
     assert kept.read_bytes() == (fixtures_dir / "gbk.txt").read_bytes()
-    assert fresh.remove("notice") .startswith("已删除 notice")
+    assert fresh.remove("notice").startswith("已删除 notice")
     assert fresh.documents().rows == []
 
 
