@@ -60,6 +60,12 @@ class BuiltinLsaEmbedder:
 
     @classmethod
     def fit(cls, texts: list[str], dims: int = 256) -> "BuiltinLsaEmbedder":
+        return cls.fit_embed(texts, dims)[0]
+
+    @classmethod
+    def fit_embed(cls, texts: list[str], dims: int = 256) -> tuple["BuiltinLsaEmbedder", np.ndarray]:
+        """Fit on ``texts`` and return their vectors too: the TF-IDF matrix of the fit is the
+        one embed_documents would compute again."""
         from sklearn.decomposition import TruncatedSVD
         from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -69,29 +75,32 @@ class BuiltinLsaEmbedder:
         svd = TruncatedSVD(n_components=k, random_state=0, algorithm="randomized", n_iter=5)
         svd.fit(matrix)
         vocab = {term: int(i) for term, i in vec.vocabulary_.items()}
-        return cls(vocab, vec.idf_, svd.components_, len(texts))
+        embedder = cls(vocab, vec.idf_, svd.components_, len(texts))
+        return embedder, embedder._project(matrix)
 
     def _tfidf(self, texts: list[str]):
+        """Sublinear TF-IDF rows, L2-normalised: what the fitted TfidfVectorizer computes."""
         from scipy.sparse import csr_matrix
 
-        rows, cols, vals = [], [], []
-        for r, text in enumerate(texts):
-            counts: dict[int, int] = {}
-            for g in _char_ngrams(text):
-                j = self.vocabulary.get(g)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            for j, n in counts.items():
-                rows.append(r)
-                cols.append(j)
-                vals.append((1.0 + np.log(n)) * self.idf[j])
-        m = csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)), shape=(len(texts), len(self.vocabulary)))
-        norms = np.sqrt(m.multiply(m).sum(axis=1)).A1
+        vocab = self.vocabulary
+        indptr, cols = [0], []
+        for text in texts:
+            cols.extend(j for j in map(vocab.get, _char_ngrams(text)) if j is not None)
+            indptr.append(len(cols))
+        # duplicates (a term seen n times in a row) are summed into counts by the conversion
+        m = csr_matrix((np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
+                       shape=(len(texts), len(vocab)))
+        m.sum_duplicates()
+        m.data = (1.0 + np.log(m.data)) * self.idf[m.indices]
+        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
         norms[norms == 0] = 1.0
-        return m.multiply(1.0 / norms[:, None]).tocsr()
+        return csr_matrix(m.multiply(1.0 / norms[:, None]))
+
+    def _project(self, tfidf) -> np.ndarray:
+        return _l2(np.asarray(tfidf @ self.components.T))
 
     def embed_documents(self, texts: list[str]) -> np.ndarray:
-        return _l2(np.asarray(self._tfidf(texts) @ self.components.T))
+        return self._project(self._tfidf(texts))
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_documents([text])[0]

@@ -283,23 +283,23 @@ class Index:
             from assistant.embedders import BuiltinLsaEmbedder
 
             prev_folder = self.paths.gen(previous) / "embedder" if previous else None
-            embedder = None
+            embedder = fitted = None
             if not refit and prev_folder and (prev_folder / "components.npy").exists():
                 embedder = BuiltinLsaEmbedder.load(prev_folder)
                 # refit when the corpus has more than doubled since the last fit: amortised O(n)
                 if len(texts) > 2 * embedder.fitted_on:
                     embedder = None
             if embedder is None:
-                embedder = BuiltinLsaEmbedder.fit(texts)
+                embedder, fitted = BuiltinLsaEmbedder.fit_embed(texts)
             embedder.save(tmp / "embedder")
         else:
-            embedder = spec.make_external()
+            embedder, fitted = spec.make_external(), None
         collection = f"{self.collection_prefix}{embedder.fingerprint}"
         ids = [c.chunk_id for c in data.chunks]
         have = self.store.existing_ids(collection, ids)
         todo = [i for i, cid in enumerate(ids) if cid not in have]
         if todo:
-            vectors = embedder.embed_documents([texts[i] for i in todo])
+            vectors = fitted[todo] if fitted is not None else embedder.embed_documents([texts[i] for i in todo])
             metas = []
             for i in todo:
                 c = data.chunks[i]

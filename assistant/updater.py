@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from assistant.index import GenerationData, Index, index_text
+from assistant.index import GenerationData, Index
 from assistant.records import DocRecord
-from ingest import SUPPORTED_SUFFIXES, IngestError, ingest_file, make_doc_id
-from ingest.extract import extract_records
+from ingest import SUPPORTED_SUFFIXES, IngestError, make_doc_id
 from ingest.metadata import manifest_entry
 
 
@@ -82,8 +80,7 @@ def ingest_paths(
     rebuild: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestReport:
-    from assistant.tokenize import tokens_of_normalized
-    from ingest.normalize import normalize
+    from assistant.prepare import prepare_all
 
     report = IngestReport()
     files, skipped = expand([Path(p) for p in paths])
@@ -96,33 +93,46 @@ def ingest_paths(
         else:
             data = GenerationData({}, [], [])
         by_source = {d.meta.source: d for d in data.docs.values()}
-        changed: dict[str, tuple] = {}  # doc_id -> (IngestedDocument, content_key)
-        for i, path in enumerate(files):
-            if progress:
-                progress(i, len(files), str(path))
+        # first, cheaply: which files changed, and the doc id each will have
+        jobs: list[tuple[str, str]] = []
+        planned: dict[str, tuple[str, bool]] = {}  # path -> (content key, replaces an existing document)
+        reserved: set[str] = set()
+        for path in files:
             try:
                 raw = path.read_bytes() if path.is_file() else None
                 if raw is None:
                     raise IngestError(path, "no such file", "Check the path.")
                 key = content_key(path, raw)
-                old = by_source.get(str(path))
-                if old is not None and old.content_key == key:
-                    report.verdicts.append(FileVerdict(str(path), "unchanged", old.doc_id, chunks=old.chunk_count))
-                    continue
-                doc_id = old.doc_id if old else make_doc_id(path)
-                taken = doc_id in changed or (doc_id in data.docs and data.docs[doc_id].meta.source != str(path))
-                if taken:
-                    doc_id = f"{doc_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
-                doc = ingest_file(path, doc_id=doc_id)
             except IngestError as exc:
                 report.verdicts.append(FileVerdict(str(path), "failed", message=str(exc)))
                 continue
             except OSError as exc:
                 report.verdicts.append(FileVerdict(str(path), "failed", message=f"{path}: cannot read ({exc.strerror})"))
                 continue
-            changed[doc.meta.doc_id] = (doc, key)
+            old = by_source.get(str(path))
+            if old is not None and old.content_key == key:
+                report.verdicts.append(FileVerdict(str(path), "unchanged", old.doc_id, chunks=old.chunk_count))
+                continue
+            doc_id = old.doc_id if old else make_doc_id(path)
+            if doc_id in reserved or (doc_id in data.docs and data.docs[doc_id].meta.source != str(path)):
+                doc_id = f"{doc_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
+            reserved.add(doc_id)
+            jobs.append((str(path), doc_id))
+            planned[str(path)] = (key, old is not None)
+        # then the work itself, spread over processes for a large ingest
+        changed: dict[str, tuple] = {}  # doc_id -> (IngestedDocument, content_key, chunk tokens)
+        for i, prep in enumerate(prepare_all(jobs)):
+            if progress:
+                progress(i, len(jobs), prep.path)
+            if prep.doc is None:
+                report.verdicts.append(FileVerdict(prep.path, "failed", message=prep.error))
+                continue
+            key, replaces = planned[prep.path]
+            changed[prep.doc_id] = (prep.doc, key, prep.tokens)
+            data.records[prep.doc_id] = prep.records
+            report.records_s += prep.records_s
             report.verdicts.append(
-                FileVerdict(str(path), "updated" if old else "added", doc.meta.doc_id, chunks=len(doc.chunks))
+                FileVerdict(prep.path, "updated" if replaces else "added", prep.doc_id, chunks=len(prep.doc.chunks))
             )
         if not changed and not rebuild:
             if previous is not None:
@@ -134,17 +144,12 @@ def ingest_paths(
         chunks = [c for c, _ in keep]
         tokens = [t for _, t in keep]
         texts: dict[str, str] = {}
-        records = {d: r for d, r in data.records.items() if d not in changed}
-        t0 = time.perf_counter()
-        for doc_id, (doc, key) in changed.items():
-            records[doc_id] = extract_records(doc_id, doc.text, doc.sections)
-        report.records_s = time.perf_counter() - t0
-        for doc_id, (doc, key) in changed.items():
+        records = {d: r for d, r in data.records.items() if d in changed or d in data.docs}
+        for doc_id, (doc, key, chunk_tokens) in changed.items():
             data.docs[doc_id] = DocRecord.from_document(doc, key)
             texts[doc.meta.sha256] = doc.text
-            for c in doc.chunks:
-                chunks.append(c)
-                tokens.append(tokens_of_normalized(normalize(index_text(doc.meta.title, c.section_path, c.text))))
+            chunks.extend(doc.chunks)
+            tokens.extend(chunk_tokens)
         new = GenerationData(data.docs, chunks, tokens, records=records)
         report.generation = index.write_generation(new, texts, previous, refit=rebuild)
         report.documents, report.chunks = len(new.docs), len(new.chunks)

@@ -10,6 +10,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from ingest.gazetteer import AGENCY_FULL_NAMES, NATIONAL_MARKERS, ORG_SUFFIXES, PROVINCES
@@ -176,16 +177,23 @@ def infer(text: str, segments: list[Segment]) -> InferredMetadata:
 def manifest_entry(path: Path) -> dict | None:
     """The entry for ``path`` in a manifest.json beside it, if any."""
     manifest = path.parent / "manifest.json"
-    if not manifest.is_file():
-        return None
     try:
-        data = json.loads(manifest.read_text(encoding="utf-8"))
+        stat = manifest.stat()
+    except OSError:
+        return None
+    entry = _manifest_entries(str(manifest), stat.st_mtime_ns, stat.st_size).get(path.name)
+    return dict(entry) if entry is not None else None
+
+
+@lru_cache(maxsize=8)
+def _manifest_entries(manifest: str, mtime_ns: int, size: int) -> dict[str, dict]:
+    """A manifest's entries by file name, read once per version of the file (a folder of n files
+    would otherwise parse it n times per ingest)."""
+    try:
+        data = json.loads(Path(manifest).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         from ingest.errors import IngestError
 
         raise IngestError(manifest, f"manifest.json is not valid JSON ({exc})", "Fix or remove the manifest.") from exc
     entries = data.get("documents", data if isinstance(data, list) else [])
-    for entry in entries:
-        if isinstance(entry, dict) and entry.get("file") == path.name:
-            return entry
-    return None
+    return {e["file"]: e for e in reversed(entries) if isinstance(e, dict) and isinstance(e.get("file"), str)}

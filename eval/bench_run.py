@@ -1,0 +1,152 @@
+"""One benchmark measurement: a corpus folder and a configuration (hybrid, BM25 only, hybrid on
+a Chroma server) through real `zhiqa` processes: ingest, disk, warm latency over a batch of
+questions with the query process's peak RSS, cold start; and the paragraph-BM25 baseline."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from eval.metrics import percentile
+
+CONFIGS = {"hybrid": "builtin", "bm25": "none", "hybrid-server": "builtin"}
+ENV = dict(os.environ, ANONYMIZED_TELEMETRY="False", HF_HUB_OFFLINE="1")
+
+
+@dataclass(frozen=True)
+class Measurement:
+    corpus: str
+    config: str
+    documents: int
+    megabytes: float  # of text files ingested (10^6 bytes)
+    ingest_s: float  # `zhiqa ingest` whole process
+    disk_mb: float  # index folder (plus the Chroma server's data folder in server mode)
+    warm_p50_ms: float
+    warm_p95_ms: float
+    warm_p99_ms: float
+    questions: int
+    cold_ask_s: float  # median of 3 `zhiqa ask` processes
+    peak_rss_mb: float  # of the process answering the batch
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.documents / self.ingest_s
+
+    @property
+    def mb_per_s(self) -> float:
+        return self.megabytes / self.ingest_s
+
+
+def corpus_size(folder: Path) -> tuple[int, float]:
+    files = [p for p in folder.iterdir() if p.suffix in (".txt", ".html", ".md", ".pdf", ".docx")]
+    return len(files), sum(p.stat().st_size for p in files) / 1e6
+
+
+def _du_mb(*folders: Path) -> float:
+    return sum(f.stat().st_size for folder in folders if folder.exists() for f in folder.rglob("*") if f.is_file()) / 1e6
+
+
+def _zhiqa(home: Path, embedder: str, url: str | None, *args: str) -> list[str]:
+    cmd = [sys.executable, "-m", "assistant.cli", "--index", str(home), "--embedder", embedder]
+    return cmd + (["--chroma-url", url] if url else []) + list(args)
+
+
+def _batch_with_rss(cmd: list[str], lines: str) -> tuple[list[dict], float]:
+    """Answers of one `zhiqa ask --batch -` process and its peak resident memory (MB)."""
+    wrapper = (
+        "import resource, subprocess, sys, json\n"
+        "out = subprocess.run(json.loads(sys.argv[1]), input=sys.stdin.read(), text=True, capture_output=True, check=True)\n"
+        "sys.stdout.write(out.stdout)\n"
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd)], input=lines, text=True, capture_output=True,
+                         check=True, env=ENV)
+    answers = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
+    return answers, int(out.stderr.strip().splitlines()[-1]) / 1024
+
+
+class ChromaServer:
+    """`chroma run` on a free loopback port, for the server configuration."""
+
+    def __init__(self, data: Path) -> None:
+        exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
+        if exe is None:
+            raise RuntimeError("the chroma CLI is not installed (it comes with chromadb)")
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.data = data
+        self.proc = subprocess.Popen([exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(self.port)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=0.5).close()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("chroma run did not start listening in 60 s")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+
+
+def measure(source: Path, label: str, config: str, questions: list[str], work: Path) -> Measurement:
+    embedder = CONFIGS[config]
+    home = work / f"{label}-{config}"
+    server = ChromaServer(work / f"{label}-{config}-chroma") if config == "hybrid-server" else None
+    url = server.url if server else None
+    try:
+        t0 = time.perf_counter()
+        subprocess.run(_zhiqa(home, embedder, url, "ingest", "-q", str(source)), check=True, env=ENV, capture_output=True)
+        ingest_s = time.perf_counter() - t0
+        disk = _du_mb(home, server.data if server else home)
+        batch = "\n".join(json.dumps({"id": i, "q": q}, ensure_ascii=False) for i, q in enumerate([questions[0]] + questions))
+        answers, rss = _batch_with_rss(_zhiqa(home, embedder, url, "ask", "--batch", "-"), batch)
+        warm = [a["latency_ms"] for a in answers[1:]]  # the first question loads the index
+        colds = []
+        for q in questions[:3]:
+            t0 = time.perf_counter()
+            subprocess.run(_zhiqa(home, embedder, url, "ask", "--json", q), check=True, env=ENV, capture_output=True)
+            colds.append(time.perf_counter() - t0)
+    finally:
+        if server:
+            server.stop()
+    docs, mb = corpus_size(source)
+    return Measurement(label, config, docs, mb, ingest_s, disk, percentile(warm, 0.5), percentile(warm, 0.95),
+                       percentile(warm, 0.99), len(warm), statistics.median(colds), rss)
+
+
+def baseline_latency(source: Path, questions: list[str]) -> tuple[float, float]:
+    """p50 / p95 ms of the paragraph-BM25 baseline (eval.baselines) searching ``source``."""
+    from eval.baselines import ParagraphBM25, raw_tokens
+    from ingest import ingest_file
+
+    texts = {}
+    for p in sorted(source.iterdir()):
+        if p.suffix in (".txt", ".html", ".md"):
+            texts[p.stem] = ingest_file(p).text if p.suffix != ".txt" else p.read_text(encoding="utf-8")
+    base = ParagraphBM25("baseline", "paragraph BM25", texts, raw_tokens)
+    base.search(questions[0])
+    times = []
+    for q in questions:
+        t0 = time.perf_counter()
+        base.search(q)
+        times.append((time.perf_counter() - t0) * 1000)
+    return percentile(times, 0.5), percentile(times, 0.95)
