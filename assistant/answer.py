@@ -47,6 +47,8 @@ class Answer:
             d.pop("reason")
             d.pop("suggestions")
         if self.mode == "extractive":
-            for key in ("mode", "notes", "unverified"):
+            for key in ("mode", "unverified"):
                 d.pop(key)
+            if not self.notes:  # an extractive answer has notes only when something was degraded
+                d.pop("notes")
         return d

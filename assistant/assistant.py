@@ -17,11 +17,12 @@ from assistant.metadata_answer import asked_fields, document_field
 from assistant.records import Snapshot
 from assistant.retrieve import Hits, HybridRetriever
 from assistant.understand import Query, analyse
-from ingest.normalize import normalize
 
 if TYPE_CHECKING:
     from assistant.llm import LlmComposer
 
+DENSE_DOWN = "语义检索暂不可用(无法连接 Chroma 服务器),本回答只依据关键词检索。"
+COMPARED_SEARCHES = 8  # documents a comparison searches one by one, at most
 _BOOK = re.compile(r"《([^《》]{2,60})》")
 _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
 
@@ -87,7 +88,9 @@ class Assistant:
         standalone = self.standalone(question, history)
         query = analyse(standalone, filters.regions, filters.doc_ids, filters.levels, filters.years)
         snap = self.index.snapshot()
-        answer, hits = self._answer(query, snap, k)
+        notes: list[str] = []
+        answer, hits = self._answer(query, snap, k, notes)
+        answer.notes.extend(notes)
         if self.llm is not None and hits is not None and not answer.abstained and answer.citations:
             answer = self.llm.compose(query, hits, snap, answer, on_token=on_token)
         answer.question = question
@@ -127,13 +130,14 @@ class Assistant:
                 return self._abstain(query, reason, snap, near, said + "。")
         periods = named_periods(query.normalized)
         if periods:
-            texts = {d: snap.normalized(d) + normalize(snap.docs[d].meta.title or "") for d in (hits.allowed_docs or snap.docs)}
+            scope = hits.allowed_docs or tuple(snap.docs)
+            titles = snap.normalized_titles
             for period in periods:
-                if not any(period in t for t in texts.values()):
-                    held = sorted({p for t in texts.values() for p in named_periods(t)})
+                if not any(period in titles[d] or period in snap.normalized(d) for d in scope):
+                    held = sorted({p for d in scope for t in (titles[d], snap.normalized(d)) for p in named_periods(t)})
                     reason = f"语料中没有“{period}”时期的文件" + (f",只有“{'、'.join(held)}”时期的" if held else "")
                     return self._abstain(query, reason, snap, near)
-        titles = {normalize(r.meta.title or "") for r in snap.docs.values()}
+        titles = set(snap.normalized_titles.values())
         for book in articles_asked(query.normalized):
             if not any(book in t or (t and t in book) for t in titles):
                 reason = f"语料中没有《{book}》的条文,只有其他文件对它的提及"
@@ -162,22 +166,25 @@ class Assistant:
         return "\n".join(lines), citations, missing
 
     def _comparison_hits(self, query: Query, hits: Hits, snap: Snapshot) -> Hits:
-        """One search per document being compared, so each gets its own best passages."""
-        if len(hits.allowed_docs) < 2 or len(hits.allowed_docs) == len(snap.docs):
+        """One search per document being compared, so each gets its own best passages; past
+        COMPARED_SEARCHES documents (a region with dozens of files) the one ranking serves."""
+        if not 2 <= len(hits.allowed_docs) <= COMPARED_SEARCHES or len(hits.allowed_docs) == len(snap.docs):
             return hits
         per_doc = [self.retriever.search(replace(query, filter_doc_ids=(d,)), k=4).hits for d in hits.allowed_docs]
         merged = [h for group in zip_longest(*per_doc) for h in group if h is not None]
         return replace(hits, hits=tuple(merged))
 
-    def _answer(self, query: Query, snap: Snapshot, k: int) -> tuple[Answer, Hits | None]:
+    def _answer(self, query: Query, snap: Snapshot, k: int, notes: list[str]) -> tuple[Answer, Hits | None]:
         corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
         outside = [r for r in query.regions if r not in corpus_regions]
         if outside and not any(r in corpus_regions for r in query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
         for name in _BOOK.findall(query.normalized):
-            if not any(name in normalize(r.meta.title or "") or name in snap.normalized(d) for d, r in snap.docs.items()):
+            if not any(name in snap.normalized_titles[d] or name in snap.normalized(d) for d in snap.docs):
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
         hits = self.retriever.search(query, k=k)
+        if hits.dense_error:
+            notes.append(DENSE_DOWN)
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))
         corrected = self._premise(query, snap, hits, near)
         if corrected is not None:

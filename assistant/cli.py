@@ -120,7 +120,7 @@ def _filters(args, item: dict | None = None):
 
 
 def _batch(args, assistant) -> int:
-    from assistant.assistant import Filters, Turn
+    from assistant.assistant import Turn
 
     stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
     histories: dict[str, list] = {}
@@ -146,7 +146,6 @@ def _batch(args, assistant) -> int:
 
 
 def cmd_ask(args) -> int:
-    from assistant.assistant import Filters
 
     assistant = _assistant(args)
     if args.batch:
@@ -162,7 +161,7 @@ def cmd_ask(args) -> int:
 
 
 def cmd_chat(args) -> int:
-    from assistant.assistant import Filters, Turn
+    from assistant.assistant import Turn
 
     assistant = _assistant(args)
     assistant.index.snapshot()

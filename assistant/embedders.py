@@ -42,6 +42,9 @@ def _char_ngrams(text: str) -> list[str]:
     return chars + [a + b for a, b in zip(chars, chars[1:])]
 
 
+FIT_SAMPLE = 8000  # chunks the built-in LSA is fitted on, at most
+
+
 class BuiltinLsaEmbedder:
     """Character n-gram LSA fitted on the corpus. Texts must be normalised already."""
 
@@ -64,19 +67,21 @@ class BuiltinLsaEmbedder:
 
     @classmethod
     def fit_embed(cls, texts: list[str], dims: int = 256) -> tuple["BuiltinLsaEmbedder", np.ndarray]:
-        """Fit on ``texts`` and return their vectors too: the TF-IDF matrix of the fit is the
-        one embed_documents would compute again."""
+        """Fit on ``texts`` and return their vectors too. Up to FIT_SAMPLE chunks the fit's own
+        TF-IDF matrix gives the vectors; a larger corpus is fitted on an evenly spaced sample of
+        FIT_SAMPLE chunks (the SVD's cost grows with the rows; the topics do not) and embedded whole."""
         from sklearn.decomposition import TruncatedSVD
         from sklearn.feature_extraction.text import TfidfVectorizer
 
+        sample = texts if len(texts) <= FIT_SAMPLE else [texts[round(i * len(texts) / FIT_SAMPLE)] for i in range(FIT_SAMPLE)]
         vec = TfidfVectorizer(analyzer=_char_ngrams, sublinear_tf=True, norm="l2", dtype=np.float32)
-        matrix = vec.fit_transform(texts)
+        matrix = vec.fit_transform(sample)
         k = max(1, min(dims, matrix.shape[0] - 1, matrix.shape[1] - 1))
         svd = TruncatedSVD(n_components=k, random_state=0, algorithm="randomized", n_iter=5)
         svd.fit(matrix)
         vocab = {term: int(i) for term, i in vec.vocabulary_.items()}
         embedder = cls(vocab, vec.idf_, svd.components_, len(texts))
-        return embedder, embedder._project(matrix)
+        return embedder, embedder._project(matrix) if sample is texts else embedder.embed_documents(texts)
 
     def _tfidf(self, texts: list[str]):
         """Sublinear TF-IDF rows, L2-normalised: what the fitted TfidfVectorizer computes."""

@@ -40,3 +40,11 @@ class RerankerUnavailable(ZhiqaError):
             f"Cross-encoder model '{model}' is not available locally ({reason}). Download it on a connected machine, "
             "copy the folder here and set ZHIQA_RERANKER=cross:/path/to/model, or unset ZHIQA_RERANKER to skip reranking."
         )
+
+
+class ChromaUnavailable(ZhiqaError):
+    def __init__(self, url: str, reason: object) -> None:
+        super().__init__(
+            f"Cannot reach the Chroma server at {url} ({reason}). Start it with: chroma run --path DIR --host 127.0.0.1 "
+            f"--port PORT (the DIR it was started with keeps the vectors), or unset ZHIQA_CHROMA_URL / --chroma-url."
+        )

@@ -147,7 +147,7 @@ class Index:
         folder = self.paths.gen(gen)
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         self._check(manifest)
-        data = self.read_generation_data(gen, with_records=False)
+        data = self.read_generation_data(gen, with_records=False, with_tokens=False)
         docs, chunks = data.docs, data.chunks
         bm25 = Bm25Index.load(folder / "bm25", len(chunks)) if chunks else None
         embedder = self._load_embedder(folder, manifest)
@@ -195,9 +195,10 @@ class Index:
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
-    def read_generation_data(self, gen: int, with_records: bool = True) -> GenerationData:
-        """What generation ``gen`` is made of; a reader leaves the domain records to the
-        snapshot, which loads them on first use."""
+    def read_generation_data(self, gen: int, with_records: bool = True, with_tokens: bool = True) -> GenerationData:
+        """What generation ``gen`` is made of. A reader leaves the domain records to the
+        snapshot, which loads them on first use, and the chunks' BM25 tokens to the writer (the
+        BM25 index is stored built; the token lists would double a reader's memory)."""
         folder = self.paths.gen(gen)
         docs = {
             d["meta"]["doc_id"]: DocRecord.from_dict(d)
@@ -207,7 +208,9 @@ class Index:
         with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
             for line in fh:
                 rec = json.loads(line)
-                tokens.append(rec.pop("tokens"))
+                toks = rec.pop("tokens")
+                if with_tokens:
+                    tokens.append(toks)
                 chunks.append(Chunk(**rec))
         records = read_records(folder / RECORDS_FILE, docs) if with_records else {}
         return GenerationData(docs, chunks, tokens, records=records)

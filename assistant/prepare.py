@@ -3,14 +3,15 @@ the chunks for BM25. Files are independent, so a large ingest spreads them over 
 from __future__ import annotations
 
 import os
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
 from typing import Iterator
 
+from assistant.errors import ZhiqaError
 from ingest import IngestError, IngestedDocument, ingest_file
 from ingest.extract import DocumentRecords, extract_records
 
@@ -60,18 +61,34 @@ def workers_for(n_files: int) -> int:
     return min(os.cpu_count() or 1, 4) if n_files >= PARALLEL_FROM else 1
 
 
-def prepare_all(jobs: list[tuple[str, str]]) -> Iterator[Prepared]:
-    """Prepared files in the order of ``jobs`` ((path, doc_id) pairs). Workers are forked, so
-    they start with the tokenizer loaded and need no `if __name__ == "__main__"` guard in the
-    caller's script; a threaded caller (the web app) prepares in its own process instead, since
-    forking a threaded process is unsafe."""
+def processes_for(jobs: list[tuple[str, str]]) -> int:
+    """How many processes prepare_all will use for ``jobs`` (1: this one)."""
     workers = min(workers_for(len(jobs)), len(jobs))
-    if workers <= 1 or threading.active_count() > 1 or "fork" not in get_all_start_methods():
+    return workers if workers > 1 and "forkserver" in get_all_start_methods() else 1
+
+
+def _warm() -> None:
+    from assistant.tokenize import _jieba
+
+    _jieba()
+
+
+def prepare_all(jobs: list[tuple[str, str]]) -> Iterator[Prepared]:
+    """Prepared files in the order of ``jobs`` ((path, doc_id) pairs). Workers come from a
+    fork server: safe in a threaded caller (the web app), and, with only this module preloaded,
+    they never re-run the caller's script (no `if __name__ == "__main__"` guard needed)."""
+    workers = processes_for(jobs)
+    if workers == 1:
         for path, doc_id in jobs:
             yield prepare(path, doc_id)
         return
-    from assistant.tokenize import _jieba
-
-    _jieba()  # loaded once here, inherited by every worker
-    with ProcessPoolExecutor(workers, mp_context=get_context("fork")) as pool:
-        yield from pool.map(prepare, [p for p, _ in jobs], [d for _, d in jobs], chunksize=4)
+    ctx = get_context("forkserver")
+    ctx.set_forkserver_preload([__name__])
+    try:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm) as pool:
+            yield from pool.map(prepare, [p for p, _ in jobs], [d for _, d in jobs], chunksize=4)
+    except BrokenProcessPool as exc:
+        raise ZhiqaError(
+            f"An ingest worker process died ({exc}). A script that calls ingest_paths must do so under "
+            f"`if __name__ == \"__main__\":` (worker processes import the script), or set {WORKERS_ENV}=1."
+        ) from exc

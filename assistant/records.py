@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ingest.extract.bundle import EXTRACTOR_VERSION, DocumentRecords
@@ -87,6 +88,27 @@ class Snapshot:
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, str] = {}
         self._records: dict | None = None
+        self._doc_index = {d: i for i, d in enumerate(self.docs)}
+        self._chunk_doc = None  # numpy array: the index in docs of each chunk's document
+
+    def chunk_mask(self, doc_ids):
+        """A boolean per chunk: does it belong to one of ``doc_ids``? (built from an array
+        per snapshot, not a pass over the chunks per question)"""
+        import numpy as np
+
+        if self._chunk_doc is None:
+            self._chunk_doc = np.fromiter((self._doc_index[c.doc_id] for c in self.chunks), dtype=np.int32,
+                                          count=len(self.chunks))
+        wanted = np.zeros(len(self.docs), dtype=bool)
+        wanted[[self._doc_index[d] for d in doc_ids if d in self._doc_index]] = True
+        return wanted[self._chunk_doc]
+
+    @cached_property
+    def normalized_titles(self) -> dict[str, str]:
+        """Each document's title, normalised (empty when it has none)."""
+        from ingest.normalize import normalize
+
+        return {d: normalize(r.meta.title or "") for d, r in self.docs.items()}
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
 from assistant.config import Settings
+from assistant.errors import ChromaUnavailable
 from assistant.index import Index
 from assistant.records import Snapshot
 from assistant.understand import Query
@@ -29,10 +31,12 @@ class Hits:
     query: Query
     hits: tuple[Hit, ...]
     allowed_docs: tuple[str, ...]  # documents the filters left in play
+    dense_error: str = ""  # why the dense leg was skipped (its store unreachable); '' when it ran
 
 
-def _issuer_aliases(issuer: str) -> set[str]:
-    return {issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer}
+@lru_cache(maxsize=4096)
+def _issuer_aliases(issuer: str) -> frozenset[str]:
+    return frozenset({issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer})
 
 
 def named_documents(snap: Snapshot, query: Query) -> list[str]:
@@ -44,7 +48,7 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
     named = []
     for doc_id, rec in snap.docs.items():
         meta = rec.meta
-        if meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
+        if numbers and meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
             named.append(doc_id)  # the question quotes the document's 文号
         elif meta.region in regions:
             named.append(doc_id)
@@ -106,13 +110,12 @@ class HybridRetriever:
         allowed = allowed_documents(snap, query)
         if not snap.chunks or not allowed:
             return Hits(query, (), tuple(allowed))
-        allowed_set = set(allowed)
         n = self.settings.candidates
         fused: dict[int, float] = {}
         bm25_rank: dict[int, int] = {}
         dense_rank: dict[int, int] = {}
 
-        mask = np.fromiter((c.doc_id in allowed_set for c in snap.chunks), dtype=bool, count=len(snap.chunks))
+        mask = snap.chunk_mask(allowed)
         scores = snap.bm25.scores(list(query.tokens), mask)
         order = np.argsort(-scores, kind="stable")[:n]
         for rank, i in enumerate(order):
@@ -121,11 +124,16 @@ class HybridRetriever:
             bm25_rank[int(i)] = rank
             fused[int(i)] = fused.get(int(i), 0.0) + self.settings.bm25_weight / (self.settings.rrf_k + rank + 1)
 
+        dense_error = ""
         if self.use_dense and snap.embedder is not None and snap.collection and self.settings.dense_weight > 0:
             vector = snap.embedder.embed_query(query.normalized)
             where = chroma_where(query, allowed, len(snap.docs))
             rank = 0
-            for cid, _dist in self.index.store.query(snap.collection, vector, n * 2, where):
+            try:
+                found = self.index.store.query(snap.collection, vector, n * 2, where)
+            except ChromaUnavailable as exc:  # a Chroma server down: BM25 still answers, and says so
+                found, dense_error = [], str(exc)
+            for cid, _dist in found:
                 i = snap.chunk_pos.get(cid)
                 if i is None:  # written by an unfinished or later ingest: not in this generation
                     continue
@@ -139,7 +147,8 @@ class HybridRetriever:
         if self.reranker is not None:
             depth = max(k, getattr(self.reranker, "depth", 0), getattr(self.reranker, "max_candidates", 0))
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
-        hits = Hits(query, tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best), tuple(allowed))
+        hits = Hits(query, tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best), tuple(allowed),
+                    dense_error)
         if self.reranker is not None:
             hits = self.reranker.rerank(hits, snap)
-        return Hits(query, hits.hits[:k], hits.allowed_docs)
+        return Hits(query, hits.hits[:k], hits.allowed_docs, dense_error)

@@ -32,7 +32,8 @@ class IngestReport:
     generation: int | None = None
     documents: int = 0
     chunks: int = 0
-    records_s: float = 0.0  # time spent extracting domain records of the changed documents
+    records_s: float = 0.0  # time spent extracting domain records of the changed documents (summed over processes)
+    processes: int = 1  # processes that prepared the changed files
 
     def count(self, status: str) -> int:
         return sum(1 for v in self.verdicts if v.status == status)
@@ -80,7 +81,7 @@ def ingest_paths(
     rebuild: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> IngestReport:
-    from assistant.prepare import prepare_all
+    from assistant.prepare import prepare_all, processes_for
 
     report = IngestReport()
     files, skipped = expand([Path(p) for p in paths])
@@ -121,6 +122,7 @@ def ingest_paths(
             planned[str(path)] = (key, old is not None)
         # then the work itself, spread over processes for a large ingest
         changed: dict[str, tuple] = {}  # doc_id -> (IngestedDocument, content_key, chunk tokens)
+        report.processes = processes_for(jobs)
         for i, prep in enumerate(prepare_all(jobs)):
             if progress:
                 progress(i, len(jobs), prep.path)

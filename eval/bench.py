@@ -1,119 +1,126 @@
-"""Foundation benchmark: ingest time, warm and cold `zhiqa ask` latency, peak memory.
+"""The benchmark: how cost grows with the corpus. For corpus/ and seeded synthetic corpora of
+100, 500 and 2,000 documents (eval.synth_corpus, ~30 MB at the top), and for each configuration
+(hybrid, BM25 only, hybrid on a Chroma server): ingest throughput, index size on disk, warm
+query latency p50/p95/p99, cold `zhiqa ask`, peak RSS of the query process; and the
+paragraph-BM25 baseline's latency on the same corpus, so zhiqa's cost reads as a ratio.
 
-    python -m eval.bench [--embedder builtin|none] [--questions 50] [--out FILE.md]
+    python -m eval.bench [--sizes corpus,100,500,2000] [--configs hybrid,bm25,hybrid-server]
+                         [--questions 200] [--out eval/reports/bench.md]   (also: zhiqa bench)
 
-Figures come from this script, never from timed tests. Cold start and memory are measured
-on real `zhiqa` processes; warm latency in one process after a warm-up question."""
+Figures come from this script, never from timed tests. Writes the Markdown report and a PNG
+plot of latency and memory against corpus size beside it."""
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-from eval.metrics import percentile
+from eval.bench_run import CONFIGS, Measurement, baseline_latency, measure
 
 ROOT = Path(__file__).resolve().parent.parent
+BUDGET = {"ingest_mb_per_s": 1.0, "p95_ms_at_2000": 300.0, "rss_mb_at_2000": 1024.0}
 
 
-def _zhiqa(home: Path, embedder: str, *args: str) -> list[str]:
-    return [sys.executable, "-m", "assistant.cli", "--index", str(home), "--embedder", embedder, *args]
-
-
-def _peak_rss_mb(cmd: list[str], stdin: str) -> float:
-    """Peak resident memory of one child process (ru_maxrss of a wrapper's only child)."""
-    wrapper = (
-        "import resource, subprocess, sys, json\n"
-        "cmd = json.loads(sys.argv[1])\n"
-        "subprocess.run(cmd, input=sys.stdin.read(), text=True, stdout=subprocess.DEVNULL, check=True)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd)], input=stdin, text=True, capture_output=True, check=True)
-    return int(out.stdout.strip()) / 1024
-
-
-def run(embedder: str, n_questions: int) -> dict:
+def _questions(n: int) -> list[str]:
     from eval.gold import load_split
 
-    questions = [item.question for item in load_split("dev")][:n_questions]
-    env = dict(os.environ, ANONYMIZED_TELEMETRY="False", HF_HUB_OFFLINE="1")
-    with tempfile.TemporaryDirectory() as tmp:
-        home = Path(tmp) / "idx"
-        t0 = time.perf_counter()
-        subprocess.run(_zhiqa(home, embedder, "ingest", "-q", str(ROOT / "corpus")), check=True, env=env, capture_output=True)
-        ingest_cli = time.perf_counter() - t0
+    items = load_split("dev") + load_split("test")
+    qs = list(dict.fromkeys(q for item in items for q in item.turns[:1]))
+    return (qs * (n // len(qs) + 1))[:n]
 
-        # in-process ingest, imports excluded: the pipeline's own cost
-        from assistant import Assistant, Settings
-        from assistant.embedders import EmbedderSpec
-        from assistant.index import Index
-        from assistant.updater import ingest_paths
 
-        settings = Settings(home=Path(tmp) / "idx2", embedder=EmbedderSpec(embedder))
-        ingest_paths(Index(Settings(home=Path(tmp) / "warmup", embedder=EmbedderSpec(embedder))), [ROOT / "corpus" / "hunan-2013-product-quality-supervision.txt"])
-        t0 = time.perf_counter()
-        ingest_report = ingest_paths(Index(settings), [ROOT / "corpus"])
-        ingest_inproc = time.perf_counter() - t0
+def _table(rows: list[Measurement], base: dict[str, tuple[float, float]]) -> list[str]:
+    out = [
+        "| corpus | config | docs | MB | ingest (s) | docs/s | MB/s | disk (MB) | warm p50 / p95 / p99 (ms) | "
+        "× baseline p95 | cold ask (s) | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        ratio = r.warm_p95_ms / base[r.corpus][1] if base.get(r.corpus) and base[r.corpus][1] > 0 else float("nan")
+        out.append(
+            f"| {r.corpus} | {r.config} | {r.documents} | {r.megabytes:.1f} | {r.ingest_s:.1f} | {r.docs_per_s:.1f} | "
+            f"{r.mb_per_s:.2f} | {r.disk_mb:.0f} | {r.warm_p50_ms:.1f} / {r.warm_p95_ms:.1f} / {r.warm_p99_ms:.1f} | "
+            f"{ratio:.0f} | {r.cold_ask_s:.2f} | {r.peak_rss_mb:.0f} |"
+        )
+    out += ["", "| corpus | paragraph-BM25 baseline p50 / p95 (ms) |", "|---|---|"]
+    out += [f"| {c} | {p50:.2f} / {p95:.2f} |" for c, (p50, p95) in base.items()]
+    return out
 
-        colds = []
-        for q in questions[:5]:
-            t0 = time.perf_counter()
-            subprocess.run(_zhiqa(home, embedder, "ask", "--json", q), check=True, env=env, capture_output=True)
-            colds.append(time.perf_counter() - t0)
 
-        assistant = Assistant(settings)
-        assistant.ask(questions[0])
-        warm = []
-        for q in questions:
-            t0 = time.perf_counter()
-            assistant.ask(q)
-            warm.append((time.perf_counter() - t0) * 1000)
+def _plot(rows: list[Measurement], base: dict[str, tuple[float, float]], path: Path) -> None:
+    import matplotlib
 
-        batch = "\n".join(json.dumps({"id": i, "q": q}, ensure_ascii=False) for i, q in enumerate(questions))
-        rss = _peak_rss_mb(_zhiqa(home, embedder, "ask", "--batch", "-"), batch)
-    return {
-        "embedder": embedder,
-        "questions": len(questions),
-        "ingest_cli_s": ingest_cli,
-        "ingest_inprocess_s": ingest_inproc,
-        "records_s": ingest_report.records_s,  # domain records (duties, deadlines, …), part of the in-process ingest
-        "cold_ask_median_s": statistics.median(colds),
-        "cold_ask_max_s": max(colds),
-        "warm_p50_ms": percentile(warm, 0.5),
-        "warm_p95_ms": percentile(warm, 0.95),
-        "peak_rss_mb": rss,
-    }
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, (lat, mem) = plt.subplots(1, 2, figsize=(11, 4.2))
+    for config in dict.fromkeys(r.config for r in rows):
+        pts = sorted((r.documents, r.warm_p95_ms, r.peak_rss_mb) for r in rows if r.config == config)
+        lat.plot([p[0] for p in pts], [p[1] for p in pts], marker="o", label=f"zhiqa {config} p95")
+        mem.plot([p[0] for p in pts], [p[2] for p in pts], marker="o", label=f"zhiqa {config}")
+    sizes = {r.corpus: r.documents for r in rows}
+    bpts = sorted((sizes[c], v[1]) for c, v in base.items() if c in sizes)
+    lat.plot([p[0] for p in bpts], [p[1] for p in bpts], marker="s", linestyle="--", label="paragraph BM25 p95")
+    lat.axhline(BUDGET["p95_ms_at_2000"], color="grey", linestyle=":", label="budget 300 ms")
+    mem.axhline(BUDGET["rss_mb_at_2000"], color="grey", linestyle=":", label="budget 1 GB")
+    for ax, title, unit in ((lat, "warm query latency", "ms"), (mem, "peak RSS of the query process", "MB")):
+        ax.set_xscale("log")
+        ax.set_xlabel("documents")
+        ax.set_ylabel(unit)
+        ax.set_title(title)
+        ax.legend(fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--embedder", action="append", help="builtin and/or none (default: both)")
-    p.add_argument("--questions", type=int, default=50)
-    p.add_argument("--out", type=Path)
+    p.add_argument("--sizes", default="corpus,100,500,2000", help="comma-separated: corpus and/or numbers of synthetic documents")
+    p.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of {', '.join(CONFIGS)}")
+    p.add_argument("--questions", type=int, default=200)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", type=Path, default=ROOT / "eval" / "reports" / "bench.md")
     args = p.parse_args(argv)
-    rows = [run(e, args.questions) for e in (args.embedder or ["builtin", "none"])]
+    configs = [c for c in args.configs.split(",") if c]
+    unknown = [c for c in configs if c not in CONFIGS]
+    if unknown:
+        p.error(f"unknown config {', '.join(unknown)}; choose from {', '.join(CONFIGS)}")
+    from eval.synth_corpus import generate
+
+    questions = _questions(args.questions)
+    rows: list[Measurement] = []
+    base: dict[str, tuple[float, float]] = {}
+    with tempfile.TemporaryDirectory(prefix="zhiqa-bench-") as tmp:
+        work = Path(tmp)
+        for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
+            if size == "corpus":
+                source, label = ROOT / "corpus", "corpus"
+            else:
+                source, label = work / f"synth-{size}", f"synth-{size}"
+                generate(source, int(size), seed=args.seed)
+            base[label] = baseline_latency(source, questions)
+            for config in configs:
+                rows.append(measure(source, label, config, questions, work))
+                print(f"{label} {config}: {rows[-1]}", file=sys.stderr, flush=True)
     lines = [
-        f"corpus: {len(list((ROOT / 'corpus').glob('*.txt')))} documents; machine: {os.cpu_count()} cores; python {sys.version.split()[0]}",
+        "# Benchmark (python -m eval.bench)",
         "",
-        "| dense leg | ingest `zhiqa ingest corpus/` (s, whole process) | ingest in-process (s) | of which domain records (s) | cold `zhiqa ask` median / max (s) | warm ask p50 / p95 (ms, n) | peak RSS of a query process (MB) |",
-        "|---|---|---|---|---|---|---|",
+        f"Machine: {os.cpu_count()} cores, python {sys.version.split()[0]}; {len(questions)} questions from the eval gold "
+        f"set per run (the first, which loads the index, not counted); synthetic corpora seed {args.seed}.",
+        "",
+        *_table(rows, base),
     ]
-    for r in rows:
-        lines.append(
-            f"| {r['embedder']} | {r['ingest_cli_s']:.2f} | {r['ingest_inprocess_s']:.2f} | {r['records_s']:.2f} | "
-            f"{r['cold_ask_median_s']:.2f} / {r['cold_ask_max_s']:.2f} | {r['warm_p50_ms']:.1f} / {r['warm_p95_ms']:.1f} ({r['questions']}) | "
-            f"{r['peak_rss_mb']:.0f} |"
-        )
-    report = "\n".join(lines)
-    print(report)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(report + "\n", encoding="utf-8")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        _plot(rows, base, args.out.with_suffix(".png"))
+        lines += ["", f"Plot: {args.out.with_suffix('.png').name}"]
+        args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    except ImportError:
+        print("matplotlib is missing (pip install 'zhiqa[eval]'): no plot", file=sys.stderr)
+    print("\n".join(lines))
     return 0
 
 

@@ -75,13 +75,15 @@ def _batch_with_rss(cmd: list[str], lines: str) -> tuple[list[dict], float]:
 class ChromaServer:
     """`chroma run` on a free loopback port, for the server configuration."""
 
-    def __init__(self, data: Path) -> None:
+    def __init__(self, data: Path, port: int | None = None) -> None:
         exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
         if exe is None:
             raise RuntimeError("the chroma CLI is not installed (it comes with chromadb)")
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
+        if port is None:
+            with socket.socket() as s:
+                s.bind(("127.0.0.1", 0))
+                port = s.getsockname()[1]
+        self.port = port
         self.data = data
         self.proc = subprocess.Popen([exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(self.port)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)

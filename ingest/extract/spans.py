@@ -112,11 +112,17 @@ def _between_digits(text: str, i: int) -> bool:
     return text[i] in "?!" and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
+@lru_cache(maxsize=8)
+def _stop_pattern(stops: str) -> re.Pattern[str]:
+    return re.compile("[" + re.escape(stops) + "]")
+
+
 def _split(text: str, start: int, end: int, stops: str, keep_period: bool) -> list[tuple[int, int]]:
     spans = []
     s = start
-    for i in range(start, end):
-        if text[i] in stops and not _between_digits(text, i):
+    for m in _stop_pattern(stops).finditer(text, start, end):
+        i = m.start()
+        if not _between_digits(text, i):
             a, b = trim(text, s, i + 1 if keep_period and text[i] == "。" else i)
             if b > a:
                 spans.append((a, b))

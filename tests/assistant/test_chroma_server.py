@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import shutil
-import socket
-import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,35 +12,15 @@ from assistant.index import Index
 from assistant.updater import ingest_paths
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def chroma_server(tmp_path):
-    exe = shutil.which("chroma", path=str(Path(sys.executable).parent))
-    if exe is None:
+    from eval.bench_run import ChromaServer
+
+    if shutil.which("chroma", path=str(Path(sys.executable).parent)) is None:
         pytest.skip("the chroma CLI is not installed")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(tmp_path / "server-data"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(200):  # up to 20 s for the server to listen
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("chroma run did not start listening")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+    server = ChromaServer(tmp_path / "server-data")
+    yield server.url
+    server.stop()
 
 
 @pytest.mark.slow
@@ -57,3 +34,45 @@ def test_ingest_and_ask_through_a_chroma_server(tmp_path, corpus_dir, chroma_ser
     assert index.store.collection(snap.collection).count() == len(snap.chunks)
     ans = Assistant(settings, index).ask("陕西对第三方机构有什么要求?")
     assert not ans.abstained and ans.citations[0].doc_id.startswith("shaanxi")
+
+
+@pytest.mark.slow
+def test_nothing_is_lost_when_the_chroma_server_restarts(tmp_path, corpus_dir):
+    from eval.bench_run import ChromaServer
+
+    from assistant.assistant import DENSE_DOWN
+    from assistant.errors import ChromaUnavailable
+
+    question = "陕西对第三方机构有什么要求?"
+    server = ChromaServer(tmp_path / "server-data")
+    settings = Settings(home=tmp_path / "idx", chroma_url=server.url)
+    try:
+        assert ingest_paths(Index(settings), [corpus_dir]).count("added") == 5
+        before = Assistant(settings).ask(question)
+        count = Index(settings).store.collection(Index(settings).snapshot().collection).count()
+        assert not before.abstained and before.notes == []
+    finally:
+        server.stop()
+
+    # the server is down: keyword search still answers, cited, and says the semantic leg is missing
+    down = Assistant(settings).ask(question)
+    assert not down.abstained and down.citations and DENSE_DOWN in down.notes
+    # and an ingest stops with a message that says what to do, leaving the index as it was
+    changed = tmp_path / "more"
+    changed.mkdir()
+    (changed / "note.txt").write_text((corpus_dir / "shaanxi-2017-comprehensive-quality-supervision.txt").read_text(encoding="utf-8")[:3000],
+                                      encoding="utf-8")
+    generation = Index(settings).current_generation()
+    with pytest.raises(ChromaUnavailable, match="chroma run"):
+        ingest_paths(Index(settings), [changed])
+    assert Index(settings).current_generation() == generation
+
+    restarted = ChromaServer(tmp_path / "server-data", port=server.port)  # same data folder, same address
+    try:
+        index = Index(settings)
+        assert index.store.collection(index.snapshot().collection).count() == count
+        after = Assistant(settings, index).ask(question)
+        assert after.notes == [] and after.answer == before.answer
+        assert [(c.doc_id, c.start, c.end) for c in after.citations] == [(c.doc_id, c.start, c.end) for c in before.citations]
+    finally:
+        restarted.stop()
