@@ -45,7 +45,7 @@ browser:
 test: install-dev browser
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: install
+bench: install-dev
 	$(BIN)/python -m eval.bench
 
 clean:

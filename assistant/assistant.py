@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from dataclasses import dataclass, replace
 from itertools import zip_longest
@@ -56,17 +57,26 @@ class Assistant:
         self.retriever = HybridRetriever(self.index, self.settings, use_dense=use_dense)
         self.composer = ExtractiveComposer()
         self._years: dict[int, dict[str, set[int]]] = {}
+        self._years_lock = threading.Lock()
 
     def _doc_years(self, snap: Snapshot) -> dict[str, set[int]]:
-        if snap.generation not in self._years:
-            years = {}
-            for doc_id, rec in snap.docs.items():
-                found = {int(y) for y in _YEAR_IN_TEXT.findall(snap.normalized(doc_id))}
-                if rec.meta.year:
-                    found.add(rec.meta.year)
-                years[doc_id] = found
-            self._years = {snap.generation: years}
-        return self._years[snap.generation]
+        with self._years_lock:  # computed once per generation, however many threads ask
+            if snap.generation not in self._years:
+                years = {}
+                for doc_id, rec in snap.docs.items():
+                    found = {int(y) for y in _YEAR_IN_TEXT.findall(snap.normalized(doc_id))}
+                    if rec.meta.year:
+                        found.add(rec.meta.year)
+                    years[doc_id] = found
+                self._years = {snap.generation: years}
+            return self._years[snap.generation]
+
+    def warm(self) -> None:
+        """Load the index and fill what questions otherwise compute on first use (a server calls
+        this at start and after each ingest)."""
+        snap = self.index.snapshot()
+        snap.warm()
+        self._doc_years(snap)
 
     def standalone(self, question: str, history: list[Turn] | None) -> str:
         """Resolve a follow-up against the previous turn (see assistant.followup)."""

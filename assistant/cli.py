@@ -197,6 +197,12 @@ def cmd_chat(args) -> int:
         history.append(Turn(question, ans))
 
 
+def cmd_bench(args) -> int:
+    from eval.bench import main as bench_main
+
+    return bench_main(args.bench_args)
+
+
 def cmd_serve(args) -> int:
     from assistant.web.app import AUTH_ENV, ServeOptions, parse_auth, serve
     from ingest.loaders.dispatch import max_file_bytes
@@ -264,6 +270,11 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--out-dir")
     s.set_defaults(func=cmd_eval)
 
+    s = sub.add_parser("bench", help="the benchmark: cost against corpus size (python -m eval.bench --help for its options)",
+                       add_help=False)
+    s.add_argument("bench_args", nargs=argparse.REMAINDER)
+    s.set_defaults(func=cmd_bench)
+
     from assistant.cli_views import add_parsers
 
     add_parsers(sub)
@@ -289,6 +300,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv[:1] == ["bench"]:  # its options are eval.bench's own, --help included
+        return cmd_bench(argparse.Namespace(bench_args=argv[1:]))
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

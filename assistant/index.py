@@ -18,6 +18,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -105,6 +106,7 @@ class Index:
         self.paths = IndexPaths(Path(self.settings.home))
         self._snapshot: Snapshot | None = None
         self._store = None
+        self._loading = threading.Lock()
 
     # ---------------------------------------------------------------- reading
     @property
@@ -127,13 +129,20 @@ class Index:
         return self.current_generation() is not None
 
     def snapshot(self) -> Snapshot:
-        """The current generation, reloaded only when a writer has switched to a newer one."""
+        """The current generation, reloaded only when a writer has switched to a newer one; one
+        thread loads it while others asking at the same moment wait for it, instead of all
+        loading the same files at once."""
         gen = self.current_generation()
         if gen is None:
             raise IndexMissing(str(self.paths.home))
-        if self._snapshot is None or self._snapshot.generation != gen:
-            self._snapshot = self._load(gen)
-        return self._snapshot
+        have = self._snapshot
+        if have is not None and have.generation == gen:
+            return have
+        with self._loading:
+            gen = self.current_generation() or gen  # a later writer may have switched again meanwhile
+            if self._snapshot is None or self._snapshot.generation != gen:
+                self._snapshot = self._load(gen)
+            return self._snapshot
 
     def _check(self, manifest: dict) -> None:
         want = expected_manifest(self.settings)

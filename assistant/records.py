@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -90,6 +91,9 @@ class Snapshot:
         self._records: dict | None = None
         self._doc_index = {d: i for i, d in enumerate(self.docs)}
         self._chunk_doc = None  # numpy array: the index in docs of each chunk's document
+        # the lazy caches are filled once even when many threads ask at once (a web app under
+        # load): without it, each of 20 threads normalised the whole corpus for itself
+        self._fill = threading.RLock()
 
     def chunk_mask(self, doc_ids):
         """A boolean per chunk: does it belong to one of ``doc_ids``? (built from an array
@@ -112,21 +116,32 @@ class Snapshot:
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""
-        if doc_id not in self._texts:
+        got = self._texts.get(doc_id)
+        if got is None:
             sha = self.docs[doc_id].meta.sha256
-            self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
-        return self._texts[doc_id]
+            got = self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
+        return got
 
     def records(self, doc_id: str):
         """The document's domain records (ingest.extract.DocumentRecords): stored with the
         generation at ingest; extracted here only for an index written before they were stored."""
-        if self._records is None:
-            self._records = read_records(self.records_file, self.docs) if self.records_file else {}
-        if doc_id not in self._records:
-            from ingest.extract import extract_records
+        if self._records is None or doc_id not in self._records:
+            with self._fill:
+                if self._records is None:
+                    self._records = read_records(self.records_file, self.docs) if self.records_file else {}
+                if doc_id not in self._records:
+                    from ingest.extract import extract_records
 
-            self._records[doc_id] = extract_records(doc_id, self.text(doc_id), list(self.docs[doc_id].sections))
+                    self._records[doc_id] = extract_records(doc_id, self.text(doc_id), list(self.docs[doc_id].sections))
         return self._records[doc_id]
+
+    def warm(self) -> None:
+        """Fill the lazy caches (normalised texts, domain records) now, so that the first
+        questions a server gets do not pay for them (about 3 s at 2,000 documents)."""
+        for doc_id in self.docs:
+            self.normalized(doc_id)
+        if self.docs:
+            self.records(next(iter(self.docs)))
 
     def responsibilities(self, doc_id: str) -> list:
         """The document's responsibility records."""
@@ -135,8 +150,12 @@ class Snapshot:
     def normalized(self, doc_id: str) -> str:
         """The document's text normalised for search (simplified, width-folded); for checks of
         what the corpus mentions, never for offsets."""
-        if doc_id not in self._normalized:
-            from ingest.normalize import normalize
+        got = self._normalized.get(doc_id)
+        if got is None:
+            with self._fill:
+                got = self._normalized.get(doc_id)
+                if got is None:
+                    from ingest.normalize import normalize
 
-            self._normalized[doc_id] = normalize(self.text(doc_id))
-        return self._normalized[doc_id]
+                    got = self._normalized[doc_id] = normalize(self.text(doc_id))
+        return got

@@ -17,7 +17,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eval.bench_run import CONFIGS, Measurement, baseline_latency, measure
+from eval.bench_run import CONFIGS, LoadResult, Measurement, baseline_latency, measure, under_load
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = {"ingest_mb_per_s": 1.0, "p95_ms_at_2000": 300.0, "rss_mb_at_2000": 1024.0}
@@ -81,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of {', '.join(CONFIGS)}")
     p.add_argument("--questions", type=int, default=200)
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--load-docs", type=int, default=20, help="documents ingested during the concurrency run (0: skip it)")
     p.add_argument("--out", type=Path, default=ROOT / "eval" / "reports" / "bench.md")
     args = p.parse_args(argv)
     configs = [c for c in args.configs.split(",") if c]
@@ -104,6 +105,14 @@ def main(argv: list[str] | None = None) -> int:
             for config in configs:
                 rows.append(measure(source, label, config, questions, work))
                 print(f"{label} {config}: {rows[-1]}", file=sys.stderr, flush=True)
+        load: tuple[str, LoadResult] | None = None
+        hybrid = [r for r in rows if r.config == "hybrid"]
+        if args.load_docs and hybrid:
+            largest = max(hybrid, key=lambda r: r.documents)
+            extra = work / "load-extra"
+            generate(extra, args.load_docs, seed=args.seed + 1)
+            load = (largest.corpus, under_load(work / f"{largest.corpus}-hybrid", questions, extra))
+            print(f"under load: {load}", file=sys.stderr, flush=True)
     lines = [
         "# Benchmark (python -m eval.bench)",
         "",
@@ -112,6 +121,14 @@ def main(argv: list[str] | None = None) -> int:
         "",
         *_table(rows, base),
     ]
+    if load is not None:
+        corpus, r = load
+        lines += [
+            "",
+            f"Under load ({corpus}, hybrid, the Python API from threads): {r.threads} threads asked {r.questions} questions "
+            f"while {r.added} new documents were ingested into the same index ({r.ingest_s:.1f} s); "
+            f"{r.during_ingest} answered during the ingest; errors: {r.errors}; latency p50 / p95 {r.p50_ms:.0f} / {r.p95_ms:.0f} ms.",
+        ]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:

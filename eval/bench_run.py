@@ -152,3 +152,55 @@ def baseline_latency(source: Path, questions: list[str]) -> tuple[float, float]:
         base.search(q)
         times.append((time.perf_counter() - t0) * 1000)
     return percentile(times, 0.5), percentile(times, 0.95)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    threads: int
+    questions: int
+    errors: int
+    during_ingest: int  # questions answered while the ingest was still running
+    p50_ms: float
+    p95_ms: float
+    ingest_s: float
+    added: int
+
+
+def under_load(home: Path, questions: list[str], extra: Path, threads: int = 20) -> LoadResult:
+    """``questions`` from ``threads`` threads sharing one Assistant (the Python API, as the web
+    app uses it) while the documents in ``extra`` are ingested into the same index."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant import Assistant, Settings
+    from assistant.index import Index
+    from assistant.updater import ingest_paths
+
+    settings = Settings(home=home)
+    assistant = Assistant(settings)
+    assistant.warm()  # a server warms its caches at start (WebService does)
+    assistant.ask(questions[0])
+    state = {"ingesting": True}
+
+    def ingest():
+        t0 = time.perf_counter()
+        try:
+            return ingest_paths(Index(settings), [extra]), time.perf_counter() - t0
+        finally:
+            state["ingesting"] = False
+
+    def ask(q: str):
+        t0 = time.perf_counter()
+        try:
+            assistant.ask(q)
+            ok = True
+        except Exception:  # counted, not raised: the figure is how many failed under load
+            ok = False
+        return (time.perf_counter() - t0) * 1000, ok, state["ingesting"]
+
+    with ThreadPoolExecutor(threads + 1) as pool:
+        writer = pool.submit(ingest)
+        results = list(pool.map(ask, questions))
+        report, ingest_s = writer.result()
+    lat = [ms for ms, _, _ in results]
+    return LoadResult(threads, len(results), sum(1 for _, ok, _ in results if not ok), sum(1 for *_, busy in results if busy),
+                      percentile(lat, 0.5), percentile(lat, 0.95), ingest_s, report.count("added"))

@@ -3,6 +3,7 @@ each returning a typed result. The Gradio layer (assistant.web.app) only wires t
 from __future__ import annotations
 
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -66,6 +67,12 @@ class WebService:
     def __post_init__(self) -> None:
         self.assistant = Assistant(self.settings, llm=self.llm)
         self.index = self.assistant.index
+        self.warm_in_background()
+
+    def warm_in_background(self) -> None:
+        """Load the index and its caches in a thread, so the first questions are answered warm."""
+        if self.has_index():
+            threading.Thread(target=self.assistant.warm, name="zhiqa-warm", daemon=True).start()
 
     def snapshot(self) -> Snapshot:
         return self.index.snapshot()
@@ -152,6 +159,7 @@ class WebService:
             if s is not None:
                 s.keep()
             (unchanged if v.status == "unchanged" else added).append(v.doc_id or "")
+        self.warm_in_background()
         summary = f"导入 {len(added)} 份,未变 {len(unchanged)} 份,失败 {len(errors)} 份;索引现有 {report.documents} 份文件"
         return UploadOutcome(added, unchanged, errors, summary)
 
@@ -161,6 +169,7 @@ class WebService:
         if not doc_id:
             raise ValueError("请选择要删除的文件")
         report = remove_document(self.index, doc_id)
+        self.warm_in_background()
         return f"已删除 {doc_id};索引现有 {report.documents} 份文件"
 
     # ----------------------------------------------------------------- views
