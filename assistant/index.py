@@ -18,6 +18,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import threading
 import time
 from contextlib import contextmanager
@@ -32,6 +33,16 @@ from ingest.models import Chunk
 
 SCHEMA_VERSION = 1
 PACKAGE_VERSION = "0.1.0"
+
+
+CRASH_ENV = "ZHIQA_TEST_CRASH_AT"  # for crash tests: SIGKILL the ingest at the named step
+CRASH_STEPS = ("vectors", "files", "renamed", "switched")
+
+
+def _fail_point(step: str) -> None:
+    """Where the crash-safety tests kill a writer: after each step that changes the disk."""
+    if os.environ.get(CRASH_ENV) == step:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _atomic_write(path: Path, data: str) -> None:
@@ -252,6 +263,7 @@ class Index:
                 chroma=self.settings.chroma_url or "embedded",
             )
             manifest["collection"] = self._write_vectors(data, tmp, previous, refit)
+            _fail_point("vectors")
 
             with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
                 for chunk, toks in zip(data.chunks, data.tokens):
@@ -268,14 +280,17 @@ class Index:
             if data.chunks:
                 Bm25Index.build(data.tokens).save(tmp / "bm25")
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+            _fail_point("files")
             for f in tmp.rglob("*"):
                 if f.is_file():
                     with open(f, "rb") as fh:
                         os.fsync(fh.fileno())
             os.replace(tmp, self.paths.gen(new))
             _fsync_dir(self.paths.home)
+            _fail_point("renamed")
             _atomic_write(self.paths.current, json.dumps({"generation": new}))
             _fsync_dir(self.paths.home)
+            _fail_point("switched")
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
