@@ -58,6 +58,12 @@ def _print_answer(ans, out=None) -> None:
         print(f"  注: {note}", file=out)
 
 
+def _shown(text: str) -> str:
+    """Text safe for a terminal: control characters in a file name (an ESC sequence could rewrite
+    the screen) are shown as escapes."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
+
+
 def cmd_ingest(args) -> int:
     from assistant.index import Index
     from assistant.updater import ingest_paths
@@ -66,16 +72,16 @@ def cmd_ingest(args) -> int:
 
     def progress(i: int, n: int, path: str) -> None:
         if not args.quiet:
-            print(f"[{i + 1}/{n}] {path}", file=sys.stderr)
+            print(f"[{i + 1}/{n}] {_shown(path)}", file=sys.stderr)
 
     report = ingest_paths(index, args.paths, rebuild=args.rebuild, progress=progress)
     for v in report.verdicts:
         if v.status == "failed":
-            print(f"FAILED  {v.message}", file=sys.stderr)
+            print(f"FAILED  {_shown(v.message)}", file=sys.stderr)
         elif v.status == "skipped":
-            print(f"skipped {v.path}: {v.message}", file=sys.stderr)
+            print(f"skipped {_shown(v.path)}: {v.message}", file=sys.stderr)
         elif not args.quiet:
-            print(f"{v.status:9s} {v.doc_id} ({v.chunks} chunks) <- {v.path}", file=sys.stderr)
+            print(f"{v.status:9s} {v.doc_id} ({v.chunks} chunks) <- {_shown(v.path)}", file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
 

@@ -35,7 +35,9 @@ class _Unit:
 
 
 def chunk_id(doc_id: str, start: int, end: int, text: str) -> str:
-    return hashlib.sha1(f"{doc_id}\x00{start}\x00{end}\x00{text}".encode("utf-8")).hexdigest()[:20]
+    # surrogatepass: a lone surrogate in a str built in code must not crash hashing; valid text
+    # encodes exactly as before, so existing ids do not change
+    return hashlib.sha1(f"{doc_id}\x00{start}\x00{end}\x00{text}".encode("utf-8", "surrogatepass")).hexdigest()[:20]
 
 
 def _top(doc: IngestedDocument, section: Section | None) -> int | None:

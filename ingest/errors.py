@@ -38,12 +38,10 @@ class UndecodableText(IngestError):
 
 
 class FileTooLarge(IngestError):
-    def __init__(self, path: Path | str, size: int, limit: int) -> None:
-        super().__init__(
-            path,
-            f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.0f} MB limit",
-            "Split it into smaller files or raise ZHIQA_MAX_FILE_MB.",
-        )
+    # MB here are MiB, the unit of ZHIQA_MAX_FILE_MB: a 32 MB limit reads "32 MB", not "34 MB"
+    def __init__(self, path: Path | str, size: int, limit: int, what: str = "file is",
+                 remedy: str = "Split it into smaller files or raise ZHIQA_MAX_FILE_MB.") -> None:
+        super().__init__(path, f"{what} {size / 2**20:.1f} MB, over the {limit / 2**20:.0f} MB limit", remedy)
 
 
 class CorruptFile(IngestError):

@@ -43,8 +43,15 @@ def fold_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# Lone surrogates (left by a bad decode or a str built in code) cannot cross OpenCC's UTF-8
+# interface; they are kept as they are and the text around them is converted.
+_SURROGATES = re.compile("([\ud800-\udfff]+)")
+
+
 def to_simplified(text: str) -> str:
     """Simplified characters and mainland vocabulary (keeps width), for answers and key facts."""
+    if _SURROGATES.search(text):
+        return "".join(p if i % 2 else to_simplified(p) for i, p in enumerate(_SURROGATES.split(text)))
     simplified = _converter().convert(text.translate(_VARIANTS))
     pattern, table = _taiwan_terms()
     return pattern.sub(lambda m: table[m.group(0)], simplified)

@@ -72,7 +72,7 @@ def stage(files: list[tuple[str, Path]], folder: Path) -> tuple[list[Staged], li
             continue
         if size > limit:
             rejected.append(
-                Rejected(name, f"{name}: 文件 {size / 1e6:.1f} MB,超过 {limit / 1e6:.0f} MB 上限;请拆分文件或调高 ZHIQA_MAX_FILE_MB")
+                Rejected(name, f"{name}: 文件 {size / 2**20:.1f} MB,超过 {limit / 2**20:.0f} MB 上限;请拆分文件或调高 ZHIQA_MAX_FILE_MB")
             )
             continue
         target = (root / clean).resolve()

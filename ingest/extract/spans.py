@@ -55,8 +55,20 @@ def simplify(text: str) -> str:
     return to_simplified(fold_width(text)).strip(_TRIM)
 
 
+_CLAUSE_CUT = re.compile(r"(?<=[。，；！？,;])")
+
+
 def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], ends: list[int]) -> None:
     norm = normalize(piece)
+    if len(norm) != len(piece) and len(piece) > 200:
+        # the diff below is quadratic: a long line is aligned clause by clause, when its clauses
+        # normalise to the same text as the whole line
+        parts = [p for p in _CLAUSE_CUT.split(piece) if p]
+        if len(parts) > 1 and "".join(map(normalize, parts)) == norm:
+            for part in parts:
+                _align_piece(part, offset, out, starts, ends)
+                offset += len(part)
+            return
     out.append(norm)
     if len(norm) == len(piece):
         starts.extend(range(offset, offset + len(piece)))

@@ -18,7 +18,8 @@ def load_docx(path: Path) -> LoadedText:
     except (zipfile.BadZipFile, OSError) as exc:
         raise CorruptFile(path, "DOCX", str(exc)) from exc
     if total > MAX_UNCOMPRESSED:
-        raise FileTooLarge(path, total, MAX_UNCOMPRESSED)
+        raise FileTooLarge(path, total, MAX_UNCOMPRESSED, what="the DOCX would unpack to",
+                           remedy="It looks like a zip bomb, not a Word document; re-save it from Word.")
 
     import docx  # python-docx
     from docx.opc.exceptions import PackageNotFoundError

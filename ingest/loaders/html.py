@@ -16,6 +16,29 @@ _BLOCK_TAGS = (
 _SPACES = re.compile(r"[ \t\r\f\v]+")
 
 
+def _text_with_breaks(root) -> str:
+    """The text get_text() would give with a newline around every block tag, in one pass and
+    without recursion: inserting the newlines into the tree costs time quadratic in nesting depth
+    (a page of 100,000 nested <div> never finished)."""
+    from bs4 import CData, NavigableString
+
+    parts: list[str] = []
+    stack: list[tuple[object, bool]] = [(root, False)]  # (node, closing a block tag)
+    while stack:
+        node, closing = stack.pop()
+        if closing:
+            parts.append("\n")
+        elif isinstance(node, NavigableString):
+            if type(node) in (NavigableString, CData):  # as get_text(): no comments, doctypes, ruby text
+                parts.append(str(node))
+        else:
+            if node.name in _BLOCK_TAGS:
+                parts.append("\n")
+                stack.append((node, True))
+            stack.extend((child, False) for child in reversed(node.contents))
+    return "".join(parts)
+
+
 def html_to_text(markup: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -24,10 +47,7 @@ def html_to_text(markup: str) -> str:
         tag.decompose()
     for tag in soup.find_all(attrs={"role": "navigation"}):
         tag.decompose()
-    for tag in soup.find_all(_BLOCK_TAGS):
-        tag.insert_before("\n")
-        tag.insert_after("\n")
-    raw = soup.get_text()
+    raw = _text_with_breaks(soup)
     lines = []
     for line in raw.split("\n"):
         line = _SPACES.sub(" ", line).strip(" ")
