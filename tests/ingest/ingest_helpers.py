@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest import IngestedDocument
+from ingest import ChunkerSettings, DocumentMetadata, IngestedDocument, LoadedText, chunk_document
+from ingest.clean import segment
+from ingest.structure import parse_sections
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
@@ -79,3 +81,19 @@ def cn_numeral(n: int) -> str:
     if ones:
         out += _CN[ones - 1]
     return out
+
+
+# a document built from a string, as ingest_file builds one from a file, for generated texts
+def loaded_text(text: str, name: str = "generated") -> LoadedText:
+    return LoadedText(source=Path(f"{name}.txt"), text=text, format="txt", encoding="utf-8")
+
+
+def document_from_text(text: str, chunker: ChunkerSettings, name: str = "generated") -> IngestedDocument:
+    segments = segment(loaded_text(text, name))
+    meta = DocumentMetadata(
+        doc_id=name, title=None, issuer=None, date=None, doc_number=None, level=None, region=None,
+        script="simplified", year=None, source=f"{name}.txt", sha256="", format="txt", encoding="utf-8",
+    )
+    doc = IngestedDocument(meta=meta, text=text, segments=segments, sections=parse_sections(text, segments))
+    doc.chunks = chunk_document(doc, chunker)
+    return doc

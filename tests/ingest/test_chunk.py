@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import shutil
 from bisect import bisect_right
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest import ChunkerSettings, DocumentMetadata, IngestedDocument, LoadedText, chunk_document, ingest_file
-from ingest.clean import segment
-from ingest.structure import parse_sections
-from ingest_helpers import ALL_DOCS, CORPUS_FILES, FIXTURES, cn_numeral, top_ancestor
+from ingest import ChunkerSettings, IngestedDocument, chunk_document, ingest_file
+from ingest_helpers import ALL_DOCS, CORPUS_FILES, FIXTURES, cn_numeral, document_from_text, top_ancestor
 
 MAX_CHARS = ChunkerSettings().max_chars
 HEADING_SLACK = 60  # a heading piece shorter than this is attached to the chunk after it
@@ -215,18 +212,6 @@ _pieces = st.one_of(
 )
 
 
-def _build(text: str, chunker: ChunkerSettings) -> IngestedDocument:
-    loaded = LoadedText(source=Path("generated.txt"), text=text, format="txt", encoding="utf-8")
-    segments = segment(loaded)
-    meta = DocumentMetadata(
-        doc_id="generated", title=None, issuer=None, date=None, doc_number=None, level=None, region=None,
-        script="simplified", year=None, source="generated.txt", sha256="", format="txt", encoding="utf-8",
-    )
-    doc = IngestedDocument(meta=meta, text=text, segments=segments, sections=parse_sections(text, segments))
-    doc.chunks = chunk_document(doc, chunker)
-    return doc
-
-
 @settings(max_examples=60, deadline=None, database=None)
 @given(
     pieces=st.lists(_pieces, min_size=1, max_size=60),
@@ -234,7 +219,7 @@ def _build(text: str, chunker: ChunkerSettings) -> IngestedDocument:
 )
 def test_generated_text_chunks_reproduce_the_original(pieces, chunker):
     text = "".join(pieces)
-    doc = _build(text, chunker)
+    doc = document_from_text(text, chunker)
 
     assert "".join(doc.text[s.start : s.end] for s in doc.segments) == text
     if not any(s.kind == "body" for s in doc.segments):
@@ -277,7 +262,7 @@ def test_a_carried_heading_never_overfills_the_next_chunk():
     pieces = ["0、", "企业是产品质量的制造者和主体责任承担者。" * 2, "\n(0)", "企业是产品质量的制造者和主体责任承担者。",
               "依照本条例第十二条的规定" * 25]
     chunker = ChunkerSettings(50, 120)
-    doc = _build("".join(pieces), chunker)
+    doc = document_from_text("".join(pieces), chunker)
     assert_offsets_exact(doc)
     assert_body_fully_chunked(doc)
     assert_sizes(doc, chunker.max_chars)

@@ -8,12 +8,13 @@ alphabet and the byte-level loader.
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from ingest import ChunkerSettings, DocumentMetadata, IngestedDocument, LoadedText, chunk_document, ingest_file
+from ingest_helpers import document_from_text, loaded_text
+
+from ingest import ChunkerSettings, ingest_file
 from ingest.clean import segment
 from ingest.errors import IngestError
 from ingest.extract import extract_records, extract_time_requirements
@@ -48,21 +49,6 @@ SCRIPTS = {"simplified", "traditional", "mixed"}
 KINDS = {"body", "furniture", "blank"}
 
 
-def _loaded(text: str) -> LoadedText:
-    return LoadedText(source=Path("hostile.txt"), text=text, format="txt", encoding="utf-8")
-
-
-def _document(text: str, chunker: ChunkerSettings) -> IngestedDocument:
-    segments = segment(_loaded(text))
-    meta = DocumentMetadata(
-        doc_id="hostile", title=None, issuer=None, date=None, doc_number=None, level=None, region=None,
-        script="simplified", year=None, source="hostile.txt", sha256="", format="txt", encoding="utf-8",
-    )
-    doc = IngestedDocument(meta=meta, text=text, segments=segments, sections=parse_sections(text, segments))
-    doc.chunks = chunk_document(doc, chunker)
-    return doc
-
-
 def _has_lone_surrogate(text: str) -> bool:
     return any("\ud800" <= ch <= "\udfff" for ch in text)
 
@@ -71,7 +57,7 @@ def _has_lone_surrogate(text: str) -> bool:
 @given(text=hostile_text)
 @example(text=LONG_LINE)
 def test_segments_cover_the_text_exactly(text):
-    segments = segment(_loaded(text))
+    segments = segment(loaded_text(text, "hostile"))
 
     position = 0
     for s in segments:
@@ -86,7 +72,7 @@ def test_segments_cover_the_text_exactly(text):
 @given(text=hostile_text)
 @example(text=LONG_LINE)
 def test_sections_lie_inside_the_text_and_quote_their_titles(text):
-    sections = parse_sections(text, segment(_loaded(text)))
+    sections = parse_sections(text, segment(loaded_text(text, "hostile")))
 
     for i, s in enumerate(sections):
         assert s.index == i
@@ -107,7 +93,7 @@ def test_sections_lie_inside_the_text_and_quote_their_titles(text):
 )
 @example(text=LONG_LINE, chunker=ChunkerSettings())
 def test_chunks_are_the_original_spans(text, chunker):
-    doc = _document(text, chunker)
+    doc = document_from_text(text, chunker, "hostile")
 
     previous_end = 0
     for ordinal, c in enumerate(doc.chunks):
@@ -133,7 +119,7 @@ def test_normalisers_never_raise_and_keep_lone_surrogates(text):
 @given(text=hostile_text)
 @example(text=LONG_LINE)
 def test_extracted_records_lie_inside_the_text(text):
-    sections = parse_sections(text, segment(_loaded(text)))
+    sections = parse_sections(text, segment(loaded_text(text, "hostile")))
     records = extract_records("hostile", text, sections)
 
     assert list(records.time_requirements) == extract_time_requirements(text, sections)
