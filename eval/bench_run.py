@@ -58,18 +58,38 @@ def _zhiqa(home: Path, embedder: str, url: str | None, *args: str) -> list[str]:
     return cmd + (["--chroma-url", url] if url else []) + list(args)
 
 
+def free_port() -> int:
+    """A loopback port nothing listens on now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_with_peak_rss(cmd: list[str], *, input: bytes = b"", cwd: Path | None = None, env: dict | None = None,
+                      timeout: float | None = None) -> tuple[subprocess.CompletedProcess, float]:
+    """Run ``cmd`` (bytes in, bytes out) under a wrapper process that reports the peak resident
+    memory of its only child (ru_maxrss); returns the child's result and that peak in MB. The
+    wrapper kills the child after ``timeout`` seconds."""
+    wrapper = (
+        "import json, resource, subprocess, sys\n"
+        "out = subprocess.run(json.loads(sys.argv[1]), input=sys.stdin.buffer.read(), capture_output=True,\n"
+        "                     timeout=json.loads(sys.argv[2]))\n"
+        "sys.stdout.buffer.write(out.stdout)\n"
+        "sys.stderr.buffer.write(out.stderr)\n"
+        "sys.stderr.write('\\nRSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
+        "sys.exit(out.returncode)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd), json.dumps(timeout)], input=input, cwd=cwd,
+                         env=env, capture_output=True, timeout=timeout + 60 if timeout else None)
+    body, _, rss = out.stderr.rpartition(b"\nRSS_KB=")
+    return subprocess.CompletedProcess(cmd, out.returncode, out.stdout, body), int(rss.strip()) / 1024
+
+
 def _batch_with_rss(cmd: list[str], lines: str) -> tuple[list[dict], float]:
     """Answers of one `zhiqa ask --batch -` process and its peak resident memory (MB)."""
-    wrapper = (
-        "import resource, subprocess, sys, json\n"
-        "out = subprocess.run(json.loads(sys.argv[1]), input=sys.stdin.read(), text=True, capture_output=True, check=True)\n"
-        "sys.stdout.write(out.stdout)\n"
-        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd)], input=lines, text=True, capture_output=True,
-                         check=True, env=ENV)
-    answers = [json.loads(line) for line in out.stdout.splitlines() if line.strip()]
-    return answers, int(out.stderr.strip().splitlines()[-1]) / 1024
+    out, rss = run_with_peak_rss(cmd, input=lines.encode("utf-8"), env=ENV)
+    out.check_returncode()
+    return [json.loads(line) for line in out.stdout.decode("utf-8").splitlines() if line.strip()], rss
 
 
 class ChromaServer:
@@ -79,11 +99,7 @@ class ChromaServer:
         exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or shutil.which("chroma")
         if exe is None:
             raise RuntimeError("the chroma CLI is not installed (it comes with chromadb)")
-        if port is None:
-            with socket.socket() as s:
-                s.bind(("127.0.0.1", 0))
-                port = s.getsockname()[1]
-        self.port = port
+        self.port = port if port is not None else free_port()
         self.data = data
         self.proc = subprocess.Popen([exe, "run", "--path", str(data), "--host", "127.0.0.1", "--port", str(self.port)],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV)

@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import tempfile
 import time
 from pathlib import Path
+
+from eval.bench_run import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -37,17 +38,11 @@ QUESTIONS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def time_to_page(page, index: Path, log: Path) -> tuple[float, subprocess.Popen, str]:
     """Start `make run` and load the page until its question box shows; seconds from the start."""
     from playwright.sync_api import Error as PlaywrightError
 
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/"
     t0 = time.perf_counter()
     proc = subprocess.Popen(["make", "run", f"INDEX={index}", f"PORT={port}"], cwd=ROOT, stdout=open(log, "w"),

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.bench_run import run_with_peak_rss
 from ingest_helpers import FIXTURES, ROOT
 
 pytestmark = pytest.mark.slow
@@ -129,21 +130,10 @@ def _tree(root: Path) -> dict[str, tuple[int, int]]:
 
 
 def _zhiqa_with_rss(cmd: list[str], cwd: Path, env: dict) -> tuple[subprocess.CompletedProcess, float]:
-    """Run cmd in a wrapper process; return its result and its peak RSS in MB (as eval/bench_run)."""
-    wrapper = (
-        "import json, resource, subprocess, sys\n"
-        "out = subprocess.run(json.loads(sys.argv[1]), capture_output=True, timeout=120)\n"  # kills the child on timeout
-        "sys.stdout.buffer.write(out.stdout)\n"
-        "sys.stderr.buffer.write(out.stderr)\n"
-        "sys.stderr.write('\\nRSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
-        "sys.exit(out.returncode)\n"
-    )
-    out = subprocess.run([sys.executable, "-c", wrapper, json.dumps(cmd)], cwd=cwd, env=env,
-                         capture_output=True, timeout=180)
-    stderr = out.stderr.decode("utf-8", "replace")
-    body, _, rss = stderr.rpartition("\nRSS_KB=")
-    result = subprocess.CompletedProcess(cmd, out.returncode, out.stdout.decode("utf-8", "replace"), body)
-    return result, int(rss.strip()) / 1024
+    """Run cmd; return its result (text) and its peak RSS in MB."""
+    out, rss = run_with_peak_rss(cmd, cwd=cwd, env=env, timeout=120)
+    return subprocess.CompletedProcess(cmd, out.returncode, out.stdout.decode("utf-8", "replace"),
+                                       out.stderr.decode("utf-8", "replace")), rss
 
 
 def _cli(index: Path, *args: str) -> list[str]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -12,6 +11,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from eval.bench_run import free_port
 
 ROOT = Path(__file__).resolve().parents[3]
 CHROMIUM = "/usr/bin/chromium"
@@ -31,15 +32,9 @@ def output_dir() -> Path:
     return folder
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def start_app(index: Path, log: Path, *extra: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
     """`python ui.py` on a free loopback port; returns once the page answers (or fails with its log)."""
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "ZHIQA_MAX_FILE_MB": UPLOAD_LIMIT_MB, **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "ui.py"), "--index", str(index), "--port", str(port), *extra],
