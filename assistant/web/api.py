@@ -30,23 +30,24 @@ def register(service: WebService) -> None:
 
     def duties(dept: str = "", role: str = "", doc: str = "") -> list[dict]:
         """Responsibility matrix rows (role: lead | cooperate | responsible), each with its source quote."""
-        return _rows(service.view("duties", doc_ids=_ids(doc), dept=dept or None, role=role or None))
+        return service.view("duties", doc_ids=_ids(doc), dept=dept or None, role=role or None, downloads=False).records
 
     def deadlines(actor: str = "", doc: str = "") -> list[dict]:
         """Time requirements, normalised, each with its source quote."""
-        return _rows(service.view("deadlines", doc_ids=_ids(doc), actor=actor or None))
+        return service.view("deadlines", doc_ids=_ids(doc), actor=actor or None, downloads=False).records
 
     def targets(status: str = "", doc: str = "") -> list[dict]:
         """Quantitative targets (status: goal | reported), each with its source quote."""
-        return _rows(service.view("targets", doc_ids=_ids(doc), status=status or None))
+        return service.view("targets", doc_ids=_ids(doc), status=status or None, downloads=False).records
 
     def obligations(actor: str = "", region: str = "", doc: str = "") -> list[dict]:
         """What an actor must, must not, may or is encouraged to do, each with its source quote."""
-        return _rows(service.view("obligations", doc_ids=_ids(doc), actor=actor or None, regions=(region,) if region else ()))
+        regions = (region,) if region else ()
+        return service.view("obligations", doc_ids=_ids(doc), actor=actor or None, regions=regions, downloads=False).records
 
     def compare(topic: str, doc: str = "") -> list[dict]:
         """How each document treats a topic (未涉及 where it is silent)."""
-        return _rows(service.view("compare", doc_ids=_ids(doc), topic=topic))
+        return service.view("compare", doc_ids=_ids(doc), topic=topic, downloads=False).records
 
     def quiz(n: int = 10, types: str = "mcq,tf,cloze", difficulty: str = "easy", seed: int = 0, doc: str = "") -> dict:
         """Quiz items with answer keys and citations (the teacher version, as JSON)."""
@@ -59,8 +60,3 @@ def register(service: WebService) -> None:
 
     for fn in (ask, documents, duties, deadlines, targets, obligations, compare, quiz):
         gr.api(fn, api_name=fn.__name__)
-
-
-
-def _rows(table) -> list[dict]:
-    return table.records

@@ -20,9 +20,9 @@ def lines(text: str) -> str:
 
 def citation_label(c: Citation) -> str:
     """One line naming a citation: [n] 《title》 section (page)."""
-    where = " · ".join(x for x in (c.section,) if x)
+    section = f" {c.section}" if c.section else ""
     page = f" 第{c.page}页" if c.page else ""
-    return f"[{c.n}] 《{c.title or c.doc_id}》{(' ' + where) if where else ''}{page}"
+    return f"[{c.n}] 《{c.title or c.doc_id}》{section}{page}"
 
 
 def answer_html(ans: Answer) -> str:

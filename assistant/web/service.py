@@ -174,8 +174,9 @@ class WebService:
 
     # ----------------------------------------------------------------- views
     def view(self, name: str, doc_ids=(), dept: str | None = None, role: str | None = None, actor: str | None = None,
-             status: str | None = None, regions=(), topic: str = "") -> Table:
-        """One domain view's table, with CSV and Markdown files to download."""
+             status: str | None = None, regions=(), topic: str = "", downloads: bool = True) -> Table:
+        """One domain view's table, with CSV and Markdown files to download (none when
+        ``downloads`` is False: the API returns the rows and needs no files)."""
         from assistant import views
         from assistant.compare_view import compare
 
@@ -197,10 +198,12 @@ class WebService:
             raise ValueError(f"unknown view {name!r}; one of {', '.join(VIEWS)}")
         columns = tables.VIEW_COLUMNS[name]
         headers, grid = tables.to_grid(rows, columns, group)
-        csv_path = self._download_path(name, "csv")
-        csv_path.write_text(tables.to_csv(rows), encoding="utf-8-sig")  # with a BOM, so Excel reads the Chinese
-        md_path = self._download_path(name, "md")
-        md_path.write_text(tables.to_markdown(rows, columns, group[0] if group else None), encoding="utf-8")
+        csv_path = md_path = None
+        if downloads:
+            csv_path = self._download_path(name, "csv")
+            csv_path.write_text(tables.to_csv(rows), encoding="utf-8-sig")  # with a BOM, so Excel reads the Chinese
+            md_path = self._download_path(name, "md")
+            md_path.write_text(tables.to_markdown(rows, columns, group[0] if group else None), encoding="utf-8")
         return Table(headers, grid, csv_path, md_path, f"{len(grid)} 条记录", [tables.flatten(r) for r in rows])
 
     # ------------------------------------------------------------------ quiz
@@ -212,14 +215,15 @@ class WebService:
             raise ValueError("请至少选择一种题型")
         quiz = generate_quiz(self.snapshot(), n=int(n), doc_ids=tuple(doc_ids or ()), types=tuple(types),
                              difficulty=difficulty, seed=int(seed))
-        paths = {}
+        paths, teacher_text = {}, ""
         for version, teacher in (("学生版", False), ("教师版", True)):
+            text = q.quiz_markdown(quiz, teacher)
             md = self._download_path(f"测验-{version}", "md")
-            md.write_text(q.quiz_markdown(quiz, teacher), encoding="utf-8")
+            md.write_text(text, encoding="utf-8")
             paths[version] = (md, q.write_quiz_docx(quiz, self._download_path(f"测验-{version}", "docx"), teacher))
+            teacher_text = text if teacher else teacher_text
         summary = f"{len(quiz.items)} 题(种子 {quiz.seed},难度 {quiz.difficulty})" + (f";{quiz.note}" if quiz.note else "")
-        return QuizOutcome(q.quiz_markdown(quiz, True), paths["学生版"][0], paths["教师版"][0], paths["学生版"][1],
-                           paths["教师版"][1], summary)
+        return QuizOutcome(teacher_text, paths["学生版"][0], paths["教师版"][0], paths["学生版"][1], paths["教师版"][1], summary)
 
     def _download_path(self, stem: str, suffix: str) -> Path:
         # a folder per file keeps the readable name while two downloads never overwrite each other

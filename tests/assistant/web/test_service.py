@@ -126,6 +126,8 @@ def test_view_tables_filter_and_download(service):
     assert table.markdown_path.read_text(encoding="utf-8").startswith("| 任务 | 职责 | 单位 |")
     every = service.view("duties")
     assert len(every.rows) > len(table.rows)
+    for_api = service.view("duties", dept="省质监局", downloads=False)  # the API's rows, no files written
+    assert for_api.records == table.records and for_api.csv_path is None and for_api.markdown_path is None
     with pytest.raises(ValueError):
         service.view("duties", doc_ids=("no-such-doc",))
 
