@@ -12,8 +12,8 @@ from typing import Callable
 
 from assistant.index import GenerationData, Index
 from assistant.records import DocRecord
-from ingest import SUPPORTED_SUFFIXES, FileTooLarge, IngestError, make_doc_id
-from ingest.loaders.dispatch import max_file_bytes
+from ingest import SUPPORTED_SUFFIXES, IngestError, make_doc_id
+from ingest.loaders.dispatch import refuse_oversized
 from ingest.metadata import manifest_entry
 
 
@@ -104,9 +104,7 @@ def ingest_paths(
                 if not path.is_file():
                     raise IngestError(path, "no such file", "Check the path.")
                 # refuse an oversized file before reading it: hashing it would hold it all in memory
-                size, limit = path.stat().st_size, max_file_bytes()
-                if size > limit:
-                    raise FileTooLarge(path, size, limit)
+                refuse_oversized(path, path.stat().st_size)
                 raw = path.read_bytes()
                 key = content_key(path, raw)
             except IngestError as exc:

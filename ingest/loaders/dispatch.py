@@ -14,6 +14,13 @@ def max_file_bytes() -> int:
     return int(float(os.environ.get("ZHIQA_MAX_FILE_MB", "32")) * 1024 * 1024)
 
 
+def refuse_oversized(path: Path, size: int) -> None:
+    """FileTooLarge for a file of ``size`` bytes over ZHIQA_MAX_FILE_MB, before anything reads it."""
+    limit = max_file_bytes()
+    if size > limit:
+        raise FileTooLarge(path, size, limit)
+
+
 def load(path: Path | str) -> LoadedText:
     path = Path(path)
     suffix = path.suffix.lower()
@@ -25,9 +32,7 @@ def load(path: Path | str) -> LoadedText:
         raise IngestError(path, f"cannot read the file ({exc.strerror})", "Check the path and permissions.") from exc
     if size == 0:
         raise EmptyDocument(path, "the file is empty (0 bytes)")
-    limit = max_file_bytes()
-    if size > limit:
-        raise FileTooLarge(path, size, limit)
+    refuse_oversized(path, size)
     if suffix in (".txt", ".md"):
         from ingest.loaders.text import load_text
 
