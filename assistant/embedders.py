@@ -1,7 +1,7 @@
 """Dense embedders behind one interface.
 
 - ``builtin``: LSA (TF-IDF over character 1-2 grams of the normalised text, truncated SVD)
-  fitted on the indexed chunks; no download, no torch.
+  fitted on the indexed chunks; no download, no torch (assistant.lsa).
 - ``st:<name or local path>``: a sentence-transformers model (optional extra ``st``).
 - ``openai:<model>``: an OpenAI-compatible ``/v1/embeddings`` endpoint.
 - ``none``: BM25 only.
@@ -9,7 +9,6 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +17,13 @@ from typing import Protocol
 import numpy as np
 
 from assistant.errors import EmbedderUnavailable, MissingExtra
+from assistant.lsa import BuiltinLsaEmbedder, l2_rows
+
+__all__ = ["BuiltinLsaEmbedder", "Embedder", "EmbedderSpec", "OpenAIEmbedder", "SentenceTransformerEmbedder"]
 
 
 class Embedder(Protocol):
-    kind: str  # stable spec stored in the index manifest, e.g. "builtin-lsa-v1", "st:BAAI/bge-small-zh-v1.5"
+    kind: str  # stable spec stored in the index manifest, e.g. "builtin-lsa-v2", "st:BAAI/bge-small-zh-v1.5"
 
     @property
     def fingerprint(self) -> str: ...
@@ -29,99 +31,6 @@ class Embedder(Protocol):
     def embed_documents(self, texts: list[str]) -> np.ndarray: ...
 
     def embed_query(self, text: str) -> np.ndarray: ...
-
-
-def _l2(m: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return (m / norms).astype(np.float32)
-
-
-def _char_ngrams(text: str) -> list[str]:
-    chars = [c for c in text if not c.isspace()]
-    return chars + [a + b for a, b in zip(chars, chars[1:])]
-
-
-FIT_SAMPLE = 8000  # chunks the built-in LSA is fitted on, at most
-
-
-class BuiltinLsaEmbedder:
-    """Character n-gram LSA fitted on the corpus. Texts must be normalised already."""
-
-    kind = "builtin-lsa-v1"
-
-    def __init__(self, vocabulary: dict[str, int], idf: np.ndarray, components: np.ndarray, fitted_on: int) -> None:
-        self.vocabulary = vocabulary
-        self.idf = idf.astype(np.float32)
-        self.components = components.astype(np.float32)
-        self.fitted_on = fitted_on
-
-    @property
-    def fingerprint(self) -> str:
-        h = hashlib.sha1(self.components.tobytes()).hexdigest()[:12]
-        return f"lsa{self.components.shape[0]}-{h}"
-
-    @classmethod
-    def fit(cls, texts: list[str], dims: int = 256) -> "BuiltinLsaEmbedder":
-        return cls.fit_embed(texts, dims)[0]
-
-    @classmethod
-    def fit_embed(cls, texts: list[str], dims: int = 256) -> tuple["BuiltinLsaEmbedder", np.ndarray]:
-        """Fit on ``texts`` and return their vectors too. Up to FIT_SAMPLE chunks the fit's own
-        TF-IDF matrix gives the vectors; a larger corpus is fitted on an evenly spaced sample of
-        FIT_SAMPLE chunks (the SVD's cost grows with the rows; the topics do not) and embedded whole."""
-        from sklearn.decomposition import TruncatedSVD
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
-        sample = texts if len(texts) <= FIT_SAMPLE else [texts[round(i * len(texts) / FIT_SAMPLE)] for i in range(FIT_SAMPLE)]
-        vec = TfidfVectorizer(analyzer=_char_ngrams, sublinear_tf=True, norm="l2", dtype=np.float32)
-        matrix = vec.fit_transform(sample)
-        k = max(1, min(dims, matrix.shape[0] - 1, matrix.shape[1] - 1))
-        svd = TruncatedSVD(n_components=k, random_state=0, algorithm="randomized", n_iter=5)
-        svd.fit(matrix)
-        vocab = {term: int(i) for term, i in vec.vocabulary_.items()}
-        embedder = cls(vocab, vec.idf_, svd.components_, len(texts))
-        return embedder, embedder._project(matrix) if sample is texts else embedder.embed_documents(texts)
-
-    def _tfidf(self, texts: list[str]):
-        """Sublinear TF-IDF rows, L2-normalised: what the fitted TfidfVectorizer computes."""
-        from scipy.sparse import csr_matrix
-
-        vocab = self.vocabulary
-        indptr, cols = [0], []
-        for text in texts:
-            cols.extend(j for j in map(vocab.get, _char_ngrams(text)) if j is not None)
-            indptr.append(len(cols))
-        # duplicates (a term seen n times in a row) are summed into counts by the conversion
-        m = csr_matrix((np.ones(len(cols), dtype=np.float32), np.asarray(cols, dtype=np.int64), np.asarray(indptr)),
-                       shape=(len(texts), len(vocab)))
-        m.sum_duplicates()
-        m.data = (1.0 + np.log(m.data)) * self.idf[m.indices]
-        norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
-        norms[norms == 0] = 1.0
-        return csr_matrix(m.multiply(1.0 / norms[:, None]))
-
-    def _project(self, tfidf) -> np.ndarray:
-        return _l2(np.asarray(tfidf @ self.components.T))
-
-    def embed_documents(self, texts: list[str]) -> np.ndarray:
-        return self._project(self._tfidf(texts))
-
-    def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
-
-    def save(self, folder: Path) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        np.save(folder / "idf.npy", self.idf)
-        np.save(folder / "components.npy", self.components)
-        (folder / "vocabulary.json").write_text(
-            json.dumps({"fitted_on": self.fitted_on, "vocabulary": self.vocabulary}, ensure_ascii=False), encoding="utf-8"
-        )
-
-    @classmethod
-    def load(cls, folder: Path) -> "BuiltinLsaEmbedder":
-        meta = json.loads((folder / "vocabulary.json").read_text(encoding="utf-8"))
-        return cls(meta["vocabulary"], np.load(folder / "idf.npy"), np.load(folder / "components.npy"), meta["fitted_on"])
 
 
 def sentence_transformers_source(name_or_path: str) -> tuple[str, bool]:
@@ -200,7 +109,7 @@ class OpenAIEmbedder:
             except (httpx.HTTPError, KeyError, ValueError) as exc:
                 raise EmbedderUnavailable(f"Embedding endpoint {self.base_url} failed: {exc}") from exc
             out.extend(d["embedding"] for d in data)
-        return _l2(np.asarray(out, dtype=np.float32))
+        return l2_rows(np.asarray(out, dtype=np.float32))
 
     def embed_query(self, text: str) -> np.ndarray:
         return self.embed_documents([text])[0]

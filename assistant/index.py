@@ -109,6 +109,8 @@ class GenerationData:
     extra: dict = field(default_factory=dict)
     # doc_id -> its domain records (ingest.extract); a document missing here is extracted on use
     records: dict[str, DocumentRecords] = field(default_factory=dict)
+    # chunk_id -> normalised index text, where the ingest workers computed it already
+    index_texts: dict[str, str] = field(default_factory=dict)
 
 
 class Index:
@@ -304,7 +306,8 @@ class Index:
         if spec.kind == "none" or not data.chunks:
             return None
         texts = [
-            normalize(index_text(data.docs[c.doc_id].meta.title, c.section_path, c.text)) for c in data.chunks
+            data.index_texts.get(c.chunk_id) or normalize(index_text(data.docs[c.doc_id].meta.title, c.section_path, c.text))
+            for c in data.chunks
         ]
         if spec.value == "builtin":
             from assistant.embedders import BuiltinLsaEmbedder
@@ -331,20 +334,18 @@ class Index:
             for i in todo:
                 c = data.chunks[i]
                 m = data.docs[c.doc_id].meta
+                # what a question filters on, and where the chunk's text is; the rest is in chunks.jsonl
                 metas.append(
                     {
                         "doc_id": c.doc_id,
                         "region": m.region or "",
                         "level": m.level or "",
                         "year": m.year or 0,
-                        "script": m.script,
-                        "section_path": c.section_path,
                         "start": c.start,
                         "end": c.end,
-                        "page": c.page or 0,
                     }
                 )
-            self.store.upsert(collection, [ids[i] for i in todo], vectors, [data.chunks[i].text for i in todo], metas)
+            self.store.upsert(collection, [ids[i] for i in todo], vectors, metas)
         return collection
 
     def _collect_garbage(self, keep: set[int]) -> None:

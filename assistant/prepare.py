@@ -25,6 +25,7 @@ class Prepared:
     doc_id: str
     doc: IngestedDocument | None = None
     tokens: list[list[str]] = field(default_factory=list)  # BM25 tokens of each chunk's index text
+    index_texts: list[str] = field(default_factory=list)  # each chunk's normalised index text (for the embedder)
     records: DocumentRecords | None = None
     records_s: float = 0.0
     error: str = ""  # why the file did not go in ('' when it did)
@@ -35,7 +36,7 @@ def prepare(path: str, doc_id: str) -> Prepared:
     IngestError does not survive the trip between processes, its message does)."""
     from assistant.index import index_text
     from assistant.tokenize import tokens_of_normalized
-    from ingest.normalize import normalize
+    from ingest.normalize import normalize_many
 
     try:
         doc = ingest_file(Path(path), doc_id=doc_id)
@@ -46,8 +47,9 @@ def prepare(path: str, doc_id: str) -> Prepared:
     t0 = time.perf_counter()
     records = extract_records(doc_id, doc.text, doc.sections)
     records_s = time.perf_counter() - t0
-    tokens = [tokens_of_normalized(normalize(index_text(doc.meta.title, c.section_path, c.text))) for c in doc.chunks]
-    return Prepared(path, doc_id, doc, tokens, records, records_s)
+    index_texts = normalize_many([index_text(doc.meta.title, c.section_path, c.text) for c in doc.chunks])
+    tokens = [tokens_of_normalized(t) for t in index_texts]
+    return Prepared(path, doc_id, doc, tokens, index_texts, records, records_s)
 
 
 def workers_for(n_files: int) -> int:

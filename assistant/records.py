@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -42,7 +42,7 @@ class DocRecord:
     def to_dict(self) -> dict:
         return {
             "meta": self.meta.to_dict(),
-            "sections": [asdict(s) for s in self.sections],
+            "sections": [dict(vars(s)) for s in self.sections],
             "page_starts": list(self.page_starts) if self.page_starts else None,
             "content_key": self.content_key,
             "chunk_count": self.chunk_count,

@@ -1,5 +1,6 @@
-"""Chroma holds chunks, their metadata and vectors: embedded (PersistentClient under the
-index home) or a server (``chroma run``) when ZHIQA_CHROMA_URL is set.
+"""Chroma holds each chunk's vector and metadata (document, offsets, and the filters: region,
+level, year): embedded (PersistentClient under the index home) or a server (``chroma run``) when
+ZHIQA_CHROMA_URL is set.
 
 We always pass our own vectors, so Chroma's default embedding function (which downloads a
 model) is never called, and telemetry is off."""
@@ -76,7 +77,10 @@ class ChromaStore:
                 found.update(col.get(ids=ids[i : i + 1000], include=[])["ids"])
         return found
 
-    def upsert(self, name: str, ids: list[str], vectors: np.ndarray, documents: list[str], metadatas: list[dict]) -> None:
+    def upsert(self, name: str, ids: list[str], vectors: np.ndarray, metadatas: list[dict]) -> None:
+        """Vectors and chunk metadata; no chunk text. The text is in the generation's chunks.jsonl
+        and, at the metadata's offsets, in the original; given to Chroma it would also build a
+        full-text index zhiqa never queries, which took 60% of a 2,000-document ingest."""
         col = self.collection(name)
         with self._reachable():
             batch = max(1, min(1000, self.client.get_max_batch_size()))
@@ -84,7 +88,6 @@ class ChromaStore:
                 col.upsert(
                     ids=ids[i : i + batch],
                     embeddings=vectors[i : i + batch],
-                    documents=documents[i : i + batch],
                     metadatas=metadatas[i : i + batch],
                 )
 

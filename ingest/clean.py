@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import LoadedText, Segment
-from ingest.normalize import normalize
+from ingest.normalize import normalize, normalize_many
 
 _WS = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\ufeff"
 
@@ -40,16 +40,20 @@ def _lines(text: str):
 def segment(loaded: LoadedText) -> list[Segment]:
     text = loaded.text
     rows: list[tuple[int, int, int, int, str, str]] = []  # line start/end, content start/end, kind, reason
+    bounds = []
     for ls, le in _lines(text):
         cs, ce = ls, le
         while cs < ce and text[cs] in _WS:
             cs += 1
         while ce > cs and text[ce - 1] in _WS:
             ce -= 1
+        bounds.append((ls, le, cs, ce))
+    normalized = iter(normalize_many([text[cs:ce] for _, _, cs, ce in bounds if cs < ce]))
+    for ls, le, cs, ce in bounds:
         if cs == ce:
             rows.append((ls, le, cs, ce, "blank", ""))
             continue
-        line = normalize(text[cs:ce])
+        line = next(normalized)
         kind, reason = "body", ""
         for pattern, why in _FURNITURE_LINE:
             if len(line) <= 120 and pattern.search(line):

@@ -106,7 +106,8 @@ class Chunk:
     page_end: int | None
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        # flat fields: a shallow copy is asdict()'s result, without its recursive deep copy
+        return dict(vars(self))
 
 
 @dataclass

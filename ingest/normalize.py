@@ -12,6 +12,7 @@ NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v1"
 
 # Variant forms seen in mainland traditional texts that OpenCC's tw2sp keeps as they are.
 _VARIANTS = str.maketrans({"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"})
+_HAS_VARIANT = re.compile("[陜峯羣裏綫衆爲麽]")  # translate() looks up every character; most texts have none
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +53,7 @@ def to_simplified(text: str) -> str:
     """Simplified characters and mainland vocabulary (keeps width), for answers and key facts."""
     if _SURROGATES.search(text):
         return "".join(p if i % 2 else to_simplified(p) for i, p in enumerate(_SURROGATES.split(text)))
-    simplified = _converter().convert(text.translate(_VARIANTS))
+    simplified = _converter().convert(text.translate(_VARIANTS) if _HAS_VARIANT.search(text) else text)
     pattern, table = _taiwan_terms()
     return pattern.sub(lambda m: table[m.group(0)], simplified)
 
@@ -60,6 +61,16 @@ def to_simplified(text: str) -> str:
 def normalize(text: str) -> str:
     """Search form of a text: width-folded, simplified, lower-cased."""
     return to_simplified(fold_width(text)).lower()
+
+
+_BATCH_SEP = "\u2029"  # paragraph separator: every stage above maps it to itself and never spans it
+
+
+def normalize_many(texts: list[str]) -> list[str]:
+    """``[normalize(t) for t in texts]`` in one pass over the texts joined (a call per line or per
+    chunk cost more in overhead than in conversion). A text holding the separator is done alone."""
+    parts = normalize(_BATCH_SEP.join(texts)).split(_BATCH_SEP) if texts else []
+    return parts if len(parts) == len(texts) else [normalize(t) for t in texts]
 
 
 def detect_script(text: str) -> str:

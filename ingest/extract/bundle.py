@@ -5,7 +5,7 @@ instead of re-extracting; EXTRACTOR_VERSION changes whenever an extractor's outp
 and stored records of another version are re-extracted on load."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 
 from ingest.extract.obligations import Obligation, extract_obligations
 from ingest.extract.responsibility import Responsibility, UnitMention, extract_responsibilities
@@ -28,10 +28,11 @@ class DocumentRecords:
         return {
             "doc_id": self.doc_id,
             "extractor": EXTRACTOR_VERSION,
-            "responsibilities": [asdict(r) for r in self.responsibilities],
-            "time_requirements": [asdict(t) for t in self.time_requirements],
-            "targets": [asdict(t) for t in self.targets],
-            "obligations": [asdict(o) for o in self.obligations],
+            # shallow copies: asdict()'s recursive deep copy was a tenth of a large ingest's writing
+            "responsibilities": [{**vars(r), "units": [dict(vars(u)) for u in r.units]} for r in self.responsibilities],
+            "time_requirements": [dict(vars(t)) for t in self.time_requirements],
+            "targets": [dict(vars(t)) for t in self.targets],
+            "obligations": [dict(vars(o)) for o in self.obligations],
         }
 
     @classmethod
@@ -52,10 +53,11 @@ class DocumentRecords:
 
 def extract_records(doc_id: str, text: str, sections: list[Section]) -> DocumentRecords:
     """Every kind of record of one document, each pointing at its span of ``text``."""
+    times = extract_time_requirements(text, sections)
     return DocumentRecords(
         doc_id=doc_id,
         responsibilities=tuple(extract_responsibilities(text, sections)),
-        time_requirements=tuple(extract_time_requirements(text, sections)),
-        targets=tuple(extract_targets(text, sections)),
+        time_requirements=tuple(times),
+        targets=tuple(extract_targets(text, sections, times)),
         obligations=tuple(extract_obligations(text, sections)),
     )

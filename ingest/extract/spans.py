@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ingest.models import Section
-from ingest.normalize import fold_width, normalize, to_simplified
+from ingest.normalize import fold_width, normalize, normalize_many, to_simplified
 
 # sentence ends in the normalised text (NFKC turns ！？； into !?;, and keeps 。)
 SENTENCE_ENDS = "。!?;\n"
@@ -58,8 +58,9 @@ def simplify(text: str) -> str:
 _CLAUSE_CUT = re.compile(r"(?<=[。，；！？,;])")
 
 
-def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], ends: list[int]) -> None:
-    norm = normalize(piece)
+def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], ends: list[int],
+                 norm: str | None = None) -> None:
+    norm = normalize(piece) if norm is None else norm
     if len(norm) != len(piece) and len(piece) > 200:
         # the diff below is quadratic: a long line is aligned clause by clause, when its clauses
         # normalise to the same text as the whole line
@@ -105,8 +106,9 @@ def normalized(original: str) -> NormalizedText:
     starts: list[int] = []
     ends: list[int] = []
     pos = 0
-    for line in original.splitlines(keepends=True):
-        _align_piece(line, pos, out, starts, ends)
+    lines = original.splitlines(keepends=True)
+    for line, norm in zip(lines, normalize_many(lines)):
+        _align_piece(line, pos, out, starts, ends, norm)
         pos += len(line)
     return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
 

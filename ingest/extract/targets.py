@@ -132,11 +132,13 @@ def _horizon(times: list[TimeRequirement], start: int, end: int, at: int, goal: 
     return after[0] if goal and after else None
 
 
-def extract_targets(text: str, sections: list[Section]) -> list[Target]:
-    """Quantities with what they measure, in text order (cited titles and ordinals left out)."""
+def extract_targets(text: str, sections: list[Section], times: list[TimeRequirement] | None = None) -> list[Target]:
+    """Quantities with what they measure, in text order (cited titles and ordinals left out).
+    ``times``: the text's time requirements, when the caller has extracted them already."""
     view = normalized(text)
     titles = title_spans(view.text)
-    times = extract_time_requirements(text, sections)
+    if times is None:
+        times = extract_time_requirements(text, sections)
     targets = []
     for s_start, s_end in body_sentences(view, sections):
         o_start, o_end = view.span(s_start, s_end)
