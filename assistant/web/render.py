@@ -18,6 +18,12 @@ def lines(text: str) -> str:
     return "<br>".join(escape(line) for line in text.splitlines() if line.strip())
 
 
+def question_html(question: str) -> str:
+    """The user's question as typed: inside an HTML block, so the chat's Markdown renderer leaves
+    ``**`` and ``![](…)`` alone (an image link would make the browser call its host)."""
+    return f'<div class="zhiqa-question">{lines(question)}</div>'
+
+
 def citation_label(c: Citation) -> str:
     """One line naming a citation: [n] 《title》 section (page)."""
     section = f" {c.section}" if c.section else ""

@@ -71,7 +71,7 @@ def build(service: WebService) -> ChatWidgets:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
         # the chat is redrawn from the turns: what it shows is always what was answered
-        history = messages(turns) + [{"role": "user", "content": escape(q)}, {"role": "assistant", "content": "检索中…"}]
+        history = messages(turns) + [{"role": "user", "content": render.question_html(q)}, {"role": "assistant", "content": "检索中…"}]
         yield history, "", turns, gr.skip(), gr.skip()
         filters = service.filters(regions, levels, docs, years)
         try:
@@ -116,7 +116,7 @@ def build(service: WebService) -> ChatWidgets:
 def messages(turns: list[Turn]) -> list[dict]:
     out = []
     for t in turns:
-        out += [{"role": "user", "content": escape(t.question)}, {"role": "assistant", "content": render.answer_html(t.answer)}]
+        out += [{"role": "user", "content": render.question_html(t.question)}, {"role": "assistant", "content": render.answer_html(t.answer)}]
     return out
 
 

@@ -58,18 +58,44 @@ def simplify(text: str) -> str:
 _CLAUSE_CUT = re.compile(r"(?<=[。，；！？,;])")
 
 
+_WINDOW = 160
+_CONTEXT = 16  # characters each side that decide whether a cut splits a rewrite (terms are shorter)
+
+
+def _clean_cut(piece: str, at: int) -> bool:
+    """Normalising the two sides of ``at`` apart gives what normalising them together gives."""
+    left, right = piece[max(0, at - _CONTEXT) : at], piece[at : at + _CONTEXT]
+    return normalize(left) + normalize(right) == normalize(left + right)
+
+
+def _cuts(piece: str):
+    """Ways to cut a long line: at its clause ends, else about every _WINDOW characters at a
+    point where no rewrite straddles the cut."""
+    yield [p for p in _CLAUSE_CUT.split(piece) if p]
+    bounds, at = [0], _WINDOW
+    while at < len(piece):
+        cut = next((c for c in range(at, min(at + _WINDOW // 2, len(piece))) if _clean_cut(piece, c)), None)
+        if cut is None:
+            break
+        bounds.append(cut)
+        at = cut + _WINDOW
+    bounds.append(len(piece))
+    yield [piece[a:b] for a, b in zip(bounds, bounds[1:])]
+
+
 def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], ends: list[int],
                  norm: str | None = None) -> None:
     norm = normalize(piece) if norm is None else norm
     if len(norm) != len(piece) and len(piece) > 200:
-        # the diff below is quadratic: a long line is aligned clause by clause, when its clauses
-        # normalise to the same text as the whole line
-        parts = [p for p in _CLAUSE_CUT.split(piece) if p]
-        if len(parts) > 1 and "".join(map(normalize, parts)) == norm:
-            for part in parts:
-                _align_piece(part, offset, out, starts, ends)
-                offset += len(part)
-            return
+        # the diff below is quadratic: a long line is aligned piece by piece (clauses, else
+        # windows of a few sizes), when its pieces normalise to the same text as the whole line,
+        # i.e. no rewrite (a Taiwan term) straddles a cut
+        for parts in _cuts(piece):
+            if len(parts) > 1 and "".join(map(normalize, parts)) == norm:
+                for part in parts:
+                    _align_piece(part, offset, out, starts, ends)
+                    offset += len(part)
+                return
     out.append(norm)
     if len(norm) == len(piece):
         starts.extend(range(offset, offset + len(piece)))

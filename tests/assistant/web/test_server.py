@@ -2,6 +2,7 @@
 no files served from outside its folders, and named API endpoints scripts can call."""
 from __future__ import annotations
 
+import socket
 import sys
 import urllib.error
 import urllib.request
@@ -36,9 +37,44 @@ def _listening(port: int) -> list[str]:
     return found
 
 
+def _port(url: str) -> int:
+    return int(url.rstrip("/").rsplit(":", 1)[1])
+
+
+def _own_addresses() -> list[str]:
+    """This machine's IPv4 addresses other than loopback: the one its default route leaves from
+    (a UDP connect sends nothing) and those its host name resolves to."""
+    found = set()
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+            s.connect(("10.255.255.255", 9))
+            found.add(s.getsockname()[0])
+    except OSError:
+        pass
+    try:
+        found.update(info[4][0] for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET))
+    except OSError:
+        pass
+    return sorted(a for a in found if not a.startswith("127.") and a != "0.0.0.0")
+
+
 def test_binds_loopback_only_by_default(app_url):
-    port = int(app_url.rstrip("/").rsplit(":", 1)[1])
-    assert _listening(port) == ["0100007F"]  # 127.0.0.1, not 0.0.0.0 or ::
+    assert _listening(_port(app_url)) == ["0100007F"]  # 127.0.0.1, not 0.0.0.0 or ::
+
+
+def test_not_reachable_at_the_machines_other_address_unless_told(app_url, app_index, tmp_path, launcher):
+    addresses = _own_addresses()
+    if not addresses:
+        pytest.skip("this machine has no address but loopback")
+    for address in addresses:
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection((address, _port(app_url)), timeout=10).close()
+    # the control: started with --host 0.0.0.0, the same address answers
+    proc, url = launcher.start(app_index, tmp_path / "ui.log", "--host", "0.0.0.0")
+    try:
+        assert _status(f"http://{addresses[0]}:{_port(url)}/config") == 200
+    finally:
+        launcher.stop(proc)
 
 
 @pytest.mark.parametrize("path", ["/etc/passwd", "https://example.com/x", "HTTPS://example.com/x", "../../etc/passwd"])

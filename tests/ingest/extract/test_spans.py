@@ -60,3 +60,17 @@ def test_the_sentence_around_a_span_keeps_its_full_stop_and_a_mojibake_dot():
     assert text[s:e] == "深入开展质量月、3?15国际消费者权益保护日等活动"
     s, e = sentence_around(text, 1, 2)
     assert text[s:e] == "前一句。"
+
+
+def test_a_long_traditional_line_without_punctuation_maps_every_term_back():
+    """60,000 characters, no clause punctuation, Taiwan terms throughout: aligned window by
+    window (one diff over the whole line is quadratic and took minutes)."""
+    unit = "資訊網路與智慧財產權保護軟體程式計畫"
+    original = unit * 3000
+    view = normalized(original)
+    assert view.text == normalize(original)
+    assert len(view.text) != len(original)  # terms were rewritten, so the line was diffed
+    for term, mainland in (("智慧財產權", "知识产权"), ("軟體", "软件")):
+        at = view.text.index(mainland, len(view.text) // 2)
+        s, e = view.span(at, at + len(mainland))
+        assert original[s:e] == term

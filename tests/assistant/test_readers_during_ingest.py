@@ -1,0 +1,67 @@
+"""Readers during writes (issue 8): while another process ingests forty documents into the
+index, questions asked here keep answering from one consistent generation, the old one until
+the new one is complete, never a mixture, with every quote exact."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.index import Index
+from eval.synth_corpus import generate
+
+QUESTIONS = [
+    "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?",
+    "湖南省对产品质量违法行为的举报有什么奖励?",
+    "陕西省的质量信用黑名单制度怎么建立?",
+]
+
+
+@pytest.mark.slow
+def test_questions_from_another_process_see_old_or_new_never_a_mixture(corpus_index, tmp_path):
+    home = tmp_path / "idx"
+    shutil.copytree(corpus_index.paths.home, home)
+    settings = Settings(home=home)
+    old = set(Index(settings).snapshot().docs)
+    batch = tmp_path / "batch"
+    generate(batch, 40, seed=3)
+    writer = subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "--index", str(home), "ingest", "-q", str(batch)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    seen: list[tuple[str, int]] = []  # (which generation a reading saw, how many documents)
+    assistant = Assistant(settings)  # one long-lived reader, as the web app is
+    try:
+        i = 0
+        while True:
+            running = writer.poll() is None
+            index = Index(settings)  # and a fresh one per question, as a CLI call is
+            for reader in (assistant, Assistant(settings, index)):
+                answer = reader.ask(QUESTIONS[i % len(QUESTIONS)])
+                snap = reader.index.snapshot()
+                docs = set(snap.docs)
+                assert docs == old or (docs > old and len(docs) == len(old) + 40), "a mixture of generations"
+                assert snap.bm25.size == len(snap.chunks) == snap.manifest["chunks"]
+                assert not answer.abstained and answer.citations
+                for c in answer.citations:
+                    assert c.doc_id in docs and snap.text(c.doc_id)[c.start : c.end] == c.quote
+                seen.append(("new" if docs != old else "old", len(docs)))
+            i += 1
+            if not running:
+                break
+            time.sleep(0.05)
+    finally:
+        if writer.poll() is None:
+            writer.kill()
+        out, err = writer.communicate()
+    assert writer.returncode == 0, err
+    kinds = [k for k, _ in seen]
+    assert "old" in kinds and kinds[-1] == "new"  # questions were asked during the ingest, and after it
+    assert kinds == sorted(kinds, key=lambda k: k == "new")  # once a reader saw the new index, never the old
+    snap = Index(settings).snapshot()
+    ids = [c.chunk_id for c in snap.chunks]
+    assert Index(settings).store.existing_ids(snap.collection, ids) == set(ids)
