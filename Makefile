@@ -22,8 +22,10 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+# an index built by an incompatible zhiqa (exit 3) is rebuilt from the files it was built from
 ingest: install
-	$(BIN)/zhiqa --index $(INDEX) ingest corpus/
+	$(BIN)/zhiqa --index $(INDEX) ingest corpus/ || { [ $$? -eq 3 ] && $(BIN)/zhiqa --index $(INDEX) ingest --rebuild \
+		&& $(BIN)/zhiqa --index $(INDEX) ingest corpus/; }
 
 # ingest corpus/ (unchanged files are skipped), then the web app on http://127.0.0.1:7860/
 run: ingest

@@ -9,8 +9,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.errors import ZhiqaError
+from assistant.errors import IndexMismatch, ZhiqaError
 from ingest.errors import IngestError
+
+EXIT_INCOMPATIBLE = 3  # the index was built by an incompatible zhiqa: `ingest --rebuild` re-reads it
 
 
 def _settings(args):
@@ -69,12 +71,19 @@ def cmd_ingest(args) -> int:
     from assistant.updater import ingest_paths
 
     index = Index(_settings(args))
+    paths = args.paths
+    if not paths:
+        if not args.rebuild:
+            raise ValueError("Name the files or folders to ingest (or use --rebuild alone to re-read the index's own sources).")
+        paths = index.recorded_sources()
+        if not paths:
+            raise ValueError(f"No index at {index.paths.home} to rebuild: name the files or folders to ingest.")
 
     def progress(i: int, n: int, path: str) -> None:
         if not args.quiet:
             print(f"[{i + 1}/{n}] {_shown(path)}", file=sys.stderr)
 
-    report = ingest_paths(index, args.paths, rebuild=args.rebuild, progress=progress)
+    report = ingest_paths(index, paths, rebuild=args.rebuild, progress=progress)
     for v in report.verdicts:
         if v.status == "failed":
             print(f"FAILED  {_shown(v.message)}", file=sys.stderr)
@@ -245,8 +254,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", help="add or update documents (files or folders)")
-    s.add_argument("paths", nargs="+")
-    s.add_argument("--rebuild", action="store_true", help="start a fresh index from these paths only")
+    s.add_argument("paths", nargs="*")
+    s.add_argument("--rebuild", action="store_true",
+                   help="start a fresh index from these paths only; with no paths, from every file the index "
+                        "was built from (after an upgrade that changed the tokenizer or embedder)")
     s.add_argument("-q", "--quiet", action="store_true")
     s.set_defaults(func=cmd_ingest)
 
@@ -312,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except IndexMismatch as exc:
+        print(f"zhiqa: {exc}", file=sys.stderr)
+        return EXIT_INCOMPATIBLE
     except (ZhiqaError, IngestError, ValueError) as exc:
         print(f"zhiqa: {exc}", file=sys.stderr)
         return 2

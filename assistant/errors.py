@@ -16,7 +16,7 @@ class IndexMismatch(ZhiqaError):
         self.field = field
         super().__init__(
             f"The index at {home} was built with {field}={stored!r}, but this zhiqa uses {expected!r}. "
-            f"Rebuild it with: zhiqa --index {home} ingest --rebuild corpus/ (plus any other folders you ingested)"
+            f"Rebuild it with: zhiqa --index {home} ingest --rebuild (re-reads every file it was built from)"
         )
 
 

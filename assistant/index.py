@@ -141,6 +141,15 @@ class Index:
     def exists(self) -> bool:
         return self.current_generation() is not None
 
+    def recorded_sources(self) -> list[str]:
+        """Where each document of the current generation was ingested from, read without the
+        compatibility check: what ``ingest --rebuild`` re-reads after an upgrade."""
+        gen = self.current_generation()
+        if gen is None:
+            return []
+        docs = json.loads((self.paths.gen(gen) / "documents.json").read_text(encoding="utf-8"))
+        return sorted({d["meta"]["source"] for d in docs})
+
     def snapshot(self) -> Snapshot:
         """The current generation, reloaded only when a writer has switched to a newer one; one
         thread loads it while others asking at the same moment wait for it, instead of all
@@ -239,7 +248,7 @@ class Index:
 
     def write_generation(self, data: GenerationData, texts: dict[str, str], previous: int | None, refit: bool = False) -> int:
         """Write a complete new generation, then switch CURRENT to it. Returns its number."""
-        from assistant.lexical import Bm25Index
+        from assistant.vectors import embed_generation
 
         new = (previous or 0) + 1
         while self.paths.gen(new).exists():
@@ -264,23 +273,14 @@ class Index:
                 chunks=len(data.chunks),
                 chroma=self.settings.chroma_url or "embedded",
             )
-            manifest["collection"] = self._write_vectors(data, tmp, previous, refit)
+            # vectors first: Chroma holds them under chunk ids before any generation lists the ids
+            # (a thread fitting the LSA beside the BM25 build was slower: both hold the GIL)
+            vectors = embed_generation(self, data, tmp, previous, refit)
+            if vectors is not None:
+                vectors.store(self.store)
+            manifest["collection"] = vectors.collection if vectors is not None else None
             _fail_point("vectors")
-
-            with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
-                for chunk, toks in zip(data.chunks, data.tokens):
-                    rec = chunk.to_dict()
-                    rec["tokens"] = toks
-                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            (tmp / "documents.json").write_text(
-                json.dumps([d.to_dict() for d in data.docs.values()], ensure_ascii=False), encoding="utf-8"
-            )
-            with open(tmp / RECORDS_FILE, "w", encoding="utf-8") as fh:
-                for doc_id in data.docs:
-                    if doc_id in data.records:
-                        fh.write(json.dumps(data.records[doc_id].to_dict(), ensure_ascii=False) + "\n")
-            if data.chunks:
-                Bm25Index.build(data.tokens).save(tmp / "bm25")
+            self._write_files(data, tmp)
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
             _fail_point("files")
             for f in tmp.rglob("*"):
@@ -296,68 +296,43 @@ class Index:
         except BaseException:
             shutil.rmtree(tmp, ignore_errors=True)
             raise
-        self._collect_garbage(keep={new, previous} - {None})
+        self._collect_garbage(keep={new, previous} - {None}, known={new: {c.chunk_id for c in data.chunks}})
         return new
 
-    def _write_vectors(self, data: GenerationData, tmp: Path, previous: int | None, refit: bool) -> str | None:
-        from ingest.normalize import normalize
+    @staticmethod
+    def _write_files(data: GenerationData, tmp: Path) -> None:
+        """The generation's own files: chunks with their BM25 tokens, documents, records, BM25."""
+        from assistant.lexical import Bm25Index
 
-        spec = self.settings.embedder
-        if spec.kind == "none" or not data.chunks:
-            return None
-        texts = [
-            data.index_texts.get(c.chunk_id) or normalize(index_text(data.docs[c.doc_id].meta.title, c.section_path, c.text))
-            for c in data.chunks
-        ]
-        if spec.value == "builtin":
-            from assistant.embedders import BuiltinLsaEmbedder
+        with open(tmp / "chunks.jsonl", "w", encoding="utf-8") as fh:
+            for chunk, toks in zip(data.chunks, data.tokens):
+                rec = chunk.to_dict()
+                rec["tokens"] = toks
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        (tmp / "documents.json").write_text(
+            json.dumps([d.to_dict() for d in data.docs.values()], ensure_ascii=False), encoding="utf-8"
+        )
+        with open(tmp / RECORDS_FILE, "w", encoding="utf-8") as fh:
+            for doc_id in data.docs:
+                if doc_id in data.records:
+                    fh.write(json.dumps(data.records[doc_id].to_dict(), ensure_ascii=False) + "\n")
+        if data.chunks:
+            Bm25Index.build(data.tokens).save(tmp / "bm25")
 
-            prev_folder = self.paths.gen(previous) / "embedder" if previous else None
-            embedder = fitted = None
-            if not refit and prev_folder and (prev_folder / "components.npy").exists():
-                embedder = BuiltinLsaEmbedder.load(prev_folder)
-                # refit when the corpus has more than doubled since the last fit: amortised O(n)
-                if len(texts) > 2 * embedder.fitted_on:
-                    embedder = None
-            if embedder is None:
-                embedder, fitted = BuiltinLsaEmbedder.fit_embed(texts)
-            embedder.save(tmp / "embedder")
-        else:
-            embedder, fitted = spec.make_external(), None
-        collection = f"{self.collection_prefix}{embedder.fingerprint}"
-        ids = [c.chunk_id for c in data.chunks]
-        have = self.store.existing_ids(collection, ids)
-        todo = [i for i, cid in enumerate(ids) if cid not in have]
-        if todo:
-            vectors = fitted[todo] if fitted is not None else embedder.embed_documents([texts[i] for i in todo])
-            metas = []
-            for i in todo:
-                c = data.chunks[i]
-                m = data.docs[c.doc_id].meta
-                # what a question filters on, and where the chunk's text is; the rest is in chunks.jsonl
-                metas.append(
-                    {
-                        "doc_id": c.doc_id,
-                        "region": m.region or "",
-                        "level": m.level or "",
-                        "year": m.year or 0,
-                        "start": c.start,
-                        "end": c.end,
-                    }
-                )
-            self.store.upsert(collection, [ids[i] for i in todo], vectors, metas)
-        return collection
-
-    def _collect_garbage(self, keep: set[int]) -> None:
-        """Drop generations other than ``keep`` and Chroma records no kept generation uses."""
+    def _collect_garbage(self, keep: set[int], known: dict[int, set[str]] | None = None) -> None:
+        """Drop generations other than ``keep`` and Chroma records no kept generation uses.
+        ``known``: chunk ids of a kept generation the caller has in memory (not re-read)."""
         live_ids: set[str] = set()
         live_collections: set[str] = set()
         for gen in keep:
             folder = self.paths.gen(gen)
             try:
                 manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-                with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
-                    live_ids.update(json.loads(line)["chunk_id"] for line in fh)
+                if known and gen in known:
+                    live_ids.update(known[gen])
+                else:
+                    with open(folder / "chunks.jsonl", encoding="utf-8") as fh:
+                        live_ids.update(json.loads(line)["chunk_id"] for line in fh)
             except FileNotFoundError:
                 continue
             if manifest.get("collection"):

@@ -75,3 +75,32 @@ def test_chat_answers_and_resolves_a_follow_up(corpus_index, capsys, monkeypatch
     out = capsys.readouterr().out
     assert "省質監局" in out and "[1]" in out
     assert "理解为: 甘肃政府质量奖评选由哪个部门牵头? 那配合的部门呢?" in out
+
+
+def test_an_index_from_an_incompatible_release_is_rebuilt_from_its_own_sources(tmp_path, corpus_copy, fixtures_dir, capsys):
+    """After an upgrade that changes the tokenizer, ingest exits 3 (what `make run` checks) and
+    `ingest --rebuild` with no paths re-reads every file the index was built from, corpus and
+    other folders alike."""
+    home = tmp_path / "idx"
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(fixtures_dir / "statute.txt", other / "statute.txt")
+    assert main(["--index", str(home), "ingest", "-q", str(corpus_copy), str(other)]) == 0
+    gen = json.loads((home / "CURRENT").read_text(encoding="utf-8"))["generation"]
+    manifest_path = home / f"gen-{gen:06d}" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["tokenizer"] = "jieba-0.42.1-search+dict-old"
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    capsys.readouterr()
+
+    assert main(["--index", str(home), "ingest", "-q", str(corpus_copy)]) == 3
+    err = capsys.readouterr().err
+    assert "tokenizer" in err and "ingest --rebuild" in err
+    assert main(["--index", str(home), "ingest"]) == 2  # no paths and no --rebuild: told what to do
+    assert "--rebuild" in capsys.readouterr().err
+
+    assert main(["--index", str(home), "ingest", "-q", "--rebuild"]) == 0
+    assert "6 added" in capsys.readouterr().out
+    assert main(["--index", str(home), "docs", "--json"]) == 0
+    docs = {d["doc_id"] for d in json.loads(capsys.readouterr().out)}
+    assert len(docs) == 6 and "statute" in docs

@@ -132,6 +132,29 @@ def test_login_is_required_when_set(app_index, tmp_path, launcher):
         launcher.stop(proc)
 
 
+def test_with_a_login_every_route_but_the_login_form_refuses_a_stranger(app_index, tmp_path, launcher):
+    proc, url = launcher.start(app_index, tmp_path / "ui.log", env={"ZHIQA_UI_AUTH": "alice:s3cret"})
+    try:
+        refused = {
+            "GET config": _status(url + "config"),
+            "GET gradio_api/info": _status(url + "gradio_api/info"),
+            "GET gradio_api/openapi.json": _status(url + "gradio_api/openapi.json"),
+            "POST gradio_api/call/ask": _status(url + "gradio_api/call/ask", '{"data": ["质量"]}'.encode(),
+                                                {"Content-Type": "application/json"}),
+            "POST gradio_api/run/predict": _status(url + "gradio_api/run/predict", b'{"data": []}',
+                                                   {"Content-Type": "application/json"}),
+            "POST gradio_api/upload": _status(url + "gradio_api/upload", b"x", {"Content-Type": "application/octet-stream"}),
+            "GET gradio_api/file=README.md": _status(url + "gradio_api/file=README.md"),
+            "GET gradio_api/queue/data": _status(url + "gradio_api/queue/data?session_hash=x"),
+        }
+        assert all(code in (401, 403) for code in refused.values()), refused
+        page = urllib.request.urlopen(url, timeout=30).read().decode("utf-8")
+        assert "zhiqa: 请登录" in page or "login" in page.lower()  # the login form, not the app
+        assert "甘肃" not in page  # no document data before the login
+    finally:
+        launcher.stop(proc)
+
+
 def test_login_values_are_checked():
     assert parse_auth("alice:a:b, bob:pw") == (("alice", "a:b"), ("bob", "pw"))
     assert parse_auth("") == ()
