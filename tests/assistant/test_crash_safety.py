@@ -89,6 +89,7 @@ def test_kills_at_random_moments_never_leave_a_mixture(prepared, tmp_path):
         if Index(Settings(home=home)).snapshot().docs.keys() >= {"statute"}:
             break
     assert survived >= 1
+    print(f"\n{survived} kills at random moments survived")
     done = subprocess.run(_ingest_cmd(home, extra), capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert _consistent(home) == before | {"statute"}

@@ -60,6 +60,7 @@ def test_questions_from_another_process_see_old_or_new_never_a_mixture(corpus_in
         out, err = writer.communicate()
     assert writer.returncode == 0, err
     kinds = [k for k, _ in seen]
+    print(f"\n{len(kinds)} readings: {kinds.count('old')} of the old index, {kinds.count('new')} of the new one")
     assert "old" in kinds and kinds[-1] == "new"  # questions were asked during the ingest, and after it
     assert kinds == sorted(kinds, key=lambda k: k == "new")  # once a reader saw the new index, never the old
     snap = Index(settings).snapshot()
