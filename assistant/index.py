@@ -248,7 +248,7 @@ class Index:
 
     def write_generation(self, data: GenerationData, texts: dict[str, str], previous: int | None, refit: bool = False) -> int:
         """Write a complete new generation, then switch CURRENT to it. Returns its number."""
-        from assistant.vectors import embed_generation
+        from assistant.vectors import write_vectors
 
         new = (previous or 0) + 1
         while self.paths.gen(new).exists():
@@ -275,10 +275,7 @@ class Index:
             )
             # vectors first: Chroma holds them under chunk ids before any generation lists the ids
             # (a thread fitting the LSA beside the BM25 build was slower: both hold the GIL)
-            vectors = embed_generation(self, data, tmp, previous, refit)
-            if vectors is not None:
-                vectors.store(self.store)
-            manifest["collection"] = vectors.collection if vectors is not None else None
+            manifest["collection"] = write_vectors(self, data, tmp, previous, refit)
             _fail_point("vectors")
             self._write_files(data, tmp)
             (tmp / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")

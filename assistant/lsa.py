@@ -53,14 +53,14 @@ def _counts(rows: np.ndarray, codes: np.ndarray, vocab: np.ndarray, n_rows: int)
 
 
 def _weigh(counts, idf: np.ndarray):
-    """Sublinear TF-IDF rows, L2-normalised (what sklearn's TfidfVectorizer computes)."""
+    """Sublinear TF-IDF rows, L2-normalised (what sklearn's TfidfVectorizer computes). Weighs
+    ``counts`` in place: a copy of 30 MB of text's counts would be 170 MB more at the peak."""
     from scipy.sparse import csr_matrix
 
-    m = counts.copy()
-    m.data = (1.0 + np.log(m.data)) * idf[m.indices]
-    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices]
+    norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
-    return csr_matrix(m.multiply(1.0 / norms[:, None]), dtype=np.float32)
+    return csr_matrix(counts.multiply(1.0 / norms[:, None]), dtype=np.float32)
 
 
 def l2_rows(m: np.ndarray) -> np.ndarray:

@@ -124,7 +124,7 @@ def ingest_paths(
             jobs.append((str(path), doc_id))
             planned[str(path)] = (key, old is not None)
         # then the work itself, spread over processes for a large ingest
-        changed: dict[str, tuple] = {}  # doc_id -> (IngestedDocument, content_key, Prepared)
+        changed: dict[str, tuple] = {}  # doc_id -> (content_key, Prepared)
         report.processes = processes_for(jobs)
         for i, prep in enumerate(prepare_all(jobs)):
             if progress:
@@ -133,7 +133,7 @@ def ingest_paths(
                 report.verdicts.append(FileVerdict(prep.path, "failed", message=prep.error))
                 continue
             key, replaces = planned[prep.path]
-            changed[prep.doc_id] = (prep.doc, key, prep)
+            changed[prep.doc_id] = (key, prep)
             data.records[prep.doc_id] = prep.records
             report.records_s += prep.records_s
             report.verdicts.append(
@@ -151,7 +151,8 @@ def ingest_paths(
         texts: dict[str, str] = {}
         index_texts: dict[str, str] = {}
         records = {d: r for d, r in data.records.items() if d in changed or d in data.docs}
-        for doc_id, (doc, key, prep) in changed.items():
+        for doc_id, (key, prep) in changed.items():
+            doc = prep.doc
             data.docs[doc_id] = DocRecord.from_document(doc, key)
             texts[doc.meta.sha256] = doc.text
             chunks.extend(doc.chunks)

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from functools import lru_cache
 
 NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v1"
 
 # Variant forms seen in mainland traditional texts that OpenCC's tw2sp keeps as they are.
-_VARIANTS = str.maketrans({"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"})
+_VARIANT_MAP = {"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"}
+_VARIANTS = str.maketrans(_VARIANT_MAP)
+_HAS_VARIANT = re.compile(f"[{''.join(_VARIANT_MAP)}]")  # translate() looks up every character; most texts have none
 _HAN = re.compile("[\u4e00-\u9fff]")
-_HAS_VARIANT = re.compile("[陜峯羣裏綫衆爲麽]")  # translate() looks up every character; most texts have none
 
 
 @lru_cache(maxsize=1)
@@ -38,7 +40,7 @@ def _taiwan_terms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=20000)
 def _is_traditional_char(ch: str) -> bool:
-    return _converter().convert(ch) != ch or ch in "陜峯羣裏綫衆爲麽"
+    return _converter().convert(ch) != ch or ch in _VARIANT_MAP
 
 
 def fold_width(text: str) -> str:
@@ -76,8 +78,6 @@ def normalize_many(texts: list[str]) -> list[str]:
 
 def detect_script(text: str) -> str:
     """simplified | traditional | mixed, from how much of the Han text OpenCC changes."""
-    from collections import Counter
-
     han = Counter(_HAN.findall(text, 0, 20000))
     if not han:
         return "simplified"

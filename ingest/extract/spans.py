@@ -88,12 +88,15 @@ def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], end
     norm = normalize(piece) if norm is None else norm
     if len(norm) != len(piece) and len(piece) > 200:
         # the diff below is quadratic: a long line is aligned piece by piece (clauses, else
-        # windows of a few sizes), when its pieces normalise to the same text as the whole line,
-        # i.e. no rewrite (a Taiwan term) straddles a cut
+        # windows cut where no rewrite straddles the cut), when its pieces normalise to the same
+        # text as the whole line
         for parts in _cuts(piece):
-            if len(parts) > 1 and "".join(map(normalize, parts)) == norm:
-                for part in parts:
-                    _align_piece(part, offset, out, starts, ends)
+            if len(parts) < 2:
+                continue
+            norms = [normalize(p) for p in parts]
+            if "".join(norms) == norm:
+                for part, part_norm in zip(parts, norms):
+                    _align_piece(part, offset, out, starts, ends, part_norm)
                     offset += len(part)
                 return
     out.append(norm)
