@@ -74,14 +74,8 @@ def _keep(tok: str) -> str:
 
 def tokens_of_normalized(text: str) -> list[str]:
     """Tokens of text that is already normalised (see ingest.normalize)."""
-    out = []
-    for tok in _jieba().cut_for_search(text):
-        kept = _kept.get(tok)
-        if kept is None:
-            kept = _keep(tok)
-        if kept:
-            out.append(kept)
-    return out
+    get = _kept.get  # None: not seen yet; "": seen and dropped
+    return [k for tok in _jieba().cut_for_search(text) if (k := get(tok)) or (k is None and (k := _keep(tok)))]
 
 
 def tokenize(text: str) -> list[str]:

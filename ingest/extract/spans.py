@@ -213,9 +213,11 @@ def body_sentences(view: NormalizedText, sections: list[Section], stops: str = S
     return found
 
 
-def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Clause spans (split at , ; : and sentence ends, which they leave out) inside text[start:end]."""
-    return _split(text, start, end, CLAUSE_ENDS, keep_period=False)
+@lru_cache(maxsize=4096)
+def clauses(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """Clause spans (split at , ; : and sentence ends, which they leave out) inside text[start:end].
+    Remembered: each extractor splits the same sentences (a text's hash is computed once)."""
+    return tuple(_split(text, start, end, CLAUSE_ENDS, keep_period=False))
 
 
 _TITLE = re.compile(r"《[^《》]*》")

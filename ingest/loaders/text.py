@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 from ingest.errors import EmptyDocument, UndecodableText
@@ -16,13 +17,14 @@ _BOMS = (
 )
 # Control characters other than tab/newline/carriage return/form feed mark binary data.
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+_BAD_CHARS = re.compile("[" + "".join(chr(c) for c in range(32) if chr(c) not in _ALLOWED_CONTROLS) + "\ufffd]")
 
 
 def _looks_like_text(text: str) -> bool:
     if not text.strip():
         return False
     sample = text[:200_000]
-    bad = sum(1 for ch in sample if (ord(ch) < 32 and ch not in _ALLOWED_CONTROLS) or ch == "\ufffd")
+    bad = len(_BAD_CHARS.findall(sample))
     return bad <= max(2, len(sample) // 200)
 
 
