@@ -180,7 +180,7 @@ class Assistant:
         COMPARED_SEARCHES documents (a region with dozens of files) the one ranking serves."""
         if not 2 <= len(hits.allowed_docs) <= COMPARED_SEARCHES or len(hits.allowed_docs) == len(snap.docs):
             return hits
-        per_doc = [self.retriever.search(replace(query, filter_doc_ids=(d,)), k=4).hits for d in hits.allowed_docs]
+        per_doc = [self.retriever.search(replace(query, filter_doc_ids=(d,)), k=4, snap=snap).hits for d in hits.allowed_docs]
         merged = [h for group in zip_longest(*per_doc) for h in group if h is not None]
         return replace(hits, hits=tuple(merged))
 
@@ -192,7 +192,7 @@ class Assistant:
         for name in _BOOK.findall(query.normalized):
             if not any(name in snap.normalized_titles[d] or name in snap.normalized(d) for d in snap.docs):
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
-        hits = self.retriever.search(query, k=k)
+        hits = self.retriever.search(query, k=k, snap=snap)
         if hits.dense_error:
             notes.append(DENSE_DOWN)
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))

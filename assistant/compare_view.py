@@ -30,7 +30,7 @@ def compare(assistant, topic: str, doc_ids: tuple[str, ...] = ()) -> list[Compar
     rows = []
     for doc_id in select_documents(snap, doc_ids):
         meta = snap.docs[doc_id].meta
-        hits = assistant.retriever.search(replace(query, filter_doc_ids=(doc_id,)), k=6)
+        hits = assistant.retriever.search(replace(query, filter_doc_ids=(doc_id,)), k=6, snap=snap)
         best = None
         if hits.hits:
             ev = assistant.composer.evidence(hits, snap)

@@ -105,8 +105,11 @@ class HybridRetriever:
             reranker = FeatureReranker()
         self.reranker = reranker  # anything with rerank(hits, snap) -> Hits, or None
 
-    def search(self, query: Query, k: int = 10) -> Hits:
-        snap = self.index.snapshot()
+    def search(self, query: Query, k: int = 10, snap: Snapshot | None = None) -> Hits:
+        """The k best chunks for ``query``. Pass the snapshot the caller composes from: a fresh
+        one may be a newer generation (an ingest switched in between), whose chunks the
+        caller's snapshot does not hold."""
+        snap = snap or self.index.snapshot()
         allowed = allowed_documents(snap, query)
         if not snap.chunks or not allowed:
             return Hits(query, (), tuple(allowed))

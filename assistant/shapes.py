@@ -81,6 +81,7 @@ def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
             continue
         chosen.append(cand)
         covered |= cand.covered
+    _each_region(ev, chosen, max_sentences + 1)
     left = _uncovered_part(ev, covered)
     if left and len(chosen) < max_sentences + 1:
         # a part of the question the chosen sentences leave out (…如果涉嫌犯罪,怎么处理?)
@@ -101,6 +102,20 @@ def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
         if same:
             chosen.append(max(same, key=lambda c: c.score))
     return chosen
+
+
+def _each_region(ev: Evidence, chosen: list[Candidate], limit: int) -> None:
+    """A question that names several regions (湖南和甘肃都提到了…) is answered from each of
+    them: the best sentence of a named region the chosen ones leave out is added."""
+    if len(ev.query.regions) < 2:
+        return
+    region_of = {c.doc_id: ev.snap.docs[c.doc_id].meta.region for c in ev.candidates}
+    for region in ev.query.regions:
+        if len(chosen) >= limit or any(region_of[c.doc_id] == region for c in chosen):
+            continue
+        own = [c for c in ev.candidates if region_of[c.doc_id] == region and not c.heading and c.score >= 0.7 * chosen[0].score]
+        if own:
+            chosen.append(own[0])
 
 
 MISSED_PART = 0.25  # share of the question's weight that one left-out group must carry
@@ -193,11 +208,56 @@ def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
     return best
 
 
+TASK_TOPIC_MISSED = 0.3  # share of the question's topic one group carries when the task must hold it
+
+
+def _missing_topic(ev: Evidence, doc_id: str, section: Section) -> str | None:
+    """The heaviest topic of the question (质量强省 in 谁牵头开展质量强省活动) that the task found
+    does not mention in its title or body, when that topic carries a large share of the
+    question: the nearest task is then another task, and its units are not the answer."""
+    topic = [t for t in ev.weights if not _ROLE_WORD.fullmatch(t)]
+    total = ev.weight(topic)
+    if not total:
+        return None
+    meta = ev.snap.docs[doc_id].meta
+    # the document's title and issuer name the document the task is in (甘肃行动计划), not the task
+    body = normalize(f"{ev.text(doc_id)[section.start:section.end]} {meta.title or ''} {meta.issuer or ''}")
+    alts = dict(ev.query.synonyms)
+    found = {t for t in topic if t in body or any(a in body for a in alts.get(t, ()))}
+    groups: dict[str, list[str]] = {}
+    for t in topic:
+        groups.setdefault(ev.groups[t], []).append(t)
+    for head, members in sorted(groups.items(), key=lambda kv: -ev.weight(kv[1])):
+        full = ev.weight(members)
+        if full >= TASK_TOPIC_MISSED * total and ev.weight([t for t in members if t in found]) < 0.5 * full:
+            return head
+    return None
+
+
+def _no_such_task(ev: Evidence, composer, cites: _Citations, topic: str, doc_id: str, nearest: Section) -> Shaped:
+    """An abstention for a task the documents do not assign: where they mention the topic,
+    and the nearest task that is assigned, so the user sees what the documents do say."""
+    reason = f"文件中没有找到“{topic}”这项任务的分工(牵头、配合单位)"
+    lines = [reason + "。"]
+    alts = dict(ev.query.synonyms).get(topic, ())
+    mentions = [c for c in ev.candidates if topic in c.norm or any(a in c.norm for a in alts)]
+    if mentions:
+        best = mentions[0]
+        text = ev.text(best.doc_id)
+        s, e = composer.trim(text, best.start, best.end, ev.weights, SINGLE_FACT_LIMIT)
+        lines.append(f"文件提到“{topic}”的原文:{text[s:e]} [{cites.add(best.doc_id, s, e)}]")
+    title_end = nearest.heading_end if nearest.heading_end > nearest.start else nearest.start + len(nearest.title)
+    task = ev.text(doc_id)[nearest.start:title_end].strip()
+    lines.append(f"有分工的最接近的任务是“{task}”,与所问不同。 [{cites.add(doc_id, nearest.start, title_end)}]")
+    return Shaped("\n".join(lines), cites.items, abstained=True, reason=reason)
+
+
 def responsibility(ev: Evidence, composer) -> Shaped | None:
     found = _task_section(ev)
     if found is None:
         return None
     doc_id, section, _ = found
+    asked_section = section
     rec = ev.snap.docs[doc_id]
     # the assignment of this task: in the section itself, or the nearest enclosing one
     chain = [section]
@@ -215,6 +275,9 @@ def responsibility(ev: Evidence, composer) -> Shaped | None:
     assignment = assignments[-1]
     cites = _Citations(ev)
     text = ev.text(doc_id)
+    missing = _missing_topic(ev, doc_id, asked_section)
+    if missing:
+        return _no_such_task(ev, composer, cites, missing, doc_id, asked_section)
     title_end = section.heading_end if section.heading_end > section.start else section.start + len(section.title)
     task_n = cites.add(doc_id, section.start, title_end)
     quote_n = cites.add(doc_id, assignment.start, assignment.end)

@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from functools import lru_cache
 
-NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v1"
+NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v2"
 
 # Variant forms seen in mainland traditional texts that OpenCC's tw2sp keeps as they are.
 _VARIANT_MAP = {"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"}

@@ -12,6 +12,7 @@ import pytest
 
 from assistant import Assistant, Settings
 from assistant.index import Index
+from assistant.understand import analyse
 from eval.synth_corpus import generate
 
 QUESTIONS = [
@@ -66,3 +67,25 @@ def test_questions_from_another_process_see_old_or_new_never_a_mixture(corpus_in
     snap = Index(settings).snapshot()
     ids = [c.chunk_id for c in snap.chunks]
     assert Index(settings).store.existing_ids(snap.collection, ids) == set(ids)
+
+
+def test_a_search_stays_in_the_generation_the_answer_is_composed_from(corpus_index, tmp_path):
+    """An ingest may switch generations between the snapshot a question is answered from and its
+    search (the reader run above once hit this: chunks of new documents, composed against the old
+    generation, failed). A search given that snapshot ranks only its chunks."""
+    from assistant.updater import ingest_paths
+
+    home = tmp_path / "idx"
+    shutil.copytree(corpus_index.paths.home, home)
+    settings = Settings(home=home)
+    reader = Assistant(settings)
+    before = reader.index.snapshot()
+    batch = tmp_path / "batch"
+    generate(batch, 12, seed=3)
+    ingest_paths(Index(settings), [batch])
+    query = analyse("对产品质量违法行为的举报有什么奖励?")  # no region: new documents compete
+    assert {h.chunk.doc_id for h in reader.retriever.search(query, k=10).hits} - set(before.docs)  # the new generation
+    pinned = reader.retriever.search(query, k=10, snap=before)
+    assert pinned.hits and {h.chunk.doc_id for h in pinned.hits} <= set(before.docs)
+    answer = reader.ask(QUESTIONS[1])
+    assert not answer.abstained and all(c.doc_id in reader.index.snapshot().docs for c in answer.citations)

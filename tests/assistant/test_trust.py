@@ -48,6 +48,33 @@ def test_a_false_lead_in_the_question_is_corrected_with_the_source(assistant):
     _checkable(ans, assistant)
 
 
+def test_a_task_the_document_mentions_but_does_not_assign_gets_no_units(assistant):
+    """质量强省 is in the Gansu plan's preamble only; the nearest assigned task (民众性质量活动)
+    is another task, so its lead unit is not the answer."""
+    ans = assistant.ask("甘肃省谁牵头开展质量强省活动?")
+    assert ans.abstained
+    assert "质量强省" in ans.answer and "牵头:" not in ans.answer
+    assert any("大力推進質量強省戰略" in c.quote for c in ans.citations)  # where the topic is mentioned
+    _checkable(ans, assistant)
+
+
+def test_a_taiwan_term_for_the_task_still_finds_it(assistant):
+    """The Gansu plan writes 民眾性質量活動 (Taiwan usage) for 群众性质量活动."""
+    ans = assistant.ask("甘肃省谁牵头开展群众性质量活动?")
+    assert not ans.abstained
+    assert "牵头:省质监局" in ans.answer
+    assert any(c.quote == "(二十二)廣泛開展民眾性質量活動" for c in ans.citations)
+    _checkable(ans, assistant)
+
+
+def test_a_question_naming_two_regions_is_answered_from_both(assistant):
+    ans = assistant.ask("湖南和甘肃都提到了哪个群众性质量活动？")
+    docs = {c.doc_id.split("-")[0] for c in ans.citations}
+    assert {"hunan", "gansu"} <= docs
+    assert "质量月" in ans.answer
+    _checkable(ans, assistant)
+
+
 @pytest.mark.parametrize(
     "question, label",
     [

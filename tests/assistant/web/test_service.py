@@ -96,7 +96,7 @@ def test_document_text_is_escaped_and_the_quote_is_marked(fresh, fixtures_dir):
 
 def test_abstention_is_marked_apart_from_an_answer(service):
     no = service.ask("上海市2030年食品安全目标是什么?")
-    yes = service.ask("甘肃省质量发展行动计划中,谁牵头开展质量强省活动?")
+    yes = service.ask("甘肃省质量发展行动计划中,谁牵头开展群众性质量活动?")
     assert no.abstained and 'class="zhiqa-abstain"' in answer_html(no)
     assert not yes.abstained and 'class="zhiqa-answer"' in answer_html(yes)
     assert 'class="zhiqa-cites"' in answer_html(yes)
@@ -106,7 +106,7 @@ def test_the_export_quotes_every_citation_verbatim(service):
     from assistant.assistant import Turn
 
     turns = []
-    for q in ("甘肃省质量发展行动计划中,谁牵头开展质量强省活动?", "配合单位有哪些?"):
+    for q in ("甘肃省质量发展行动计划中,谁牵头开展群众性质量活动?", "配合单位有哪些?"):
         turns.append(Turn(q, service.ask(q, history=list(turns))))
     md = service.export(turns).read_text(encoding="utf-8")
     assert md.count("## 问题") == 2 and "理解为" in md
