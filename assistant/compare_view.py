@@ -34,12 +34,11 @@ def compare(assistant, topic: str, doc_ids: tuple[str, ...] = ()) -> list[Compar
         best = None
         if hits.hits:
             ev = assistant.composer.evidence(hits, snap)
-            alts = dict(query.synonyms)
             total = ev.weight(ev.weights) or 1.0
             for cand in ev.candidates:
                 if cand.doc_id != doc_id or cand.heading:
                     continue
-                found = [t for t in ev.weights if t in cand.norm or any(a in cand.norm for a in alts.get(t, ()))]
+                found = [t for t in ev.weights if ev.mentions(t, cand.norm)]
                 share = ev.weight(found) / total
                 if share >= ADDRESSED and (best is None or (share, cand.score) > best[0]):
                     best = ((share, cand.score), cand)

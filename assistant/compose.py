@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.answer import Citation
 from assistant.checks import AskedQuantity, asked_quantity, asserted_leads, stated_figures
@@ -179,6 +179,14 @@ class Evidence:
     def weight(self, found) -> float:
         """Weight of the terms found, each group of the question's terms counted once."""
         return weight_of(found, self.weights, self.groups)
+
+    @cached_property
+    def _synonyms(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.query.synonyms)
+
+    def mentions(self, term: str, text: str) -> bool:
+        """Does normalised ``text`` hold the question term, or one of its synonyms?"""
+        return term in text or any(a in text for a in self._synonyms.get(term, ()))
 
     @property
     def query(self):

@@ -184,11 +184,16 @@ TASK_CANDIDATES = 30  # sentences whose sections may be the task asked about (ta
 _ROLE_WORD = re.compile(r"牵头|配合|负责|主管|承担|职责|单位|部门|机构|机关|哪些|哪个")
 
 
+def _topic(ev: Evidence) -> dict[str, float]:
+    """The question's terms less its role words: which task is asked about, not what about it."""
+    return {t: w for t, w in ev.weights.items() if not _ROLE_WORD.fullmatch(t)}
+
+
 def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
     """The section (task) the question is about: its title and body best cover the question.
     Role words (牵头, 配合, 单位) say what is asked about the task, not which task it is; units
     the question asserts as leads are not among ev.weights (a premise, not topic)."""
-    weights = {t: w for t, w in ev.weights.items() if not _ROLE_WORD.fullmatch(t)} or ev.weights
+    weights = _topic(ev) or ev.weights
     total = ev.weight(weights) or 1.0
     best = None
     top = ev.candidates[0].score
@@ -215,15 +220,14 @@ def _missing_topic(ev: Evidence, doc_id: str, section: Section) -> str | None:
     """The heaviest topic of the question (质量强省 in 谁牵头开展质量强省活动) that the task found
     does not mention in its title or body, when that topic carries a large share of the
     question: the nearest task is then another task, and its units are not the answer."""
-    topic = [t for t in ev.weights if not _ROLE_WORD.fullmatch(t)]
+    topic = _topic(ev)
     total = ev.weight(topic)
     if not total:
         return None
     meta = ev.snap.docs[doc_id].meta
     # the document's title and issuer name the document the task is in (甘肃行动计划), not the task
     body = normalize(f"{ev.text(doc_id)[section.start:section.end]} {meta.title or ''} {meta.issuer or ''}")
-    alts = dict(ev.query.synonyms)
-    found = {t for t in topic if t in body or any(a in body for a in alts.get(t, ()))}
+    found = {t for t in topic if ev.mentions(t, body)}
     groups: dict[str, list[str]] = {}
     for t in topic:
         groups.setdefault(ev.groups[t], []).append(t)
@@ -239,16 +243,14 @@ def _no_such_task(ev: Evidence, composer, cites: _Citations, topic: str, doc_id:
     and the nearest task that is assigned, so the user sees what the documents do say."""
     reason = f"文件中没有找到“{topic}”这项任务的分工(牵头、配合单位)"
     lines = [reason + "。"]
-    alts = dict(ev.query.synonyms).get(topic, ())
-    mentions = [c for c in ev.candidates if topic in c.norm or any(a in c.norm for a in alts)]
+    mentions = [c for c in ev.candidates if ev.mentions(topic, c.norm)]
     if mentions:
         best = mentions[0]
         text = ev.text(best.doc_id)
         s, e = composer.trim(text, best.start, best.end, ev.weights, SINGLE_FACT_LIMIT)
         lines.append(f"文件提到“{topic}”的原文:{text[s:e]} [{cites.add(best.doc_id, s, e)}]")
-    title_end = nearest.heading_end if nearest.heading_end > nearest.start else nearest.start + len(nearest.title)
-    task = ev.text(doc_id)[nearest.start:title_end].strip()
-    lines.append(f"有分工的最接近的任务是“{task}”,与所问不同。 [{cites.add(doc_id, nearest.start, title_end)}]")
+    task = ev.text(doc_id)[nearest.start:nearest.title_end].strip()
+    lines.append(f"有分工的最接近的任务是“{task}”,与所问不同。 [{cites.add(doc_id, nearest.start, nearest.title_end)}]")
     return Shaped("\n".join(lines), cites.items, abstained=True, reason=reason)
 
 
@@ -278,7 +280,7 @@ def responsibility(ev: Evidence, composer) -> Shaped | None:
     missing = _missing_topic(ev, doc_id, asked_section)
     if missing:
         return _no_such_task(ev, composer, cites, missing, doc_id, asked_section)
-    title_end = section.heading_end if section.heading_end > section.start else section.start + len(section.title)
+    title_end = section.title_end
     task_n = cites.add(doc_id, section.start, title_end)
     quote_n = cites.add(doc_id, assignment.start, assignment.end)
     task = text[section.start:title_end].strip()  # verbatim; unit names below are normalised
@@ -351,7 +353,7 @@ def section_items(ev: Evidence, composer) -> Shaped | None:
     lines = []
     if children:
         for child in children[:10]:
-            end = child.heading_end if child.heading_end > child.start else child.start + len(child.title)
+            end = child.title_end
             lines.append(f"- {text[child.start:end].strip()} [{cites.add(top.doc_id, child.start, end)}]")
     elif is_heading:
         body = [(s, e) for s, e in sentence_spans(text, section.heading_end, section.end)]

@@ -62,6 +62,11 @@ class Section:
     parent: int | None
     path: str  # "二、构建质量共治格局 > (一)落实企业主体责任"
 
+    @property
+    def title_end(self) -> int:
+        """End of the heading's title: the heading line's end, or the title's when none was recorded."""
+        return self.heading_end if self.heading_end > self.start else self.start + len(self.title)
+
 
 @dataclass(frozen=True)
 class DocumentMetadata:
