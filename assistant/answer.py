@@ -2,8 +2,24 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import Enum
 
-QUESTION_TYPES = ("responsibility", "deadline", "target", "procedure", "definition", "list", "comparison", "other")
+
+class QuestionType(str, Enum):
+    """What a question asks for; decided by assistant.question.kinds. A str, so that the JSON
+    carries the plain name and a comparison with "deadline" holds."""
+
+    RESPONSIBILITY = "responsibility"
+    DEADLINE = "deadline"
+    TARGET = "target"
+    PROCEDURE = "procedure"
+    DEFINITION = "definition"
+    LIST = "list"
+    COMPARISON = "comparison"
+    OTHER = "other"
+
+    def __str__(self) -> str:
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -28,7 +44,7 @@ class Answer:
     standalone_question: str
     answer: str
     abstained: bool
-    question_type: str
+    question_type: QuestionType
     citations: list[Citation] = field(default_factory=list)
     latency_ms: int = 0
     # why the assistant abstained, and what the corpus does cover (empty when it answered)
@@ -43,6 +59,7 @@ class Answer:
 
     def to_json(self) -> dict:
         d = asdict(self)
+        d["question_type"] = str(self.question_type)  # the plain name, whatever serialises it
         if not self.abstained:
             d.pop("reason")
             d.pop("suggestions")

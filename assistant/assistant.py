@@ -8,19 +8,22 @@ from dataclasses import dataclass, replace
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Callable
 
-from assistant.answer import Answer
-from assistant.checks import articles_asked, dated_document_years, named_periods
-from assistant.compose import ExtractiveComposer
+from assistant.answer import Answer, Citation, QuestionType
+from assistant.compose.composer import ExtractiveComposer
+from assistant.compose.metadata import document_field, fields_answer
 from assistant.config import Settings
-from assistant.followup import resolve
-from assistant.index import Index
-from assistant.metadata_answer import asked_fields, document_field
-from assistant.records import Snapshot
-from assistant.retrieve import Hits, HybridRetriever
-from assistant.understand import Query, analyse
+from assistant.index.index import Index
+from assistant.index.snapshot import Snapshot
+from assistant.question.analyse import Query, analyse
+from assistant.question.followup import resolve
+from assistant.question.kinds import asked_fields
+from assistant.question.premises import articles_asked, dated_document_years, named_periods
+from assistant.search.hits import Hits
+from assistant.search.rerankers import choose_reranker
+from assistant.search.retrieve import HybridRetriever
 
-if TYPE_CHECKING:
-    from assistant.llm import LlmComposer
+if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
+    from assistant.llm.compose import LlmComposer
 
 DENSE_DOWN = "语义检索暂不可用(无法连接 Chroma 服务器),本回答只依据关键词检索。"
 COMPARED_SEARCHES = 8  # documents a comparison searches one by one, at most
@@ -54,7 +57,7 @@ class Assistant:
         # optional: rewrites a grounded extractive answer with a chat model, then verifies it
         self.llm = llm
         self.index = index or Index(self.settings)
-        self.retriever = HybridRetriever(self.index, self.settings, use_dense=use_dense)
+        self.retriever = HybridRetriever(self.index, self.settings, use_dense=use_dense, reranker=choose_reranker(self.settings))
         self.composer = ExtractiveComposer()
         self._years: dict[int, dict[str, set[int]]] = {}
         self._years_lock = threading.Lock()
@@ -79,7 +82,7 @@ class Assistant:
         self._doc_years(snap)
 
     def standalone(self, question: str, history: list[Turn] | None) -> str:
-        """Resolve a follow-up against the previous turn (see assistant.followup)."""
+        """Resolve a follow-up against the previous turn (see assistant.question.followup)."""
         if not history:
             return question
         return resolve(question, history[-1].answer.standalone_question)
@@ -108,7 +111,7 @@ class Assistant:
         return answer
 
     def _abstain(
-        self, query: Query, reason: str, snap: Snapshot, near: list[str], said: str = "", citations: list | None = None
+        self, query: Query, reason: str, snap: Snapshot, near: list[str], said: str = "", citations: list[Citation] | None = None
     ) -> Answer:
         """An abstention: why, what the documents do say (``said``, cited) and the nearest documents."""
         titles = []
@@ -119,9 +122,9 @@ class Assistant:
                 titles.append(label)
         text = said or f"现有文件不足以回答这个问题:{reason}。"
         text += "\n最接近的文件:" + ";".join(titles[:3]) + "。"
-        return Answer(
-            query.text, query.text, text, True, query.question_type, list(citations or []), reason=reason, suggestions=titles[:5]
-        )
+        return Answer(question=query.text, standalone_question=query.text, answer=text, abstained=True,
+                      question_type=query.question_type, citations=list(citations or []), reason=reason,
+                      suggestions=titles[:5])
 
     def _premise(self, query: Query, snap: Snapshot, hits: Hits, near: list[str]) -> Answer | None:
         """Questions about a year, period or law article the corpus does not hold: corrected."""
@@ -153,27 +156,6 @@ class Assistant:
                 reason = f"语料中没有《{book}》的条文,只有其他文件对它的提及"
                 return self._abstain(query, reason, snap, near)
         return None
-
-    def _metadata(self, query: Query, snap: Snapshot, hits: Hits, fields) -> tuple[str, list, list[str]] | None:
-        """文号, 发文机关, 成文日期 of the documents the question names (or the best-matching one),
-        each cited at the line that states it; the fields a document does not state are listed."""
-        docs = list(hits.allowed_docs) if len(hits.allowed_docs) < len(snap.docs) else [h.chunk.doc_id for h in hits.hits[:1]]
-        lines, citations, missing = [], [], []
-        for doc_id in docs[:4]:
-            rec = snap.docs[doc_id]
-            for field, label in fields:
-                found = document_field(rec, field, label, snap, len(citations) + 1)
-                if found.citation is None:
-                    missing.append(found.missing)
-                    continue
-                citations.append(found.citation)
-                prefix = f"《{rec.meta.title}》" if len(docs) > 1 and rec.meta.title else ""
-                lines.append(prefix + found.text)
-        if not lines and not missing:
-            return None
-        if missing and lines:
-            lines.append("(" + ";".join(missing) + ")")
-        return "\n".join(lines), citations, missing
 
     def _comparison_hits(self, query: Query, hits: Hits, snap: Snapshot) -> Hits:
         """One search per document being compared, so each gets its own best passages; past
@@ -209,15 +191,16 @@ class Assistant:
             return self._abstain(query, "没有符合筛选条件的文件", snap, near), None
         fields = asked_fields(query.normalized)
         if fields:
-            said = self._metadata(query, snap, hits, fields)
+            said = fields_answer(snap, hits, fields)
             if said is not None:
-                text, citations, missing = said
-                if not citations:
-                    return self._abstain(query, ";".join(missing), snap, near), None
-                return Answer(query.text, query.text, text, False, "other", citations), None
-        if query.question_type == "comparison":
+                if not said.citations:
+                    return self._abstain(query, ";".join(said.missing), snap, near), None
+                return Answer(question=query.text, standalone_question=query.text, answer=said.text, abstained=False,
+                              question_type=QuestionType.OTHER, citations=said.citations), None
+        if query.question_type == QuestionType.COMPARISON:
             hits = self._comparison_hits(query, hits, snap)
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
             return self._abstain(query, comp.reason, snap, near, comp.answer, comp.citations), None
-        return Answer(query.text, query.text, comp.answer, False, query.question_type, comp.citations), hits
+        return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
+                      question_type=query.question_type, citations=comp.citations), hits

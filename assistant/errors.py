@@ -1,9 +1,14 @@
-"""Typed errors of the index and the assistant; messages say what to do."""
+"""Typed errors of the index and the assistant; messages say what to do. Every error a user
+should read as a message is a ZhiqaError (ingest's errors and ConfigError included), so a
+shell (the CLI, a web tab) catches that one type."""
 from __future__ import annotations
 
+from ingest.errors import ConfigError, IngestError, ZhiqaError
 
-class ZhiqaError(Exception):
-    """Base class for errors shown to users as plain messages."""
+__all__ = [
+    "ChromaUnavailable", "ConfigError", "EmbedderUnavailable", "IndexBusy", "IndexMismatch", "IndexMissing", "IngestError",
+    "MissingExtra", "RerankerUnavailable", "ZhiqaError",
+]
 
 
 class IndexMissing(ZhiqaError):

@@ -6,11 +6,14 @@ with zhiqa's. It has no conversation handling: a multi-turn item is searched wit
 joined."""
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Callable
 from functools import lru_cache
 
+import bm25s
+import jieba
 import numpy as np
 
 from eval.gold import GoldItem
@@ -22,10 +25,6 @@ _WORDLIKE = re.compile(r"\w")
 
 @lru_cache(maxsize=1)
 def _plain_jieba():
-    import logging
-
-    import jieba
-
     jieba.setLogLevel(logging.WARNING)
     return jieba.Tokenizer()  # jieba's own dictionary: no domain words, no stopwords
 
@@ -49,8 +48,6 @@ def paragraphs(texts: dict[str, str]) -> list[Span]:
 
 class ParagraphBM25:
     def __init__(self, name: str, label: str, texts: dict[str, str], tokenizer: Callable[[str], list[str]]) -> None:
-        import bm25s
-
         self.name = name
         self.label = label
         self.texts = texts

@@ -18,14 +18,15 @@ import tempfile
 from pathlib import Path
 
 from eval.bench_run import CONFIGS, LoadResult, Measurement, baseline_latency, measure, under_load
+from eval.charts import pyplot
+from eval.gold import load_split
+from eval.synth_corpus import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET = {"ingest_mb_per_s": 1.0, "p95_ms_at_2000": 300.0, "rss_mb_at_2000": 1024.0}
 
 
 def _questions(n: int) -> list[str]:
-    from eval.gold import load_split
-
     items = load_split("dev") + load_split("test")
     qs = list(dict.fromkeys(q for item in items for q in item.turns[:1]))
     return (qs * (n // len(qs) + 1))[:n]
@@ -50,10 +51,7 @@ def _table(rows: list[Measurement], base: dict[str, tuple[float, float]]) -> lis
 
 
 def _plot(rows: list[Measurement], base: dict[str, tuple[float, float]], path: Path) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    plt = pyplot()
 
     fig, (lat, mem) = plt.subplots(1, 2, figsize=(11, 4.2))
     for config in dict.fromkeys(r.config for r in rows):
@@ -88,8 +86,6 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [c for c in configs if c not in CONFIGS]
     if unknown:
         p.error(f"unknown config {', '.join(unknown)}; choose from {', '.join(CONFIGS)}")
-    from eval.synth_corpus import generate
-
     questions = _questions(args.questions)
     rows: list[Measurement] = []
     base: dict[str, tuple[float, float]] = {}

@@ -11,10 +11,16 @@ import statistics
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from assistant import Assistant, Settings
+from assistant.index.index import Index
+from assistant.index.update import ingest_paths
+from eval.baselines import ParagraphBM25, raw_tokens
 from eval.metrics import percentile
+from ingest import ingest_file
 
 CONFIGS = {"hybrid": "builtin", "bm25": "none", "hybrid-server": "builtin"}
 ENV = dict(os.environ, ANONYMIZED_TELEMETRY="False", HF_HUB_OFFLINE="1")
@@ -153,9 +159,6 @@ def measure(source: Path, label: str, config: str, questions: list[str], work: P
 
 def baseline_latency(source: Path, questions: list[str]) -> tuple[float, float]:
     """p50 / p95 ms of the paragraph-BM25 baseline (eval.baselines) searching ``source``."""
-    from eval.baselines import ParagraphBM25, raw_tokens
-    from ingest import ingest_file
-
     texts = {}
     for p in sorted(source.iterdir()):
         if p.suffix in (".txt", ".html", ".md"):
@@ -185,12 +188,6 @@ class LoadResult:
 def under_load(home: Path, questions: list[str], extra: Path, threads: int = 20) -> LoadResult:
     """``questions`` from ``threads`` threads sharing one Assistant (the Python API, as the web
     app uses it) while the documents in ``extra`` are ingested into the same index."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from assistant import Assistant, Settings
-    from assistant.index import Index
-    from assistant.updater import ingest_paths
-
     settings = Settings(home=home)
     assistant = Assistant(settings)
     assistant.warm()  # a server warms its caches at start (WebService does)

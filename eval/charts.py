@@ -9,19 +9,19 @@ from eval.runner import EvalReport
 TYPE_METRICS = (("key_fact_recall", "key-fact recall"), ("recall_at_5", "Recall@5"), ("citation_support", "citation support"))
 
 
-def _pyplot():
-    try:
+def pyplot():
+    try:  # the optional extra "eval" (matplotlib); the figures need it, the charts only draw them
         import matplotlib
     except ImportError as exc:
         raise ImportError("eval charts need matplotlib: pip install 'zhiqa[dev]' (or pip install 'matplotlib>=3.8')") from exc
     matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    import matplotlib.pyplot as plt  # after use("Agg"): no display here
 
     return plt
 
 
 def write_charts(report: EvalReport, out_dir: Path, name: str) -> list[Path]:
-    plt = _pyplot()
+    plt = pyplot()
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{name}-by-type.png", out_dir / f"{name}-failures.png"]
 

@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.runner import evaluate
 from eval.summary import Metrics
 
 FLOORS_FILE = Path(__file__).resolve().parent / "floors.json"
@@ -65,8 +66,6 @@ def measured_floors(metrics: Metrics, split: str = "test", config: str = "defaul
 
 
 def main(argv: list[str] | None = None) -> int:
-    from eval.runner import evaluate
-
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--write", action="store_true", help=f"rewrite {FLOORS_FILE.name} from a fresh measurement")
     args = p.parse_args(argv)

@@ -27,7 +27,8 @@ from collections import Counter
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
-from assistant.quiz import BLANK, FALSE, TRUE, Quiz, QuizItem, generate_quiz
+from assistant.quiz.generate import BLANK, FALSE, TRUE, Quiz, QuizItem, generate_quiz
+from eval.runner import build_index
 from ingest.extract.departments import is_unit_name
 from ingest.normalize import normalize
 
@@ -199,7 +200,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0, help="seed of the first quiz (default 0)")
     parser.add_argument("--corpus", type=Path, default=ROOT / "corpus")
     args = parser.parse_args(argv)
-    from eval.runner import build_index
 
     with tempfile.TemporaryDirectory() as tmp:
         index = build_index(Path(tmp) / "zhiqa", corpus=args.corpus)

@@ -8,9 +8,9 @@ import tempfile
 from dataclasses import replace
 from pathlib import Path
 
-from assistant.rerank import FeatureReranker, RerankWeights
-from assistant.retrieve import HybridRetriever
-from assistant.understand import analyse
+from assistant.question.analyse import analyse
+from assistant.search.features import FeatureReranker, RerankWeights
+from assistant.search.retrieve import HybridRetriever
 from eval.gold import load_split
 from eval.metrics import evidence_spans, recall_at, reciprocal_rank, relevance
 from eval.runner import build_index
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         items = [(it, evidence_spans(it, texts)) for it in load_split(args.split) if it.answerable and len(it.turns) == 1]
         items = [(it, spans) for it, spans in items if spans]
         settings = replace(index.settings, rerank_features=False)
-        base = HybridRetriever(index, settings)
+        base = HybridRetriever(index, settings)  # no reranker: the fused order the grid reranks
         queries = [(analyse(it.question), spans) for it, spans in items]
         fused = [(base.search(q, k=20), spans) for q, spans in queries]
         rows = []

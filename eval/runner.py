@@ -9,10 +9,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant import Assistant, Settings
-from assistant.embedders import EmbedderSpec
-from assistant.index import Index
-from assistant.tokenize import tokenize
-from assistant.updater import ingest_paths
+from assistant.index.embedders import EmbedderSpec
+from assistant.index.index import Index
+from assistant.index.tokens import tokenize
+from assistant.index.update import ingest_paths
 from eval.baselines import ParagraphBM25, raw_tokens
 from eval.gold import GoldItem, load_split
 from eval.judge import ItemResult, Sources, judge

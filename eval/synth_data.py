@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import opencc
+
 @dataclass(frozen=True)
 class Region:
     name: str  # as in manifest.json's region field
@@ -68,8 +70,6 @@ def period_index(year: int) -> int:
 
 @lru_cache(maxsize=1)
 def _s2t_converter():
-    import opencc
-
     return opencc.OpenCC("s2t")
 
 

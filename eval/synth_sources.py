@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from eval.synth_data import BY_NAME, Region
+from ingest.clean import segment
+from ingest.loaders import load
+from ingest.normalize import detect_script
+from ingest.patterns import HEADING_START
 
 class SynthCorpusError(Exception):
     """The source folder or the output folder cannot be used; the message says why and what to do."""
@@ -51,8 +55,6 @@ def _split_title(rest: str) -> tuple[str, str]:
 
 def _parse(lines: list[str], source: str) -> list[Group]:
     """Groups of units under the lowest headings; title block, preamble and signature dropped."""
-    from ingest.patterns import HEADING_START
-
     split: list[str] = []
     for line in lines:
         m = _GLUED.match(line)
@@ -90,10 +92,6 @@ def _parse(lines: list[str], source: str) -> list[Group]:
 
 
 def load_pool(source_dir: Path) -> Pool:
-    from ingest.clean import segment
-    from ingest.loaders import load
-    from ingest.normalize import detect_script
-
     manifest = source_dir / "manifest.json"
     if not manifest.is_file():
         raise SynthCorpusError(f"{manifest} is missing: the generator reads each source's region, year and script from it. "

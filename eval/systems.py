@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from assistant import Assistant, Turn
-from assistant.understand import analyse
+from assistant.question.analyse import analyse
 from eval.gold import GoldItem
 from eval.metrics import Span
 

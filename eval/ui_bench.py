@@ -40,7 +40,7 @@ QUESTIONS = [
 
 def time_to_page(page, index: Path, log: Path) -> tuple[float, subprocess.Popen, str]:
     """Start `make run` and load the page until its question box shows; seconds from the start."""
-    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import Error as PlaywrightError  # playwright: a dev extra, for this script only
 
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--screenshot", default=str(ROOT / "docs" / "screenshot-chat.png"))
     p.add_argument("--report", default=str(ROOT / "eval" / "reports" / "ui-bench.md"))
     args = p.parse_args(argv)
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # a dev extra, for this script only
 
     work = Path(tempfile.mkdtemp(prefix="zhiqa-ui-bench-"))
     index = work / "index"

@@ -80,6 +80,7 @@ def _paragraphs(doc: IngestedDocument) -> list[tuple[int, int]]:
 
 
 def _split_long(text: str, start: int, max_chars: int) -> list[tuple[int, int]]:
+    # langchain-text-splitters takes 0.5 s to import: only an ingest that splits a long section pays it
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     splitter = RecursiveCharacterTextSplitter(

@@ -1,10 +1,22 @@
-"""Typed ingest errors. Each message names the file, what is wrong and what to do."""
+"""Typed ingest errors. Each message names the file, what is wrong and what to do.
+
+The project's root error lives here, in the lowest layer, so that an ingest error is a
+ZhiqaError too and the CLI and the web app catch one type (assistant.errors re-exports both)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 
-class IngestError(Exception):
+class ZhiqaError(Exception):
+    """Base class for errors shown to users as plain messages."""
+
+
+class ConfigError(ZhiqaError, ValueError):
+    """A setting, an option or an argument a user gave is not usable; the message says which
+    and what it should look like. A ValueError too, for callers that validate input."""
+
+
+class IngestError(ZhiqaError):
     """Base class: a file could not be turned into a document."""
 
     def __init__(self, path: Path | str, problem: str, remedy: str) -> None:

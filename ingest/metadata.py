@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.errors import IngestError
 from ingest.gazetteer import AGENCY_FULL_NAMES, NATIONAL_MARKERS, ORG_SUFFIXES, PROVINCES
 from ingest.models import Segment
 from ingest.normalize import detect_script, fold_width, to_simplified
@@ -192,8 +193,6 @@ def _manifest_entries(manifest: str, mtime_ns: int, size: int) -> dict[str, dict
     try:
         data = json.loads(Path(manifest).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        from ingest.errors import IngestError
-
         raise IngestError(manifest, f"manifest.json is not valid JSON ({exc})", "Fix or remove the manifest.") from exc
     entries = data.get("documents", data if isinstance(data, list) else [])
     return {e["file"]: e for e in reversed(entries) if isinstance(e, dict) and isinstance(e.get("file"), str)}

@@ -8,6 +8,9 @@ import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
+
+import opencc
 
 NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v2"
 
@@ -20,15 +23,11 @@ _HAN = re.compile("[\u4e00-\u9fff]")
 
 @lru_cache(maxsize=1)
 def _converter():
-    import opencc
-
     return opencc.OpenCC("t2s")
 
 
 @lru_cache(maxsize=1)
 def _taiwan_terms() -> tuple[re.Pattern[str], dict[str, str]]:
-    from importlib import resources
-
     table = {}
     for line in resources.files("ingest").joinpath("data", "taiwan_terms.txt").read_text(encoding="utf-8").splitlines():
         parts = line.split()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import cn2an
+
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 _N = f"[{CN_DIGITS}]+"
 _NA = f"(?:[{CN_DIGITS}]+|\\d+)"
@@ -38,8 +40,6 @@ def numeral_value(token: str) -> int | None:
         return None
     if digits.isdigit():
         return int(digits)
-    import cn2an
-
     try:
         return int(cn2an.cn2an(digits, "smart"))
     except (ValueError, KeyError):

@@ -30,8 +30,8 @@ def fixtures_dir() -> Path:
 def corpus_index(tmp_path_factory):
     """A read-only index of corpus/ (tests that write build their own)."""
     from assistant.config import Settings
-    from assistant.index import Index
-    from assistant.updater import ingest_paths
+    from assistant.index.index import Index
+    from assistant.index.update import ingest_paths
 
     settings = Settings(home=tmp_path_factory.mktemp("index") / "zhiqa")
     index = Index(settings)

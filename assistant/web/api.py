@@ -6,7 +6,9 @@ import json
 
 import gradio as gr
 
-from assistant.followup import resolve
+from assistant.question.followup import resolve
+from assistant.quiz.generate import generate_quiz
+from assistant.quiz.render import quiz_json
 from assistant.web.service import WebService
 
 
@@ -51,9 +53,6 @@ def register(service: WebService) -> None:
 
     def quiz(n: int = 10, types: str = "mcq,tf,cloze", difficulty: str = "easy", seed: int = 0, doc: str = "") -> dict:
         """Quiz items with answer keys and citations (the teacher version, as JSON)."""
-        from assistant.quiz import generate_quiz
-        from assistant.quiz_render import quiz_json
-
         made = generate_quiz(service.snapshot(), n=int(n), doc_ids=_ids(doc), types=tuple(_ids(types)),
                              difficulty=difficulty, seed=int(seed))
         return json.loads(quiz_json(made, True)) | {"note": made.note}

@@ -13,7 +13,9 @@ for _key, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "
     os.environ[_key] = _value
 
 from assistant.config import Settings  # noqa: E402
-from assistant.errors import MissingExtra, ZhiqaError  # noqa: E402
+from assistant.errors import ConfigError, MissingExtra, ZhiqaError  # noqa: E402
+from assistant.llm.compose import LlmComposer  # noqa: E402
+from assistant.web.service import WebService  # noqa: E402
 
 TITLE = "zhiqa 质量监督文件问答"
 AUTH_ENV = "ZHIQA_UI_AUTH"  # user:password[,user2:password2]
@@ -48,13 +50,13 @@ def parse_auth(value: str | None) -> tuple[tuple[str, str], ...]:
     for item in filter(None, (x.strip() for x in (value or "").split(","))):
         user, sep, password = item.partition(":")
         if not sep or not user or not password:
-            raise ValueError(f"login must look like USER:PASSWORD (from --auth or ${AUTH_ENV}), got {item.split(':')[0]!r}:…")
+            raise ConfigError(f"login must look like USER:PASSWORD (from --auth or ${AUTH_ENV}), got {item.split(':')[0]!r}:…")
         pairs.append((user, password))
     return tuple(pairs)
 
 
 def _gradio():
-    try:
+    try:  # the optional extra "ui" (5 s to import)
         import gradio as gr
     except ImportError as exc:
         raise MissingExtra("gradio", "ui") from exc
@@ -64,6 +66,7 @@ def _gradio():
 def build_app(service):
     """The Blocks of the app (tabs and API endpoints) over one WebService."""
     gr = _gradio()
+    # the tabs import gradio (extra "ui", 5 s) at their top; _gradio() names the extra when it is missing
     from assistant.web import api, tab_chat, tab_documents, tab_quiz, tab_views
 
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
@@ -105,7 +108,7 @@ def build_app(service):
 def asgi_app(service, options: ServeOptions):
     """A FastAPI app serving the Gradio app at /, with the safety settings applied."""
     gr = _gradio()
-    from fastapi import FastAPI
+    from fastapi import FastAPI  # comes with gradio (extra "ui")
     from fastapi.responses import PlainTextResponse
 
     server = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
@@ -128,11 +131,9 @@ def asgi_app(service, options: ServeOptions):
     )
 
 
-def serve(settings: Settings, options: ServeOptions, llm=None) -> None:
+def serve(settings: Settings, options: ServeOptions, llm: LlmComposer | None = None) -> None:
     """Run the app until interrupted."""
-    import uvicorn
-
-    from assistant.web.service import WebService
+    import uvicorn  # comes with gradio (extra "ui"), like the modules build_app imports
 
     service = WebService(settings, llm=llm)
     if not service.has_index():

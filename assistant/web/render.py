@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from html import escape
 
 from assistant.answer import Answer, Citation
-from assistant.records import Snapshot
+from assistant.index.snapshot import Snapshot
 
 SOURCE_WINDOW = 700  # characters of a long section shown each side of the quote
 LEVELS = {"national": "国家级", "provincial": "省级", "municipal": "市级"}

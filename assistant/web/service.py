@@ -9,11 +9,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from assistant import tables
 from assistant.answer import Answer, Citation
 from assistant.assistant import Assistant, Filters, Turn
 from assistant.config import Settings
-from assistant.records import Snapshot
+from assistant.errors import ConfigError
+from assistant.index.snapshot import Snapshot
+from assistant.index.update import ingest_paths, remove_document
+from assistant.llm.compose import LlmComposer
+from assistant.quiz import render as quiz_render
+from assistant.quiz.generate import generate_quiz
+from assistant.views import domain, tables
+from assistant.views.compare import compare
 from assistant.web import render
 from assistant.web.uploads import UPLOADS_FOLDER, stage
 
@@ -61,7 +67,7 @@ class QuizOutcome:
 @dataclass
 class WebService:
     settings: Settings
-    llm: object | None = None
+    llm: LlmComposer | None = None
     downloads: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="zhiqa-downloads-")))
 
     def __post_init__(self) -> None:
@@ -100,7 +106,7 @@ class WebService:
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:
         if not question.strip():
-            raise ValueError("请输入问题")
+            raise ConfigError("请输入问题")
         return self.assistant.ask(question.strip(), history=history, filters=filters, on_token=on_token)
 
     def source_html(self, citation: Citation) -> str:
@@ -116,24 +122,22 @@ class WebService:
     def documents(self) -> Table:
         headers = ["doc_id", "标题", "发文机关", "日期", "文号", "层级", "地区", "字体", "分块", "来源"]
         if not self.has_index():
-            return Table(headers, [], None, None, "索引为空:请上传文件。")
+            return Table(headers=headers, rows=[], csv_path=None, markdown_path=None, summary="索引为空:请上传文件。")
         rows = []
         for rec in sorted(self.snapshot().docs.values(), key=lambda r: r.doc_id):
             m = rec.meta
             rows.append([m.doc_id, m.title or "", m.issuer or "", m.date or (str(m.year) if m.year else ""), m.doc_number or "",
                          render.LEVELS.get(m.level or "", m.level or ""), m.region or "", m.script, str(rec.chunk_count),
                          Path(m.source).name])
-        return Table(headers, rows, None, None, f"共 {len(rows)} 份文件")
+        return Table(headers=headers, rows=rows, csv_path=None, markdown_path=None, summary=f"共 {len(rows)} 份文件")
 
     def upload(self, files: list[tuple[str, Path]], progress: Callable[[int, int, str], None] | None = None) -> UploadOutcome:
         """Stage uploads under <index>/uploads/ and ingest them; a file that fails is reported by
         its own name and taken back out, while the other files go in."""
-        from assistant.updater import ingest_paths
-
         staged, rejected = stage(files, Path(self.settings.home) / UPLOADS_FOLDER)
         errors = [r.message for r in rejected]
         if not staged:
-            return UploadOutcome([], [], errors, "没有文件被导入" if errors else "请先选择文件")
+            return UploadOutcome(added=[], unchanged=[], errors=errors, summary="没有文件被导入" if errors else "请先选择文件")
         by_path = {str(s.path): s for s in staged}
 
         def named(i: int, n: int, path: str) -> None:
@@ -161,13 +165,11 @@ class WebService:
             (unchanged if v.status == "unchanged" else added).append(v.doc_id or "")
         self.warm_in_background()
         summary = f"导入 {len(added)} 份,未变 {len(unchanged)} 份,失败 {len(errors)} 份;索引现有 {report.documents} 份文件"
-        return UploadOutcome(added, unchanged, errors, summary)
+        return UploadOutcome(added=added, unchanged=unchanged, errors=errors, summary=summary)
 
     def remove(self, doc_id: str) -> str:
-        from assistant.updater import remove_document
-
         if not doc_id:
-            raise ValueError("请选择要删除的文件")
+            raise ConfigError("请选择要删除的文件")
         report = remove_document(self.index, doc_id)
         self.warm_in_background()
         return f"已删除 {doc_id};索引现有 {report.documents} 份文件"
@@ -177,25 +179,22 @@ class WebService:
              status: str | None = None, regions=(), topic: str = "", downloads: bool = True) -> Table:
         """One domain view's table, with CSV and Markdown files to download (none when
         ``downloads`` is False: the API returns the rows and needs no files)."""
-        from assistant import views
-        from assistant.compare_view import compare
-
         doc_ids = tuple(doc_ids or ())
         snap = self.snapshot()
         group = None
         if name == "duties":
-            rows = views.duties(snap, dept=dept or None, doc_ids=doc_ids, role=role or None)
+            rows = domain.duties(snap, dept=dept or None, doc_ids=doc_ids, role=role or None)
         elif name == "deadlines":
-            rows = views.deadlines(snap, doc_ids, actor or None)
+            rows = domain.deadlines(snap, doc_ids, actor or None)
         elif name == "targets":
-            rows = views.targets(snap, doc_ids, status or None)
+            rows = domain.targets(snap, doc_ids, status or None)
         elif name == "obligations":
-            rows = views.obligations(snap, actor or None, doc_ids, tuple(regions or ()))
+            rows = domain.obligations(snap, actor or None, doc_ids, tuple(regions or ()))
             group = ("topic", "主题")
         elif name == "compare":
-            rows = compare(self.assistant, topic, doc_ids)
+            rows = compare(self.assistant.retriever, snap, topic, doc_ids)
         else:
-            raise ValueError(f"unknown view {name!r}; one of {', '.join(VIEWS)}")
+            raise ConfigError(f"unknown view {name!r}; one of {', '.join(VIEWS)}")
         columns = tables.VIEW_COLUMNS[name]
         headers, grid = tables.to_grid(rows, columns, group)
         csv_path = md_path = None
@@ -204,26 +203,25 @@ class WebService:
             csv_path.write_text(tables.to_csv(rows), encoding="utf-8-sig")  # with a BOM, so Excel reads the Chinese
             md_path = self._download_path(name, "md")
             md_path.write_text(tables.to_markdown(rows, columns, group[0] if group else None), encoding="utf-8")
-        return Table(headers, grid, csv_path, md_path, f"{len(grid)} 条记录", [tables.flatten(r) for r in rows])
+        return Table(headers=headers, rows=grid, csv_path=csv_path, markdown_path=md_path, summary=f"{len(grid)} 条记录",
+                     records=[tables.flatten(r) for r in rows])
 
     # ------------------------------------------------------------------ quiz
     def quiz(self, doc_ids=(), types=("mcq", "tf", "cloze"), n: int = 10, difficulty: str = "easy", seed: int = 0) -> QuizOutcome:
-        from assistant import quiz_render as q
-        from assistant.quiz import generate_quiz
-
         if not types:
-            raise ValueError("请至少选择一种题型")
+            raise ConfigError("请至少选择一种题型")
         quiz = generate_quiz(self.snapshot(), n=int(n), doc_ids=tuple(doc_ids or ()), types=tuple(types),
                              difficulty=difficulty, seed=int(seed))
         paths, teacher_text = {}, ""
         for version, teacher in (("学生版", False), ("教师版", True)):
-            text = q.quiz_markdown(quiz, teacher)
+            text = quiz_render.quiz_markdown(quiz, teacher)
             md = self._download_path(f"测验-{version}", "md")
             md.write_text(text, encoding="utf-8")
-            paths[version] = (md, q.write_quiz_docx(quiz, self._download_path(f"测验-{version}", "docx"), teacher))
+            paths[version] = (md, quiz_render.write_quiz_docx(quiz, self._download_path(f"测验-{version}", "docx"), teacher))
             teacher_text = text if teacher else teacher_text
         summary = f"{len(quiz.items)} 题(种子 {quiz.seed},难度 {quiz.difficulty})" + (f";{quiz.note}" if quiz.note else "")
-        return QuizOutcome(teacher_text, paths["学生版"][0], paths["教师版"][0], paths["学生版"][1], paths["教师版"][1], summary)
+        return QuizOutcome(preview=teacher_text, student=paths["学生版"][0], teacher=paths["教师版"][0],
+                           student_docx=paths["学生版"][1], teacher_docx=paths["教师版"][1], summary=summary)
 
     def _download_path(self, stem: str, suffix: str) -> Path:
         # a folder per file keeps the readable name while two downloads never overwrite each other

@@ -76,7 +76,7 @@ def build(service: WebService) -> ChatWidgets:
         filters = service.filters(regions, levels, docs, years)
         try:
             ans = yield from _streamed(service, q, list(turns), filters, history)
-        except (ZhiqaError, ValueError) as exc:
+        except ZhiqaError as exc:
             history[-1] = {"role": "assistant", "content": f'<div class="zhiqa-error">出错:{escape(str(exc))}</div>'}
             yield history, "", turns, gr.skip(), gr.skip()
             return

@@ -9,7 +9,6 @@ import gradio as gr
 
 from assistant.errors import ZhiqaError
 from assistant.web.service import WebService
-from ingest.errors import IngestError
 from ingest.loaders.dispatch import SUPPORTED_SUFFIXES, max_file_bytes
 
 
@@ -41,7 +40,7 @@ def build(service: WebService) -> tuple[gr.Dropdown, list]:
         progress(0, desc="准备导入")
         try:
             out = service.upload(pairs, progress=lambda i, n, name: progress((i, n), desc=f"导入 {name}"))
-        except (ZhiqaError, IngestError) as exc:
+        except ZhiqaError as exc:
             raise gr.Error(str(exc)) from exc
         lines = [f'<p class="zhiqa-ok">{escape(out.summary)}</p>']
         if out.errors:
@@ -51,7 +50,7 @@ def build(service: WebService) -> tuple[gr.Dropdown, list]:
     def do_remove(doc_id):
         try:
             said = service.remove(doc_id)
-        except (ZhiqaError, ValueError) as exc:
+        except ZhiqaError as exc:
             raise gr.Error(str(exc)) from exc
         return f'<p class="zhiqa-ok">{escape(said)}</p>', table_value(service), None
 

@@ -28,7 +28,7 @@ def build(service: WebService) -> list[gr.Dropdown]:
     def make(docs, types, n, difficulty, seed):
         try:
             out = service.quiz(docs, tuple(types or ()), int(n), difficulty, int(seed or 0))
-        except (ZhiqaError, ValueError) as exc:
+        except ZhiqaError as exc:
             raise gr.Error(str(exc)) from exc
         paths = [out.student, out.teacher, out.student_docx, out.teacher_docx]
         # the preview is Markdown; document text in it must stay text

@@ -27,7 +27,7 @@ def _shown(table: Table) -> tuple[str, dict, list[str]]:
 def _run(service: WebService, name: str, **kw):
     try:
         return _shown(service.view(name, **kw))
-    except (ZhiqaError, ValueError) as exc:
+    except ZhiqaError as exc:
         raise gr.Error(str(exc)) from exc
 
 

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import cn2an
+
 from ingest.extract.actors import subject_group
 from ingest.extract.spans import (
     FULL_STOPS, NormalizedText, body_sentences, clauses, inside, normalized, title_spans, trim,
@@ -50,6 +52,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 _NEEDS = {"date": "年", "range": "年", "year": "年", "plan": "五", "recurring": "每", "periodic": "定期",
           "yearly": "年度", "within": "内", "before": "前", "extension": "延长"}
 _EVERY = {"年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "月": "month"}
+_EVERY_SHOWN = {"year": "每年", "half_year": "每半年", "quarter": "每季度", "month": "每月"}
 
 
 @dataclass(frozen=True)
@@ -73,14 +76,33 @@ class TimeRequirement:
     trigger: str | None = None  # 自<trigger>之日起 / <trigger>前: the event the limit counts from
     actor: str | None = None  # who it binds, as written (simplified), when a known actor precedes it
 
+    @property
+    def normal_form(self) -> str:
+        """One normal form: 15日 (calendar days), 5个工作日, 3个月, 2015年, 每年, 2016—2020年."""
+        if self.working_days is not None:
+            return f"{self.working_days}个工作日"
+        if self.days is not None:
+            return f"{self.days}日"
+        if self.months is not None:
+            return f"{self.months}个月"
+        if self.years is not None:
+            return f"{self.years}年"
+        if self.every:
+            return _EVERY_SHOWN.get(self.every, self.every)
+        if self.kind == "date" and self.year and self.month and self.day:
+            return f"{self.year}-{self.month:02d}-{self.day:02d}"
+        if self.year_end:
+            return f"{self.year}—{self.year_end}年"
+        if self.year:
+            return f"{self.year}年"
+        return self.expression
+
 
 @lru_cache(maxsize=1024)
 def number_value(token: str) -> int | None:
     """12 -> 12, 十五 -> 15, 两 -> 2; None when not a number."""
     if token.isdigit():
         return int(token)
-    import cn2an
-
     try:
         return int(cn2an.cn2an(token, "smart"))
     except (ValueError, KeyError, TypeError):

@@ -4,14 +4,18 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ingest.errors import EmptyDocument, FileTooLarge, IngestError, UnsupportedFormat
+from ingest.errors import ConfigError, EmptyDocument, FileTooLarge, IngestError, UnsupportedFormat
 from ingest.models import LoadedText
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
 
 
 def max_file_bytes() -> int:
-    return int(float(os.environ.get("ZHIQA_MAX_FILE_MB", "32")) * 1024 * 1024)
+    raw = os.environ.get("ZHIQA_MAX_FILE_MB", "32")
+    try:
+        return int(float(raw) * 1024 * 1024)
+    except ValueError:
+        raise ConfigError(f"ZHIQA_MAX_FILE_MB must be a number of megabytes (e.g. 32), got {raw!r}") from None
 
 
 def refuse_oversized(path: Path, size: int) -> None:
@@ -33,6 +37,8 @@ def load(path: Path | str) -> LoadedText:
     if size == 0:
         raise EmptyDocument(path, "the file is empty (0 bytes)")
     refuse_oversized(path, size)
+    # each loader, with its library (pypdf, python-docx, bs4, charset-normalizer), is imported for
+    # a file of its format only: a question never loads a PDF reader
     if suffix in (".txt", ".md"):
         from ingest.loaders.text import load_text
 

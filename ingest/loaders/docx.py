@@ -4,6 +4,9 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+import docx  # python-docx
+from docx.opc.exceptions import PackageNotFoundError
+
 from ingest.errors import CorruptFile, EmptyDocument, FileTooLarge
 from ingest.models import LoadedText
 
@@ -20,9 +23,6 @@ def load_docx(path: Path) -> LoadedText:
     if total > MAX_UNCOMPRESSED:
         raise FileTooLarge(path, total, MAX_UNCOMPRESSED, what="the DOCX would unpack to",
                            remedy="It looks like a zip bomb, not a Word document; re-save it from Word.")
-
-    import docx  # python-docx
-    from docx.opc.exceptions import PackageNotFoundError
 
     try:
         document = docx.Document(str(path))

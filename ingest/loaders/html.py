@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from bs4 import BeautifulSoup, CData, NavigableString
+
 from ingest.errors import EmptyDocument
 from ingest.loaders.text import decode_bytes
 from ingest.models import LoadedText
@@ -20,8 +22,6 @@ def _text_with_breaks(root) -> str:
     """The text get_text() would give with a newline around every block tag, in one pass and
     without recursion: inserting the newlines into the tree costs time quadratic in nesting depth
     (a page of 100,000 nested <div> never finished)."""
-    from bs4 import CData, NavigableString
-
     parts: list[str] = []
     stack: list[tuple[object, bool]] = [(root, False)]  # (node, closing a block tag)
     while stack:
@@ -40,8 +40,6 @@ def _text_with_breaks(root) -> str:
 
 
 def html_to_text(markup: str) -> str:
-    from bs4 import BeautifulSoup
-
     soup = BeautifulSoup(markup, "lxml")
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()

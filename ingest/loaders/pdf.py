@@ -7,6 +7,9 @@ from collections import Counter
 from pathlib import Path
 from statistics import median
 
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError, PdfStreamError
+
 from ingest.errors import CorruptFile, EmptyDocument, EncryptedPdf, ScannedPdf
 from ingest.models import LoadedText
 from ingest.patterns import HEADING_START
@@ -26,9 +29,6 @@ def _is_page_number(line: str) -> bool:
 
 
 def _open(path: Path):
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PdfStreamError
-
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:

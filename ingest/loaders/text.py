@@ -5,6 +5,8 @@ import codecs
 import re
 from pathlib import Path
 
+from charset_normalizer import from_bytes
+
 from ingest.errors import EmptyDocument, UndecodableText
 from ingest.models import LoadedText
 
@@ -50,8 +52,6 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
             if _looks_like_text(text):
                 return text, enc
     # UTF-16 without a BOM, Big5 and other legacy encodings.
-    from charset_normalizer import from_bytes
-
     best = from_bytes(data[:2_000_000]).best()
     if best is not None and best.encoding:
         try:

@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from assistant import Assistant
 from assistant.config import Settings
-from assistant.index import Index
-from assistant.updater import ingest_paths
+from assistant.index.index import Index
+from assistant.index.update import ingest_paths
 
 QUESTIONS = [
     "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?",

@@ -1,7 +1,7 @@
 """The paragraph-BM25 baselines: paragraphs are exact lines; only (b) normalises scripts."""
 from __future__ import annotations
 
-from assistant.tokenize import tokenize
+from assistant.index.tokens import tokenize
 from eval.baselines import ParagraphBM25, paragraphs, raw_tokens
 from eval.gold import Evidence, GoldItem
 

@@ -23,7 +23,7 @@ def ask(page, question: str):
 
 def _original(app_index, doc_id: str) -> str:
     from assistant.config import Settings
-    from assistant.index import Index
+    from assistant.index.index import Index
 
     return Index(Settings(home=app_index)).snapshot().text(doc_id)
 

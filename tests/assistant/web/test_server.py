@@ -100,7 +100,7 @@ def test_named_api_endpoints_answer_scripts(app_url, app_index):
     from gradio_client import Client
 
     from assistant.config import Settings
-    from assistant.index import Index
+    from assistant.index.index import Index
 
     client = Client(app_url, verbose=False)
     names = set(client.view_api(print_info=False, return_format="dict")["named_endpoints"])

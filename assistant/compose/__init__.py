@@ -1,0 +1,1 @@
+"""Extractive answers: scored evidence sentences, the shape of each question type, citations."""

@@ -1,0 +1,145 @@
+"""What the composer and the answer shapes work from: the sentences of the top chunks, each
+scored by how much of the question it covers (idf-weighted terms or their synonyms), whether
+it carries what the question type asks for, the kind of figure asked, and the longest phrase
+of the question it holds verbatim."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from assistant.answer import QuestionType
+from assistant.index.snapshot import Snapshot
+from assistant.question.analyse import Query
+from assistant.question.kinds import ITEM_TYPES, QuantityRule, answer_cue, asked_quantity
+from assistant.question.premises import asserted_leads
+from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
+from assistant.search.hits import Hits
+from ingest.gazetteer import AGENCY_FULL_NAMES
+from ingest.normalize import normalize
+from ingest.patterns import DOC_NUMBER
+
+# an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
+_SENT = re.compile(r"(?:[^。！？；!?;\n]|(?<=\d)[?!](?=\d))*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
+EVIDENCE_DEPTH = 6  # chunks whose sentences are scored
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans of the original text inside [start, end), blanks trimmed."""
+    spans = []
+    for m in _SENT.finditer(text, start, end):
+        s, e = m.start(), m.end()
+        while s < e and text[s] in " \t\r\n\u3000\xa0":
+            s += 1
+        while e > s and text[e - 1] in " \t\r\n\u3000\xa0":
+            e -= 1
+        if e - s >= 2:
+            spans.append((s, e))
+    return spans
+
+
+@dataclass(frozen=True)
+class Candidate:
+    doc_id: str
+    start: int
+    end: int
+    score: float
+    covered: frozenset[str]
+    rank: int  # rank of the chunk it came from
+    norm: str = field(compare=False, repr=False)  # normalised sentence
+    heading: bool = field(default=False, compare=False)  # a bare heading or the title line
+
+
+@dataclass
+class Evidence:
+    """The scored sentences of the top chunks, best first, and the question's weighted terms."""
+
+    hits: Hits
+    snap: Snapshot
+    weights: dict[str, float]
+    candidates: list[Candidate]  # best first
+    quantity: QuantityRule | None  # the kind of figure the question asks for
+    coverage: float  # the best chunk's share of the question's weight
+    groups: dict[str, str]  # term -> its group (see term_groups)
+
+    def weight(self, found) -> float:
+        """Weight of the terms found, each group of the question's terms counted once."""
+        return weight_of(found, self.weights, self.groups)
+
+    @cached_property
+    def _synonyms(self) -> dict[str, tuple[str, ...]]:
+        return dict(self.query.synonyms)
+
+    def mentions(self, term: str, text: str) -> bool:
+        """Does normalised ``text`` hold the question term, or one of its synonyms?"""
+        return mentions(term, text, self._synonyms)
+
+    @property
+    def query(self) -> Query:
+        return self.hits.query
+
+    @property
+    def question_type(self) -> QuestionType:
+        return self.hits.query.question_type
+
+    def text(self, doc_id: str) -> str:
+        return self.snap.text(doc_id)
+
+
+def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:
+    """Score every sentence of the top ``depth`` chunks against the question."""
+    query = hits.query
+    weights = question_terms(snap, query)
+    # a 文号 or a national issuer (质检总局) names the document: a filter, not a term to find
+    asked_text = normalize(query.text)
+    naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
+    if len(hits.allowed_docs) < len(snap.docs):
+        weights = {t: w for t, w in weights.items() if not any(t in n for n in naming)} or weights
+    # a unit the question asserts leads a task (由省政府办公厅牵头) is a premise to check
+    claimed = asserted_leads(query.normalized)
+    weights = {t: w for t, w in weights.items() if not any(t in u for u in claimed)} or weights
+    alts = dict(query.synonyms)
+
+    groups = term_groups(weights)
+    total = weight_of(weights, weights, groups) or 1.0
+    cue = answer_cue(query.question_type)
+    quantity = asked_quantity(query.normalized)
+    # the question as asked, less the 文号 that names a document, for phrase matches
+    asked = DOC_NUMBER.sub("", normalize(query.text))
+    candidates: list[Candidate] = []
+    best_chunk_cov = 0.0
+    for rank, hit in enumerate(hits.hits[:depth]):
+        c = hit.chunk
+        meta = snap.docs[c.doc_id].meta
+        context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {c.section_path}")
+        chunk_norm = normalize(c.text) + context
+        best_chunk_cov = max(best_chunk_cov, weight_of([t for t in weights if mentions(t, chunk_norm, alts)], weights, groups) / total)
+        text = snap.text(c.doc_id)
+        rec = snap.docs[c.doc_id]
+        title = normalize(meta.title or "")
+        for s, e in sentence_spans(text, c.start, c.end):
+            norm = normalize(text[s:e])
+            section = rec.section_at(s)
+            # a bare heading, or the document's title line, names a topic; it rarely answers
+            heading_only = section is not None and section.start <= s and e <= section.heading_end + 1
+            heading_only = heading_only or bool(title) and norm.strip() == title
+            in_sentence = frozenset(t for t in weights if mentions(t, norm, alts))
+            covered = in_sentence | frozenset(t for t in weights if mentions(t, context, alts))
+            in_sentence_weight = weight_of(in_sentence, weights, groups)
+            score = in_sentence_weight / total
+            score += 0.3 * (weight_of(covered, weights, groups) - in_sentence_weight) / total
+            if cue and cue.search(norm):
+                score += 0.25
+            if quantity is not None and quantity.found_in(norm):
+                score += 0.3
+            run = longest_common_run(asked, norm)
+            if run >= 4:  # a phrase of the question found verbatim: 产品质量提升专项行动
+                score += min(0.3, 0.04 * (run - 3))
+            score += 0.08 / (1 + rank)
+            if heading_only and query.question_type not in ITEM_TYPES:
+                score -= 0.4
+            candidates.append(Candidate(doc_id=c.doc_id, start=s, end=e, score=score, covered=covered, rank=rank, norm=norm,
+                                        heading=heading_only))
+    candidates.sort(key=lambda c: -c.score)
+    return Evidence(hits=hits, snap=snap, weights=weights, candidates=candidates, quantity=quantity,
+                    coverage=best_chunk_cov, groups=groups)

@@ -1,0 +1,110 @@
+"""The plain extractive answer: the best sentence, and the few others that add what it lacks."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import Citation
+from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
+from assistant.compose.evidence import Candidate, Evidence
+from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """An answer's text and citations, as one shape made it; or its abstention."""
+
+    text: str
+    citations: list[Citation]
+    abstained: bool = False
+    reason: str = ""
+
+
+LIST_PEER = 0.9  # a list question's answer may sit in several sentences as good as the best
+TIE = 0.97  # any question: a sentence this close to the best cannot be told from it; show both
+MISSED_PART = 0.25  # share of the question's weight that one left-out group must carry
+MISSED_PART_MIN = 0.4  # and the least score, relative to the best, of a sentence that adds it
+
+
+def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
+    """The best sentence plus up to two more that cover key terms it lacks, or that score as
+    well as the best; for a list question (哪些) nearly as well, since each may name other
+    items (开展农资、建材…专项整治 beside 开展食品、保健品…专项整治)."""
+    cands = ev.candidates
+    chosen: list[Candidate] = [cands[0]]
+    covered = set(cands[0].covered)
+    peer = LIST_PEER if ev.question_type == Q.LIST else TIE
+    for cand in cands[1:]:
+        if len(chosen) >= max_sentences:
+            break
+        new_terms = cand.covered - covered
+        if cand.heading or cand.score < 0.7 * chosen[0].score or not (new_terms or cand.score >= peer * chosen[0].score):
+            continue
+        if any(cand.doc_id == c.doc_id and cand.start < c.end and c.start < cand.end for c in chosen):
+            continue
+        chosen.append(cand)
+        covered |= cand.covered
+    _each_region(ev, chosen, max_sentences + 1)
+    left = _uncovered_part(ev, covered)
+    if left and len(chosen) < max_sentences + 1:
+        # a part of the question the chosen sentences leave out (…如果涉嫌犯罪,怎么处理?)
+        fill = [c for c in cands if c.covered & left and not c.heading and c.score >= MISSED_PART_MIN * chosen[0].score]
+        if fill:
+            chosen.append(max(fill, key=lambda c: (ev.weight(c.covered & left), c.score)))
+    cue = answer_cue(ev.question_type)
+    if cue and not any(cue.search(c.norm) for c in chosen):
+        # a responsibility or time question answered without its cue (牵头/配合, a date):
+        # add the best cue sentence of the same section
+        lead = chosen[0]
+        section = ev.snap.docs[lead.doc_id].section_at(lead.start)
+        same = [
+            c for c in cands
+            if c.doc_id == lead.doc_id and c is not lead and cue.search(c.norm)
+            and ev.snap.docs[c.doc_id].section_at(c.start) == section
+        ]
+        if same:
+            chosen.append(max(same, key=lambda c: c.score))
+    return chosen
+
+
+def _each_region(ev: Evidence, chosen: list[Candidate], limit: int) -> None:
+    """A question that names several regions (湖南和甘肃都提到了…) is answered from each of
+    them: the best sentence of a named region the chosen ones leave out is added."""
+    if len(ev.query.regions) < 2:
+        return
+    region_of = {c.doc_id: ev.snap.docs[c.doc_id].meta.region for c in ev.candidates}
+    for region in ev.query.regions:
+        if len(chosen) >= limit or any(region_of[c.doc_id] == region for c in chosen):
+            continue
+        own = [c for c in ev.candidates if region_of[c.doc_id] == region and not c.heading and c.score >= 0.7 * chosen[0].score]
+        if own:
+            chosen.append(own[0])
+
+
+def _uncovered_part(ev: Evidence, covered: set[str]) -> set[str]:
+    """Terms of the heaviest group of question terms the chosen sentences miss entirely,
+    when that group carries a large share of the question."""
+    total = ev.weight(ev.weights) or 1.0
+    groups: dict[str, set[str]] = {}
+    for t in ev.weights:
+        groups.setdefault(ev.groups[t], set()).add(t)
+    missed = [ms for ms in groups.values() if not ms & covered and ev.weight(ms) >= MISSED_PART * total]
+    return max(missed, key=ev.weight) if missed else set()
+
+
+def extractive(ev: Evidence) -> Shaped:
+    """The chosen sentences, trimmed to their clauses on the question, in document order."""
+    chosen = choose(ev)
+    limit = LONG_LIMIT if ev.question_type in LONG_ANSWER_TYPES else SINGLE_FACT_LIMIT
+    cites = Citations(ev.snap)
+    parts: list[str] = []
+    used = 0
+    lead_doc = chosen[0].doc_id
+    for cand in sorted(chosen, key=lambda c: (c.doc_id != lead_doc, c.doc_id, c.start)):
+        text = ev.text(cand.doc_id)
+        s, e = trim_to_clauses(text, cand.start, cand.end, ev.weights, limit)
+        if used and used + (e - s) > limit:
+            continue
+        used += e - s
+        n = cites.add(cand.doc_id, s, e)
+        parts.append(f"{text[s:e]} [{n}]")
+    return Shaped(text=" ".join(parts), citations=cites.items)

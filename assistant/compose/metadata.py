@@ -1,0 +1,131 @@
+"""Questions about a document itself (文号, date, issuer, region; which fields a question asks
+is assistant.question.kinds.asked_fields), answered from its metadata and cited at the line of
+the original text that states it."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import Citation
+from assistant.compose.cite import cite
+from assistant.index.generation import DocRecord
+from assistant.index.snapshot import Snapshot
+from assistant.question.kinds import FieldRule
+from assistant.search.hits import Hits
+from ingest.gazetteer import AGENCY_FULL_NAMES
+from ingest.normalize import normalize
+
+# lines a web page or a news item labels: 发布时间: 2013-12-31 10:03, 来源:质检总局官网
+_LABELLED = {
+    "published": re.compile(r"(?:发布|公布|发稿)(?:时间|日期)\s*[:：]\s*(?:19|20)\d{2}"),
+    # the salutation line of an official document: 各市州、县市区人民政府,省政府各厅委…:
+    "addressees": re.compile(r"^(?:各|[^。:]{0,20}(?:人民政府|委员会|局|厅))[^。:]{2,200}:$"),
+    "source": re.compile(r"^\s*(?:信息)?来源\s*[:：]\s*(?![^:：\s]{0,6}[:：])[^\s:：]|在[^,，。;；]{1,15}(?:官网|网站|门户|公报)[^,，。;；]{0,4}(?:发布|公布|刊登|刊发)"),
+}
+
+
+@dataclass(frozen=True)
+class MetadataAnswer:
+    text: str
+    citation: Citation | None
+    missing: str = ""  # the field the document does not state
+
+
+def _lines(text: str):
+    """(start, end, normalised line) of each line, trimmed of surrounding blanks."""
+    start = 0
+    for line in text.split("\n"):
+        lead = len(line) - len(line.lstrip(" \t\u3000\xa0\r"))
+        yield start + lead, start + len(line.rstrip(" \t\u3000\xa0\r")), normalize(line)
+        start += len(line) + 1
+
+
+def _line_containing(text: str, wanted: list[str], first: bool = False) -> tuple[int, int] | None:
+    """Span of the last (or first) line whose normalised form contains one of ``wanted``."""
+    keys = [normalize(w).replace(" ", "") for w in wanted if w]
+    found = None
+    for s, e, norm in _lines(text):
+        if any(k in norm.replace(" ", "") for k in keys):
+            found = (s, e)
+            if first:
+                break
+    return found
+
+
+def _labelled_line(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    """Span of the first line a page labels with the field (发布时间: …, 来源:…), trimmed to
+    the sentence that holds the label when the line is a long paragraph."""
+    for s, e, norm in _lines(text):
+        m = pattern.search(norm)
+        if m is None:
+            continue
+        if e - s > 120:  # a news lead: cite its sentence, not the paragraph
+            raw = text[s:e]
+            a = max(raw.rfind(p, 0, m.start()) for p in "。!?！？") + 1
+            b = min((i for i in (raw.find(p, m.end()) for p in ",，。;；") if i >= 0), default=len(raw))
+            return s + a, s + b
+        return s, e
+    return None
+
+
+def _wanted(rec: DocRecord, field: str) -> list[str]:
+    meta = rec.meta
+    if field == "doc_number":
+        return [meta.doc_number] if meta.doc_number else []
+    if field == "date" and meta.date:
+        y, m, d = (int(x) for x in meta.date.split("-"))
+        return [f"{y}年{m}月{d}日", meta.date]
+    if field == "issuer" and meta.issuer:
+        short = [k for k, v in AGENCY_FULL_NAMES.items() if v == meta.issuer]
+        return [meta.issuer, *short]
+    return []
+
+
+def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1) -> MetadataAnswer:
+    """One field of one document, cited at the line of its text that states it."""
+    text = snap.text(rec.doc_id)
+    if field in _LABELLED:
+        span = _labelled_line(text, _LABELLED[field])
+    elif field == "region":
+        region = rec.meta.region
+        span = _line_containing(text, [region + s for s in ("省", "自治区", "市")] + [region], first=True) if region else None
+    else:
+        wanted = _wanted(rec, field)
+        span = _line_containing(text, wanted) if wanted else None
+    if span is None:
+        name = rec.meta.title or rec.doc_id
+        return MetadataAnswer(text="", citation=None, missing=f"《{name}》的正文没有写明{label}")
+    s, e = span
+    citation = cite(snap, rec.doc_id, s, e, n)
+    said = text[s:e] if normalize(text[s:e]).startswith(label) else f"{label}:{text[s:e]}"  # 来源:… names itself
+    return MetadataAnswer(text=f"{said} [{n}]", citation=citation)
+
+
+@dataclass(frozen=True)
+class FieldsAnswer:
+    text: str  # a line per field found, and the fields not stated
+    citations: list[Citation]
+    missing: list[str]  # one line per field a document does not state
+
+
+def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule]) -> FieldsAnswer | None:
+    """The fields asked (文号, 发文机关, 成文日期 …) of the documents the question names (or the
+    best-matching one), each cited at the line that states it; the fields a document does not
+    state are listed. None when there is no document to answer about."""
+    docs = list(hits.allowed_docs) if len(hits.allowed_docs) < len(snap.docs) else [h.chunk.doc_id for h in hits.hits[:1]]
+    lines, citations, missing = [], [], []
+    for doc_id in docs[:4]:
+        rec = snap.docs[doc_id]
+        for rule in fields:
+            found = document_field(rec, rule.field, rule.label, snap, len(citations) + 1)
+            if found.citation is None:
+                missing.append(found.missing)
+                continue
+            citations.append(found.citation)
+            prefix = f"《{rec.meta.title}》" if len(docs) > 1 and rec.meta.title else ""
+            lines.append(prefix + found.text)
+    if not lines and not missing:
+        return None
+    if missing and lines:
+        lines.append("(" + ";".join(missing) + ")")
+    return FieldsAnswer(text="\n".join(lines), citations=citations, missing=missing)

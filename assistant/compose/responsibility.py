@@ -1,0 +1,167 @@
+"""Who leads (牵头), who cooperates (配合) and who is responsible (负责) for the task a question
+asks about, from the document's responsibility records; or why the documents do not say."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.compose.cite import SINGLE_FACT_LIMIT, Citations, trim_to_clauses
+from assistant.compose.evidence import Evidence
+from assistant.compose.extractive import Shaped
+from assistant.question.premises import asserted_leads
+from ingest.extract import Responsibility
+from ingest.models import Section
+from ingest.normalize import normalize
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """A task note's units by role, names normalised to simplified script as written (省质监局),
+    and the span of the note in the original text."""
+
+    doc_id: str
+    start: int
+    end: int
+    lead_units: tuple[str, ...]
+    cooperating_units: tuple[str, ...]
+    responsible_units: tuple[str, ...]
+
+
+def _as_written(record: Responsibility, role: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(normalize(u.written) for u in record.units if u.role == role))
+
+
+def assignments_in(ev: Evidence, doc_id: str, section: Section) -> list[Assignment]:
+    """The task notes (…牵头,…配合) inside a section, from the document's responsibility records."""
+    return [
+        Assignment(doc_id=doc_id, start=r.start, end=r.end, lead_units=_as_written(r, "lead"),
+                   cooperating_units=_as_written(r, "cooperating"), responsible_units=_as_written(r, "responsible"))
+        for r in ev.snap.responsibilities(doc_id)
+        if r.source == "task_note" and section.start <= r.start < section.end
+    ]
+
+
+TASK_CANDIDATES = 30  # sentences whose sections may be the task asked about (task notes crowd the top)
+_ROLE_WORD = re.compile(r"牵头|配合|负责|主管|承担|职责|单位|部门|机构|机关|哪些|哪个")
+
+
+def _topic(ev: Evidence) -> dict[str, float]:
+    """The question's terms less its role words: which task is asked about, not what about it."""
+    return {t: w for t, w in ev.weights.items() if not _ROLE_WORD.fullmatch(t)}
+
+
+def _task_section(ev: Evidence) -> tuple[str, Section, float] | None:
+    """The section (task) the question is about: its title and body best cover the question.
+    Role words (牵头, 配合, 单位) say what is asked about the task, not which task it is; units
+    the question asserts as leads are not among ev.weights (a premise, not topic)."""
+    weights = _topic(ev) or ev.weights
+    total = ev.weight(weights) or 1.0
+    best = None
+    top = ev.candidates[0].score
+    for cand in ev.candidates[:TASK_CANDIDATES]:
+        if cand.score < 0.5 * top:
+            continue
+        rec = ev.snap.docs[cand.doc_id]
+        for sec in rec.sections:
+            if not sec.start <= cand.start < sec.end:
+                continue
+            title = normalize(sec.title)
+            title_cov = ev.weight([t for t in weights if t in title]) / total
+            body_cov = ev.weight([t for t in cand.covered if t in weights]) / total
+            score = body_cov + title_cov + 0.01 * sec.rank  # deeper sections are more specific
+            if best is None or score > best[2]:
+                best = (cand.doc_id, sec, score)
+    return best
+
+
+TASK_TOPIC_MISSED = 0.3  # share of the question's topic one group carries when the task must hold it
+
+
+def _missing_topic(ev: Evidence, doc_id: str, section: Section) -> str | None:
+    """The heaviest topic of the question (质量强省 in 谁牵头开展质量强省活动) that the task found
+    does not mention in its title or body, when that topic carries a large share of the
+    question: the nearest task is then another task, and its units are not the answer."""
+    topic = _topic(ev)
+    total = ev.weight(topic)
+    if not total:
+        return None
+    meta = ev.snap.docs[doc_id].meta
+    # the document's title and issuer name the document the task is in (甘肃行动计划), not the task
+    body = normalize(f"{ev.text(doc_id)[section.start:section.end]} {meta.title or ''} {meta.issuer or ''}")
+    found = {t for t in topic if ev.mentions(t, body)}
+    groups: dict[str, list[str]] = {}
+    for t in topic:
+        groups.setdefault(ev.groups[t], []).append(t)
+    for head, members in sorted(groups.items(), key=lambda kv: -ev.weight(kv[1])):
+        full = ev.weight(members)
+        if full >= TASK_TOPIC_MISSED * total and ev.weight([t for t in members if t in found]) < 0.5 * full:
+            return head
+    return None
+
+
+def _no_such_task(ev: Evidence, cites: Citations, topic: str, doc_id: str, nearest: Section) -> Shaped:
+    """An abstention for a task the documents do not assign: where they mention the topic,
+    and the nearest task that is assigned, so the user sees what the documents do say."""
+    reason = f"文件中没有找到“{topic}”这项任务的分工(牵头、配合单位)"
+    lines = [reason + "。"]
+    mentions = [c for c in ev.candidates if ev.mentions(topic, c.norm)]
+    if mentions:
+        best = mentions[0]
+        text = ev.text(best.doc_id)
+        s, e = trim_to_clauses(text, best.start, best.end, ev.weights, SINGLE_FACT_LIMIT)
+        lines.append(f"文件提到“{topic}”的原文:{text[s:e]} [{cites.add(best.doc_id, s, e)}]")
+    task = ev.text(doc_id)[nearest.start:nearest.title_end].strip()
+    lines.append(f"有分工的最接近的任务是“{task}”,与所问不同。 [{cites.add(doc_id, nearest.start, nearest.title_end)}]")
+    return Shaped(text="\n".join(lines), citations=cites.items, abstained=True, reason=reason)
+
+
+def responsibility(ev: Evidence) -> Shaped | None:
+    """The task's units by role, cited at its title and its task note; an abstention when the
+    question asserts a lead the note does not name, or asks about a task no note assigns."""
+    found = _task_section(ev)
+    if found is None:
+        return None
+    doc_id, section, _ = found
+    asked_section = section
+    rec = ev.snap.docs[doc_id]
+    # the assignment of this task: in the section itself, or the nearest enclosing one
+    chain = [section]
+    while chain[-1].parent is not None:
+        chain.append(rec.sections[chain[-1].parent])
+    assignments: list[Assignment] = []
+    for sec in chain:
+        own_end = min((s.start for s in rec.sections if s.parent == sec.index), default=sec.end)
+        assignments = [a for a in assignments_in(ev, doc_id, sec) if a.start < own_end or sec is section]
+        if assignments:
+            section = sec
+            break
+    if not assignments:
+        return None
+    assignment = assignments[-1]
+    cites = Citations(ev.snap)
+    text = ev.text(doc_id)
+    missing = _missing_topic(ev, doc_id, asked_section)
+    if missing:
+        return _no_such_task(ev, cites, missing, doc_id, asked_section)
+    title_end = section.title_end
+    task_n = cites.add(doc_id, section.start, title_end)
+    quote_n = cites.add(doc_id, assignment.start, assignment.end)
+    task = text[section.start:title_end].strip()  # verbatim; unit names below are normalised
+    claimed = asserted_leads(ev.query.normalized)
+    wrong = [u for u in claimed if not any(u in lead or lead in u for lead in assignment.lead_units)]
+    lines = []
+    if wrong and assignment.lead_units:
+        reason = f"问题的前提与文件不符:该项任务不是由{'、'.join(wrong)}牵头"
+        lines.append(f"{reason}。文件写明“{task}”由{'、'.join(assignment.lead_units)}牵头。 [{task_n}][{quote_n}]")
+        if assignment.cooperating_units:
+            lines.append(f"配合单位:{'、'.join(assignment.cooperating_units)}。 [{quote_n}]")
+        return Shaped(text="\n".join(lines), citations=cites.items, abstained=True, reason=reason)
+    lines.append(f"任务:{task} [{task_n}]")
+    if assignment.lead_units:
+        lines.append(f"牵头:{'、'.join(assignment.lead_units)} [{quote_n}]")
+    if assignment.cooperating_units:
+        lines.append(f"配合:{'、'.join(assignment.cooperating_units)} [{quote_n}]")
+    if assignment.responsible_units:
+        lines.append(f"按职责分工负责:{'、'.join(assignment.responsible_units)} [{quote_n}]")
+    lines.append(f"原文:{text[assignment.start:assignment.end]} [{quote_n}]")
+    return Shaped(text="\n".join(lines), citations=cites.items)

@@ -1,0 +1,31 @@
+"""Answer shapes by question type, always extractive: who leads and who cooperates on a task
+(compose.responsibility), one row per document for comparisons (compose.comparison), the items
+of a section for lists and procedures (compose.items), the time requirements and the
+document's own date beside a deadline (compose.deadline), else the best sentences
+(compose.extractive). Every line carries a citation; names and figures in the text come from
+the quotes cited."""
+from __future__ import annotations
+
+from assistant.compose.comparison import comparison
+from assistant.compose.deadline import with_document_date, with_time_requirements
+from assistant.compose.evidence import Evidence
+from assistant.compose.extractive import Shaped, extractive
+from assistant.compose.items import section_items
+from assistant.compose.responsibility import responsibility
+from assistant.question.kinds import ITEM_TYPES, Q
+
+
+def shape(ev: Evidence) -> Shaped:
+    qtype = ev.question_type
+    shaped = None
+    if qtype == Q.RESPONSIBILITY:
+        shaped = responsibility(ev)
+    elif qtype == Q.COMPARISON:
+        shaped = comparison(ev)
+    elif qtype in ITEM_TYPES:
+        shaped = section_items(ev)
+    if shaped is None:
+        shaped = extractive(ev)
+    if qtype == Q.DEADLINE and not shaped.abstained:
+        shaped = with_document_date(ev, with_time_requirements(ev, shaped))
+    return shaped

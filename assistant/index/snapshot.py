@@ -1,0 +1,104 @@
+"""A loaded, read-only generation of the index: documents, chunks, BM25, the embedder, and the
+original texts and domain records, read on first use."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.index.generation import DocRecord, read_records
+from ingest.extract import DocumentRecords, Responsibility, extract_records
+from ingest.models import Chunk
+from ingest.normalize import normalize
+
+if TYPE_CHECKING:
+    from assistant.index.bm25 import Bm25Index
+    from assistant.index.embedders import Embedder
+
+
+@dataclass
+class Snapshot:
+    """One consistent generation of the index, loaded for reading."""
+
+    home: Path
+    generation: int
+    manifest: dict
+    docs: dict[str, DocRecord]
+    chunks: list[Chunk]
+    bm25: "Bm25Index | None"  # None when the generation has no chunks
+    embedder: "Embedder | None"
+    collection: str | None
+    chunk_pos: dict[str, int] = field(default_factory=dict)
+    records_file: Path | None = None  # the generation's stored domain records, read on first use
+
+    def __post_init__(self) -> None:
+        self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
+        self._texts: dict[str, str] = {}
+        self._normalized: dict[str, str] = {}
+        self._records: dict[str, DocumentRecords] | None = None
+        self._doc_index = {d: i for i, d in enumerate(self.docs)}
+        self._chunk_doc: np.ndarray | None = None  # the index in docs of each chunk's document
+        # the lazy caches are filled once even when many threads ask at once (a web app under
+        # load): without it, each of 20 threads normalised the whole corpus for itself
+        self._fill = threading.RLock()
+
+    def chunk_mask(self, doc_ids) -> np.ndarray:
+        """A boolean per chunk: does it belong to one of ``doc_ids``? (built from an array
+        per snapshot, not a pass over the chunks per question)"""
+        if self._chunk_doc is None:
+            self._chunk_doc = np.fromiter((self._doc_index[c.doc_id] for c in self.chunks), dtype=np.int32,
+                                          count=len(self.chunks))
+        wanted = np.zeros(len(self.docs), dtype=bool)
+        wanted[[self._doc_index[d] for d in doc_ids if d in self._doc_index]] = True
+        return wanted[self._chunk_doc]
+
+    @cached_property
+    def normalized_titles(self) -> dict[str, str]:
+        """Each document's title, normalised (empty when it has none)."""
+        return {d: normalize(r.meta.title or "") for d, r in self.docs.items()}
+
+    def text(self, doc_id: str) -> str:
+        """The original text of a document, as ingested."""
+        got = self._texts.get(doc_id)
+        if got is None:
+            sha = self.docs[doc_id].meta.sha256
+            got = self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
+        return got
+
+    def records(self, doc_id: str) -> DocumentRecords:
+        """The document's domain records: stored with the generation at ingest; extracted here
+        only for an index written before they were stored."""
+        if self._records is None or doc_id not in self._records:
+            with self._fill:
+                if self._records is None:
+                    self._records = read_records(self.records_file, self.docs) if self.records_file else {}
+                if doc_id not in self._records:
+                    self._records[doc_id] = extract_records(doc_id, self.text(doc_id), list(self.docs[doc_id].sections))
+        return self._records[doc_id]
+
+    def warm(self) -> None:
+        """Fill the lazy caches (normalised texts, domain records) now, so that the first
+        questions a server gets do not pay for them (about 3 s at 2,000 documents)."""
+        for doc_id in self.docs:
+            self.normalized(doc_id)
+        if self.docs:
+            self.records(next(iter(self.docs)))
+
+    def responsibilities(self, doc_id: str) -> list[Responsibility]:
+        """The document's responsibility records."""
+        return list(self.records(doc_id).responsibilities)
+
+    def normalized(self, doc_id: str) -> str:
+        """The document's text normalised for search (simplified, width-folded); for checks of
+        what the corpus mentions, never for offsets."""
+        got = self._normalized.get(doc_id)
+        if got is None:
+            with self._fill:
+                got = self._normalized.get(doc_id)
+                if got is None:
+                    got = self._normalized[doc_id] = normalize(self.text(doc_id))
+        return got

@@ -1,0 +1,111 @@
+"""Chroma holds each chunk's vector and metadata (document, offsets, and the filters: region,
+level, year): embedded (PersistentClient under the index home) or a server (``chroma run``) when
+ZHIQA_CHROMA_URL is set.
+
+We always pass our own vectors, so Chroma's default embedding function (which downloads a
+model) is never called, and telemetry is off."""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+
+from assistant.errors import ChromaUnavailable
+
+
+class ChromaStore:
+    def __init__(self, path: Path, url: str | None = None) -> None:
+        self.path = path
+        self.url = url
+        self._client = None
+        self._collections: dict[str, object] = {}
+
+    @property
+    def client(self):
+        if self._client is None:
+            # chromadb takes 1.4 s to import: a BM25-only index and the ingest workers never pay it
+            import chromadb
+            from chromadb.config import Settings as ChromaSettings
+
+            settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+            if self.url:
+                u = urlparse(self.url)
+                try:
+                    self._client = chromadb.HttpClient(
+                        host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000), ssl=u.scheme == "https",
+                        settings=settings,
+                    )
+                except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+                    raise ChromaUnavailable(self.url, exc) from exc
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._client = chromadb.PersistentClient(path=str(self.path), settings=settings)
+        return self._client
+
+    @contextmanager
+    def _reachable(self):
+        """A server that goes away mid-session is reported as ChromaUnavailable, not as httpx's error."""
+        if not self.url:
+            yield
+            return
+        import httpx  # only a Chroma server's errors need it (0.3 s); by then chromadb has loaded it
+
+        try:
+            yield
+        except httpx.TransportError as exc:
+            self._client = None  # reconnect next time: the server may be back
+            self._collections.clear()
+            raise ChromaUnavailable(self.url, exc) from exc
+
+    def collection(self, name: str):
+        if name not in self._collections:
+            with self._reachable():
+                self._collections[name] = self.client.get_or_create_collection(
+                    name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+                )
+        return self._collections[name]
+
+    def collection_names(self) -> list[str]:
+        return [c if isinstance(c, str) else c.name for c in self.client.list_collections()]
+
+    def existing_ids(self, name: str, ids: list[str]) -> set[str]:
+        col = self.collection(name)
+        found: set[str] = set()
+        with self._reachable():
+            for i in range(0, len(ids), 1000):
+                found.update(col.get(ids=ids[i : i + 1000], include=[])["ids"])
+        return found
+
+    def upsert(self, name: str, ids: list[str], vectors: np.ndarray, metadatas: list[dict]) -> None:
+        """Vectors and chunk metadata; no chunk text. The text is in the generation's chunks.jsonl
+        and, at the metadata's offsets, in the original; given to Chroma it would also build a
+        full-text index zhiqa never queries, which took 60% of a 2,000-document ingest."""
+        col = self.collection(name)
+        with self._reachable():
+            batch = max(1, min(1000, self.client.get_max_batch_size()))
+            for i in range(0, len(ids), batch):
+                col.upsert(
+                    ids=ids[i : i + batch],
+                    embeddings=vectors[i : i + batch],
+                    metadatas=metadatas[i : i + batch],
+                )
+
+    def query(self, name: str, vector: np.ndarray, n: int, where: dict | None) -> list[tuple[str, float]]:
+        # n may exceed what the collection (or the filter) holds: Chroma then returns what there is
+        with self._reachable():
+            res = self.collection(name).query(query_embeddings=[vector], n_results=n, where=where or None, include=["distances"])
+        return list(zip(res["ids"][0], res["distances"][0]))
+
+    def delete_ids(self, name: str, ids: list[str]) -> None:
+        col = self.collection(name)
+        for i in range(0, len(ids), 1000):
+            col.delete(ids=ids[i : i + 1000])
+
+    def all_ids(self, name: str) -> set[str]:
+        return set(self.collection(name).get(include=[])["ids"])
+
+    def drop(self, name: str) -> None:
+        self._collections.pop(name, None)
+        self.client.delete_collection(name)

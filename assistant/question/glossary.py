@@ -1,0 +1,42 @@
+"""The glossary (assistant/data/glossary.txt): synonyms, old and new agency names and English
+terms, used to expand a question for search and to let a passage's word stand for the
+question's when checking what it covers."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.index.tokens import data_text, tokens_of_normalized
+from ingest.normalize import normalize
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
+    table: dict[str, str] = {}
+    for line in data_text("glossary.txt").splitlines():
+        if line.strip() and not line.startswith("#") and "\t" in line:
+            term, expansions = line.split("\t", 1)
+            table[normalize(term)] = " ".join(normalize(x) for x in expansions.split(","))
+    keys = sorted(table, key=len, reverse=True)
+    # English terms match whole words; Chinese terms anywhere
+    alts = [rf"\b{re.escape(k)}\b" if k.isascii() else re.escape(k) for k in keys]
+    return re.compile("|".join(alts)), table
+
+
+def expand(normalized: str) -> str:
+    """The question plus glossary expansions (synonyms, old and new agency names, English)."""
+    pattern, table = _glossary()
+    extra = list(dict.fromkeys(table[m.group(0)] for m in pattern.finditer(normalized)))
+    return normalized + (" " + " ".join(extra) if extra else "")
+
+
+def synonyms(normalized: str) -> dict[str, tuple[str, ...]]:
+    """For each token of a glossary term in the question, the terms that may stand for it in a
+    passage (号码 -> 热线, 电话): a passage that has one of them covers the token."""
+    pattern, table = _glossary()
+    out: dict[str, tuple[str, ...]] = {}
+    for m in pattern.finditer(normalized):
+        alts = tuple(table[m.group(0)].split())
+        for tok in [m.group(0), *tokens_of_normalized(m.group(0))]:
+            out[tok] = tuple(dict.fromkeys(out.get(tok, ()) + alts))
+    return out

@@ -1,0 +1,209 @@
+"""What kind of question it is, decided in one place, for analysis, composition and the
+premise checks alike:
+
+- its type (``QuestionType``): the first ``TypeRule`` whose ``asked`` pattern the question
+  matches; the rule's ``answered`` pattern is what a sentence answering that type carries
+  (牵头/配合 for who leads, a date for a deadline, a number with a unit for a target);
+- the kind of figure it asks for (``QuantityRule``: 多少天, 几次, 罚了多少钱, a 文号 …), which
+  an answer must state;
+- the fields of a document it asks about (``FieldRule``: 文号, 发文机关, 成文日期 …);
+- whether it asks for a section's items (哪几条, 步骤).
+
+All functions take normalised (simplified) text."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.answer import QuestionType
+from ingest.patterns import DOC_NUMBER
+
+Q = QuestionType
+
+
+@dataclass(frozen=True)
+class TypeRule:
+    type: QuestionType
+    asked: re.Pattern[str]  # the question is of this type when it says this
+    answered: re.Pattern[str] | None = None  # a sentence that answers it carries this
+
+
+TYPE_RULES: tuple[TypeRule, ...] = (
+    TypeRule(Q.COMPARISON, asked=re.compile(r"比较|区别|异同|不同|相同|对比|差异|相比|分别|各自|compare|difference")),
+    TypeRule(
+        Q.RESPONSIBILITY,
+        asked=re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|牵头|配合|负责(?!人)|主管|职责|责任单位|who|which department|responsib|lead"),
+        answered=re.compile(r"牵头|配合|负责|主管|按职责|承担|职责"),
+    ),
+    TypeRule(
+        Q.DEADLINE,
+        asked=re.compile(r"何时|什么时候|期限|时限|多久|几日|几天|截止|哪一年|哪年|届满|之前|以前|日内|when|deadline|by what year|which year"),
+        answered=re.compile(r"\d{4}年|年底|年末|月底|日内|日前|期间|届满|之前|以前|每年|工作日|\d{4}[—\-]\d{4}"),
+    ),
+    TypeRule(
+        Q.TARGET,
+        asked=re.compile(r"多少|比例|目标|合格率|达到|百分之|%|几个|几家|几方|how many|how much|percent|rate|target"),
+        answered=re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|家|项|件|亿|万|人|次|以上)|百分之"),
+    ),
+    TypeRule(Q.PROCEDURE, asked=re.compile(r"如何|怎样|怎么|程序|步骤|流程|办理|how to|how do|procedure|steps")),
+    TypeRule(Q.DEFINITION, asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|what is|what are|meaning|define")),
+    TypeRule(Q.LIST, asked=re.compile(r"哪些|哪几|有几|包括|包含|列举|which|list")),
+)
+_ANSWER_CUES = {rule.type: rule.answered for rule in TYPE_RULES if rule.answered is not None}
+
+# types whose answer may be a section's heading and items rather than one sentence
+ITEM_TYPES = frozenset({Q.LIST, Q.PROCEDURE})
+# types whose answer quotes several sentences, so the quote may be longer
+LONG_ANSWER_TYPES = frozenset({Q.LIST, Q.PROCEDURE, Q.COMPARISON})
+# types that ask a figure of several things at once: no one passage must state it
+MANY_THINGS_TYPES = frozenset({Q.COMPARISON, Q.LIST})
+
+
+def question_type(normalized: str) -> QuestionType:
+    for rule in TYPE_RULES:
+        if rule.asked.search(normalized):
+            return rule.type
+    return Q.OTHER
+
+
+def answer_cue(qtype: QuestionType) -> re.Pattern[str] | None:
+    """What a sentence answering a question of this type carries; None when any sentence may."""
+    return _ANSWER_CUES.get(qtype)
+
+
+# ---------------------------------------------------------------- the figure asked for
+
+_NUM = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
+
+
+@dataclass(frozen=True)
+class QuantityRule:
+    kind: str  # money, percent, times, duration, people, batch, docno, count
+    label: str  # 金额, 比例, … for the abstention message
+    asked: re.Pattern[str]  # what the question says
+    answered: re.Pattern[str]  # what an answer must contain
+
+    def found_in(self, normalized: str) -> bool:
+        return bool(self.answered.search(normalized))
+
+
+# the first rule whose question pattern matches decides
+QUANTITY_RULES: tuple[QuantityRule, ...] = (
+    QuantityRule(
+        "money", "金额",
+        asked=re.compile(r"多少钱|罚了多少|罚款多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
+        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍"),
+    ),
+    QuantityRule(
+        "percent", "比例",
+        asked=re.compile(r"税率|比例是多少|百分之几|百分比|多少%|率[^，。？?]{0,6}多少|what (?:tax )?rate|what percentage|what share"),
+        answered=re.compile(rf"{_NUM}\s*[%％]|百分之|{_NUM}\s*成(?![为立])|率为0|为零"),
+    ),
+    QuantityRule(
+        "times", "频次",
+        asked=re.compile(r"几次|多少次|频次|频率|多久[^，。？?]{0,10}一次|多长时间[^，。？?]{0,10}一次|how often|how many times"),
+        answered=re.compile(rf"{_NUM}\s*次|每(?:年|季|季度|月|周|半年)|定期"),
+    ),
+    QuantityRule(
+        "duration", "期限",
+        asked=re.compile(r"多少天|几天|多少日|几日|多少个?工作日|几个工作日|多久|多长时间|多少小时|几小时|几个月|多少个月|期限是|时限是|周期是|周期多长|how many days|how long|within how many"),
+        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|届满|即时|立即|当日|当天"),
+    ),
+    QuantityRule(
+        "people", "人数",
+        asked=re.compile(r"多少名|多少人|几名|几个人|几人|编制|how many (?:staff|people|persons)"),
+        answered=re.compile(rf"{_NUM}\s*(?:名|人)"),
+    ),
+    QuantityRule("batch", "批次", asked=re.compile(r"多少批|几批|批次"), answered=re.compile(rf"{_NUM}\s*批")),
+    QuantityRule("docno", "文号", asked=re.compile(r"文号|发文字号|document numbers?"), answered=DOC_NUMBER),
+    QuantityRule(
+        "count", "数量",
+        asked=re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|几方|多少方|多少|how many"),
+        answered=re.compile(rf"{_NUM}\s*(?:[—\-~至到]\s*{_NUM}\s*)?(?:个|家|项|座|所|处|件|类|批|名|人|次|万|亿|%|种|条|户|台|套|方)|{_NUM}\s*[%％]|(?:达到?|为|是)\s*\d+(?:\.\d+)?(?![\d年月日])"),
+    ),
+)
+
+
+def asked_quantity(normalized_question: str) -> QuantityRule | None:
+    """The kind of figure the question asks for, if it asks for one."""
+    q = normalized_question.lower()
+    for rule in QUANTITY_RULES:
+        if rule.asked.search(q):
+            return rule
+    return None
+
+
+# ---------------------------------------------------------------- the document's own fields
+
+@dataclass(frozen=True)
+class FieldRule:
+    field: str  # doc_number, issuer, date, published, source, addressees, region
+    label: str  # 文号, 发文机关, … as the answer names it
+    named: re.Pattern[str]  # words that name the field
+    asked_of_document: re.Pattern[str] | None = None  # questions that ask it of a document they name
+
+
+FIELD_RULES: tuple[FieldRule, ...] = (
+    FieldRule("doc_number", "文号", named=re.compile(r"文号|发文字号|document number|reference number")),
+    FieldRule(
+        "issuer", "发文机关",
+        named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
+        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的)|(谁|由谁)(印发|发布|制定|出台)"),
+    ),
+    FieldRule(
+        "date", "成文日期",
+        named=re.compile(r"落款时间|印发时间|成文时间|成文日期|签发日期|when was.*(issued|signed|published)|(on )?what date|date (was|did)"),
+        asked_of_document=re.compile(r"哪天|哪一天|日期|(何时|什么时候|哪年|哪一年)(印发|发布|签发|出台)|签发"),
+    ),
+    # the date a web page put the document online, beside the date it was signed
+    FieldRule(
+        "published", "发布时间",
+        named=re.compile(r"发布时间|发布日期|when was.*(posted|published online)"),
+        asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天)(发布|挂网|上网)|(网站|官网|网上)\S{0,8}(何时|什么时候|哪天|时间)"),
+    ),
+    FieldRule(
+        "source", "来源",
+        named=re.compile(r"出处|where was.*published|which website"),
+        asked_of_document=re.compile(r"(哪里|哪儿|何处|什么地方|哪个网站)(发布|公布|刊登|刊发)|来源"),
+    ),
+    FieldRule(
+        "addressees", "主送",
+        named=re.compile(r"主送|发送对象|发给哪些|下发给|印发给|addressed to|recipients"),
+        asked_of_document=re.compile(r"发给了?(谁|哪些)"),
+    ),
+    FieldRule(
+        "region", "地区",
+        named=re.compile(r"which (province|region)"),
+        asked_of_document=re.compile(r"(哪个|哪一个|什么)(省|省份|地区|自治区|地方)的|哪里的"),
+    ),
+)
+# a question about "when", "who" or "where" asks it of the document only when it names one
+# (这份意见什么时候发布的), not of something in it (考核结果什么时候公布)
+_DOCUMENT = re.compile(r"意见|规划|计划|方案|纲要|通知|办法|条例|决定|文件|document|plan|opinion|notice")
+# fields that a document the text cites (所依据的…意见) has too: asked of it, not of this one
+_ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date"})
+_REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|援引|转发")
+
+
+def asked_fields(normalized_question: str) -> list[FieldRule]:
+    """The document fields (文号, 发文机关, 成文日期, 发布时间, 来源, 主送, 地区) a question asks
+    about the document itself; the first three not when it asks about a document the text
+    refers to (所依据的…意见文号)."""
+    q = normalized_question.lower()
+    referenced = bool(_REFERENCED.search(q))
+    names_document = bool(_DOCUMENT.search(q))
+    return [
+        rule for rule in FIELD_RULES
+        if (rule.named.search(q) or names_document and rule.asked_of_document is not None and rule.asked_of_document.search(q))
+        and not (referenced and rule.field in _ALSO_REFERENCED)
+    ]
+
+
+# ---------------------------------------------------------------- a section's items
+
+_ITEMS_ASKED = re.compile(r"哪几条|哪几个方面|哪几部分|几条|哪些方面|步骤|流程|程序|环节|分别")
+
+
+def items_asked(normalized_question: str) -> bool:
+    """Does the question ask for the items of a section (哪几条, 步骤, 分别)?"""
+    return bool(_ITEMS_ASKED.search(normalized_question))

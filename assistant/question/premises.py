@@ -1,0 +1,65 @@
+"""What a question takes for granted, checked against the documents before an answer is given.
+
+A wrong answer costs more than none, so each check names what the question assumes; the
+assistant and the composer test it against the evidence:
+
+- figures the question states (24小时内, 到2018年): the evidence must state them too;
+- a document of another year or period (2019年甘肃…行动计划, 十四五规划) than the corpus holds;
+- an article of a law the corpus only mentions (《…条例》第十条);
+- a lead unit the question asserts (由省政府办公厅牵头) that the document does not name.
+
+(The kind of figure a question asks for, 多少天 or 罚了多少钱, is a kind of question:
+assistant.question.kinds.) All functions take normalised (simplified) text."""
+from __future__ import annotations
+
+import re
+
+# figures a question states as a premise: 24小时内, 15日, 3个工作日, 100万元, 到2018年
+_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(小时|个工作日|工作日|日|天|个月|万元|元|%|批|次|名)")
+_STATED_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年")
+
+
+def stated_figures(normalized_question: str) -> list[str]:
+    """Figures with units and 'by year' horizons the question asserts, as they must appear."""
+    figures = [m.group(1) + m.group(2) for m in _STATED.finditer(normalized_question)]
+    figures += [m.group(1) for m in _STATED_YEAR.finditer(normalized_question)]
+    return figures
+
+
+_PERIOD = re.compile(r"十[一二三四五六七八九]五")
+
+
+def named_periods(normalized_question: str) -> list[str]:
+    """Five-year-plan periods named in the question (十三五, 十四五)."""
+    return list(dict.fromkeys(_PERIOD.findall(normalized_question)))
+
+
+# "2019年甘肃质量发展行动计划", "2020年发布的…意见": a year that dates a document
+_DOC_NOUN = r"(?:意见|规划|计划|方案|纲要|通知|办法|条例|决定|文件)"
+_DATED_DOC = re.compile(
+    rf"((?:19|20)\d{{2}})\s*年(?:(?:发布|印发|出台|制定|签发|颁布|下发)的?)?[\u4e00-\u9fff“”\"]{{0,14}}?{_DOC_NOUN}"
+)
+
+
+def dated_document_years(normalized_question: str) -> list[int]:
+    """Years the question gives as the date of a document it names."""
+    return [int(m.group(1)) for m in _DATED_DOC.finditer(normalized_question)]
+
+
+_ARTICLE_OF_BOOK = re.compile(r"《([^《》]{2,60})》[^《》]{0,6}?第[〇零一二两三四五六七八九十百千\d几]+条")
+
+
+def articles_asked(normalized_question: str) -> list[str]:
+    """Titles of laws whose articles the question asks about (《X》第十条, 《X》第几条)."""
+    return _ARTICLE_OF_BOOK.findall(normalized_question)
+
+
+_ASSERTED_LEAD = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)牵头")
+
+
+def asserted_leads(normalized_question: str) -> list[str]:
+    """Units the question asserts lead a task (…由省政府办公厅牵头,配合单位有哪些?)."""
+    out = []
+    for m in _ASSERTED_LEAD.finditer(normalized_question):
+        out += [u for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
+    return out

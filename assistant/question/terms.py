@@ -1,0 +1,122 @@
+"""The question's key terms and how much each matters: idf weights from the index, question
+words and the regions named (filters) left out, and a compound counted once with the parts
+jieba's search mode also emits (卖出去, 卖出, 出去 are one thing asked)."""
+from __future__ import annotations
+
+import math
+import re
+from functools import lru_cache
+from importlib.resources import files
+from typing import Iterable, Mapping
+
+import jieba  # for its dictionary file (parts of speech); segmentation is rjieba
+
+from assistant.index.snapshot import Snapshot
+from assistant.index.tokens import word_list
+from assistant.question.analyse import Query
+
+# a numeral and a classifier (一条, 两份, 几项): how many is asked, not what
+_COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+NUMERAL_START = frozenset("一二三四五六七八九十几两第每哪")  # 四化, 三句话: a document's own shorthand
+_NOUN_TAGS = frozenset({"n", "nz", "l", "j", "nt"})
+
+
+@lru_cache(maxsize=1)
+def question_words() -> frozenset[str]:
+    """Words that phrase a question (我们, 怎么办, 提法) rather than say what it is about."""
+    return word_list("question_words.txt")
+
+
+@lru_cache(maxsize=1)
+def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(common nouns, all words) of jieba's dictionary, from its part-of-speech column."""
+    nouns, words = set(), set()
+    with files(jieba).joinpath("dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if parts:
+                words.add(parts[0])
+                if len(parts) == 3 and parts[2] in _NOUN_TAGS:
+                    nouns.add(parts[0])
+    return frozenset(nouns), frozenset(words)
+
+
+def topic_like(term: str) -> bool:
+    """A dictionary noun, or a new word of three or more characters (网约车) jieba had to guess."""
+    nouns, words = dictionary_words()
+    return term in nouns or (len(term) >= 3 and term not in words)
+
+
+def longest_common_run(a: str, b: str) -> int:
+    """Length of the longest substring shared by a and b (a is short: the question)."""
+    best = 0
+    for i in range(len(a)):
+        j = i + best + 1
+        while j <= len(a) and a[i:j] in b:
+            best = j - i
+            j += 1
+    return best
+
+
+def mentions(term: str, text: str, synonyms: Mapping[str, tuple[str, ...]]) -> bool:
+    """Does normalised ``text`` hold the question term, or one of the terms standing for it?"""
+    return term in text or any(a in text for a in synonyms.get(term, ()))
+
+
+def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool) -> dict[str, float]:
+    n = max(len(snap.chunks), 1)
+    unknown = float(math.log(1 + (n + 0.5) / 0.5))
+    skip = question_words()
+    weights = {}
+    for t in dict.fromkeys(tokens):
+        idf = snap.bm25.idf(t) if snap.bm25 is not None else None
+        # an English question is carried by its glossary expansions; a Latin code in a Chinese
+        # question that the documents use (QC小组, HNPR开头的编号) is a term like any other
+        english_word = t.isascii() and any(ch.isalpha() for ch in t) and (idf is None or not latin_terms)
+        if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit() or _COUNTED.fullmatch(t):
+            continue
+        weights[t] = unknown if idf is None else idf
+    return weights
+
+
+def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
+    """Key terms of the question and how much each matters (idf). Question words and the
+    regions the question names (applied as filters) are not terms to find in a passage. Terms
+    come from the question as asked; an English question is carried by its expansions."""
+    chinese = bool(_HAN.search(query.text))
+    return (
+        _term_weights(snap, query.asked_tokens, query.regions, chinese)
+        or _term_weights(snap, query.tokens, query.regions, chinese)
+    )
+
+
+def term_groups(weights: Mapping[str, float]) -> dict[str, str]:
+    """Each term's group: the longest question term that contains it. jieba's search mode
+    gives a compound and its parts (卖出去, 卖出, 出去); they are not three things asked."""
+    return {t: max((u for u in weights if t in u), key=len) for t in weights}
+
+
+def _tiling(head: str, members: list[str], weights: Mapping[str, float]) -> float:
+    """Best sum of non-overlapping members laid inside their group's head term: 涉嫌犯罪
+    counts as 涉嫌 + 犯罪 (two things asked), 卖出去 as one of 卖出, 出去 or 卖出去."""
+    if len(members) == 1 and members[0] == head:
+        return weights[head]  # most groups: one term, found whole (this runs for every sentence)
+    ending: dict[int, list[tuple[int, float]]] = {}
+    for t in members:
+        i = head.find(t)
+        while i >= 0:
+            ending.setdefault(i + len(t), []).append((i, weights[t]))
+            i = head.find(t, i + 1)
+    best = [0.0] * (len(head) + 1)
+    for pos in range(1, len(head) + 1):
+        best[pos] = max([best[pos - 1]] + [best[s] + w for s, w in ending.get(pos, ())])
+    return best[-1]
+
+
+def weight_of(found: Iterable[str], weights: Mapping[str, float], groups: Mapping[str, str]) -> float:
+    """Weight of the terms found, each group counted by its best tiling of the members found."""
+    by_head: dict[str, list[str]] = {}
+    for t in found:
+        by_head.setdefault(groups[t], []).append(t)
+    return sum(_tiling(head, members, weights) for head, members in by_head.items())

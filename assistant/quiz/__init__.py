@@ -1,0 +1,1 @@
+"""Training quizzes from the domain records: facts, distractors, items, and their renderings."""

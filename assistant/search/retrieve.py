@@ -1,0 +1,140 @@
+"""Hybrid retrieval: BM25 and dense legs fused by weighted reciprocal rank fusion, then the
+reranker the caller chose (assistant.search.rerankers)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+import numpy as np
+
+from assistant.config import Settings
+from assistant.errors import ChromaUnavailable
+from assistant.index.index import Index
+from assistant.index.snapshot import Snapshot
+from assistant.question.analyse import Query
+from assistant.search.hits import Hit, Hits
+from assistant.search.rerankers import Reranker
+from ingest.gazetteer import AGENCY_FULL_NAMES
+from ingest.normalize import normalize
+from ingest.patterns import DOC_NUMBER
+
+
+@lru_cache(maxsize=4096)
+def _issuer_aliases(issuer: str) -> frozenset[str]:
+    return frozenset({issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer})
+
+
+def named_documents(snap: Snapshot, query: Query) -> list[str]:
+    """Documents the question names: by a corpus region (湖南, 陕) or by a national issuer (质检总局)."""
+    corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
+    regions = {r for r in query.regions if r in corpus_regions}
+    asked = normalize(query.text)
+    numbers = {re.sub(r"\s", "", m) for m in DOC_NUMBER.findall(asked)}
+    named = []
+    for doc_id, rec in snap.docs.items():
+        meta = rec.meta
+        if numbers and meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
+            named.append(doc_id)  # the question quotes the document's 文号
+        elif meta.region in regions:
+            named.append(doc_id)
+        elif not meta.region and meta.issuer and any(a in asked for a in _issuer_aliases(meta.issuer)):
+            named.append(doc_id)
+    return named
+
+
+def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
+    docs = list(snap.docs)
+    if query.filter_doc_ids:
+        docs = [d for d in docs if d in query.filter_doc_ids]
+    if query.filter_levels:
+        docs = [d for d in docs if snap.docs[d].meta.level in query.filter_levels]
+    if query.filter_years:
+        docs = [d for d in docs if snap.docs[d].meta.year in query.filter_years]
+    if query.filter_regions:
+        docs = [d for d in docs if snap.docs[d].meta.region in query.filter_regions]
+    elif not query.filter_doc_ids:
+        named = named_documents(snap, query)
+        if named:
+            docs = [d for d in docs if d in named]
+    return docs
+
+
+def chroma_where(query: Query, allowed: list[str], n_docs: int) -> dict | None:
+    """The filters as a Chroma ``where`` on chunk metadata (region, level, year, doc_id)."""
+    clauses: list[dict] = []
+    if query.filter_regions:
+        clauses.append({"region": {"$in": list(query.filter_regions)}})
+    if query.filter_levels:
+        clauses.append({"level": {"$in": list(query.filter_levels)}})
+    if query.filter_years:
+        clauses.append({"year": {"$in": list(query.filter_years)}})
+    if len(allowed) < n_docs:  # documents named in the question or chosen by the caller
+        clauses.append({"doc_id": {"$in": list(allowed)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+class HybridRetriever:
+    def __init__(self, index: Index, settings: Settings | None = None, use_dense: bool = True,
+                 reranker: Reranker | None = None) -> None:
+        """``reranker``: the second stage (``choose_reranker(settings)`` gives the configured
+        one); None fuses the legs and stops there."""
+        self.index = index
+        self.settings = settings or index.settings
+        self.use_dense = use_dense
+        self.reranker = reranker
+
+    def search(self, query: Query, k: int = 10, snap: Snapshot | None = None) -> Hits:
+        """The k best chunks for ``query``. Pass the snapshot the caller composes from: a fresh
+        one may be a newer generation (an ingest switched in between), whose chunks the
+        caller's snapshot does not hold."""
+        snap = snap or self.index.snapshot()
+        allowed = allowed_documents(snap, query)
+        if not snap.chunks or not allowed:
+            return Hits(query=query, hits=(), allowed_docs=tuple(allowed))
+        n = self.settings.candidates
+        fused: dict[int, float] = {}
+        bm25_rank: dict[int, int] = {}
+        dense_rank: dict[int, int] = {}
+
+        mask = snap.chunk_mask(allowed)
+        scores = snap.bm25.scores(list(query.tokens), mask)
+        order = np.argsort(-scores, kind="stable")[:n]
+        for rank, i in enumerate(order):
+            if scores[i] <= 0:
+                break
+            bm25_rank[int(i)] = rank
+            fused[int(i)] = fused.get(int(i), 0.0) + self.settings.bm25_weight / (self.settings.rrf_k + rank + 1)
+
+        dense_error = ""
+        if self.use_dense and snap.embedder is not None and snap.collection and self.settings.dense_weight > 0:
+            vector = snap.embedder.embed_query(query.normalized)
+            where = chroma_where(query, allowed, len(snap.docs))
+            rank = 0
+            try:
+                found = self.index.store.query(snap.collection, vector, n * 2, where)
+            except ChromaUnavailable as exc:  # a Chroma server down: BM25 still answers, and says so
+                found, dense_error = [], str(exc)
+            for cid, _dist in found:
+                i = snap.chunk_pos.get(cid)
+                if i is None:  # written by an unfinished or later ingest: not in this generation
+                    continue
+                dense_rank[i] = rank
+                fused[i] = fused.get(i, 0.0) + self.settings.dense_weight / (self.settings.rrf_k + rank + 1)
+                rank += 1
+                if rank >= n:
+                    break
+
+        depth = max(k, self.reranker.window) if self.reranker is not None else k
+        best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
+        hits = Hits(
+            query=query,
+            hits=tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best),
+            allowed_docs=tuple(allowed),
+            dense_error=dense_error,
+        )
+        if self.reranker is not None:
+            hits = self.reranker.rerank(hits, snap)
+        return replace(hits, hits=hits.hits[:k], dense_error=dense_error)

