@@ -80,4 +80,5 @@ class ParagraphBM25:
             d, s, e = ranked[0]
             text = self.texts[d][s:e]
             citations = (Cited(d, s, e, text),)
-        return SystemAnswer(text, False, "", citations, tuple(ranked), latency, question)
+        return SystemAnswer(text=text, abstained=False, reason="", citations=citations, ranked=tuple(ranked),
+                            latency_ms=latency, standalone=question)

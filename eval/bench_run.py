@@ -153,8 +153,10 @@ def measure(source: Path, label: str, config: str, questions: list[str], work: P
         if server:
             server.stop()
     docs, mb = corpus_size(source)
-    return Measurement(label, config, docs, mb, ingest_s, disk, percentile(warm, 0.5), percentile(warm, 0.95),
-                       percentile(warm, 0.99), len(warm), statistics.median(colds), rss)
+    return Measurement(corpus=label, config=config, documents=docs, megabytes=mb, ingest_s=ingest_s, disk_mb=disk,
+                       warm_p50_ms=percentile(warm, 0.5), warm_p95_ms=percentile(warm, 0.95),
+                       warm_p99_ms=percentile(warm, 0.99), questions=len(warm), cold_ask_s=statistics.median(colds),
+                       peak_rss_mb=rss)
 
 
 def baseline_latency(source: Path, questions: list[str]) -> tuple[float, float]:
@@ -215,5 +217,6 @@ def under_load(home: Path, questions: list[str], extra: Path, threads: int = 20)
         results = list(pool.map(ask, questions))
         report, ingest_s = writer.result()
     lat = [ms for ms, _, _ in results]
-    return LoadResult(threads, len(results), sum(1 for _, ok, _ in results if not ok), sum(1 for *_, busy in results if busy),
-                      percentile(lat, 0.5), percentile(lat, 0.95), ingest_s, report.count("added"))
+    return LoadResult(threads=threads, questions=len(results), errors=sum(1 for _, ok, _ in results if not ok),
+                      during_ingest=sum(1 for *_, busy in results if busy), p50_ms=percentile(lat, 0.5),
+                      p95_ms=percentile(lat, 0.95), ingest_s=ingest_s, added=report.count("added"))

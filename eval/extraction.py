@@ -77,7 +77,8 @@ def load_documents(relpaths: Iterable[str], root: Path = ROOT) -> dict[str, Inge
 
 
 def _row(table: str, kind: str, label: str, gold: Counter, found: Counter) -> ExtractionRow:
-    return ExtractionRow(table, kind, label, sum(gold.values()), sum(found.values()), sum((gold & found).values()))
+    return ExtractionRow(table=table, kind=kind, label=label, gold=sum(gold.values()), found=sum(found.values()),
+                         matched=sum((gold & found).values()))
 
 
 def _as_set(keys: Iterable[tuple]) -> Counter:

@@ -53,8 +53,9 @@ def judge(item: GoldItem, said: SystemAnswer, units: list[tuple[str, int, int]],
     )
     on_gold = tuple(overlaps(c.doc_id, c.start, c.end, spans) for c in said.citations)
     supported = answered and citations_support([c.quote for c in said.citations], item.key_facts)
-    return ItemResult(item, said, bool(spans), rels, n_relevant, facts, valid, on_gold, supported,
-                      _cause(item, said, spans, rels, facts, valid))
+    return ItemResult(item=item, said=said, has_gold_spans=bool(spans), rels=rels, n_relevant=n_relevant, facts=facts,
+                      citations_valid=valid, citations_on_gold=on_gold, supported=supported,
+                      cause=_cause(item, said, spans, rels, facts, valid))
 
 
 def _cause(item, said, spans, rels, facts, valid) -> str | None:

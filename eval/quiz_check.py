@@ -149,7 +149,8 @@ def check_item(item: QuizItem, snap) -> ItemCheck:
         kinds = kind_of(item.answer) == item.kind
         sound = item.question.count(BLANK) == 1 and normalize(item.answer) not in normalize(item.question)
     exact = snap.text(c.doc_id)[c.start : c.end] == c.quote and bool(_HAN.search(c.quote))
-    return ItemCheck(item.id, key, clean, distinct, kinds, exact, sound)
+    return ItemCheck(id=item.id, key_supported=key, no_distractor_supported=clean, distinct_options=distinct,
+                     same_kind=kinds, citation_exact=exact, question_sound=sound)
 
 
 def check_quiz(quiz: Quiz, snap) -> list[ItemCheck]:

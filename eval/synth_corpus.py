@@ -55,7 +55,8 @@ def _profile(pool: Pool, rng: random.Random) -> Profile:
     level = "national" if national else "municipal" if municipal else "provincial"
     # a five-year plan is issued in the last or first year of a period
     year = rng.choice((2010, 2011, 2015, 2016, 2020, 2021, 2025)) if form == "five_year" else rng.randint(2008, 2025)
-    return Profile(region, region.cities[0] if municipal else None, level, year, script, form, target)
+    return Profile(region=region, city=region.cities[0] if municipal else None, level=level, year=year, script=script,
+                   form=form, target=target)
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ def _parse(lines: list[str], source: str) -> list[Group]:
         title, body = _split_title(rest) if kind != "para" else ("", rest)
         if kind == "item" and not title:
             kind = "para"
-        units.append(Unit(kind, title, tuple(_SENTENCE.findall(body)), note.group(1) if note else None, source))
+        units.append(Unit(kind=kind, title=title, sentences=tuple(_SENTENCE.findall(body)),
+                          note=note.group(1) if note else None, source=source))
     if units:
         groups.append(Group(heading, tuple(units), source))
     return groups

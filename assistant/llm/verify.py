@@ -256,10 +256,11 @@ def verify_sentence(sentence: DraftSentence, evidence: Mapping[int, str]) -> Ver
     facts = extract_facts(sentence.text)
     if not cited:
         verdict: Verdict = "removed" if facts else "marked"
-        return Verification(sentence.text, (), facts, facts, verdict)
+        return Verification(sentence=sentence.text, cited=(), facts=facts, missing_facts=facts, verdict=verdict)
     ev = _evidence_facts("\n".join(evidence[n] for n in cited))
     missing = tuple(f for f in facts if not _found(f, ev))
-    return Verification(sentence.text, cited, facts, missing, "removed" if missing else "supported")
+    return Verification(sentence=sentence.text, cited=cited, facts=facts, missing_facts=missing,
+                        verdict="removed" if missing else "supported")
 
 
 def verify_draft(draft: str, evidence: Mapping[int, str]) -> list[Verification]:

@@ -131,7 +131,8 @@ class HybridRetriever:
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
         hits = Hits(
             query=query,
-            hits=tuple(Hit(snap.chunks[i], s, bm25_rank.get(i), dense_rank.get(i)) for i, s in best),
+            hits=tuple(Hit(chunk=snap.chunks[i], score=s, bm25_rank=bm25_rank.get(i),
+                           dense_rank=dense_rank.get(i)) for i, s in best),
             allowed_docs=tuple(allowed),
             dense_error=dense_error,
         )

@@ -68,7 +68,8 @@ def source_view(snap: Snapshot, c: Citation) -> SourceView:
     lo, hi = (section.start, section.end) if section else (0, len(text))
     lo, hi = min(lo, c.start), max(hi, c.end)
     s, e = max(lo, c.start - SOURCE_WINDOW), min(hi, c.end + SOURCE_WINDOW)
-    return SourceView(text[s:c.start], text[c.start:c.end], text[c.end:e], section.path if section else "", s > lo, e < hi)
+    return SourceView(before=text[s:c.start], quote=text[c.start:c.end], after=text[c.end:e],
+                      section_path=section.path if section else "", clipped_start=s > lo, clipped_end=e < hi)
 
 
 def source_html(snap: Snapshot, c: Citation) -> str:

@@ -89,7 +89,7 @@ class WebService:
     # ------------------------------------------------------------------ chat
     def choices(self) -> Choices:
         if not self.has_index():
-            return Choices([], [], [], [])
+            return Choices(regions=[], levels=[], documents=[], years=[])
         docs = self.snapshot().docs.values()
         levels = sorted({r.meta.level for r in docs if r.meta.level})
         return Choices(
@@ -101,7 +101,8 @@ class WebService:
 
     @staticmethod
     def filters(regions=(), levels=(), doc_ids=(), years=()) -> Filters:
-        return Filters(tuple(regions or ()), tuple(doc_ids or ()), tuple(levels or ()), tuple(int(y) for y in years or ()))
+        return Filters(regions=tuple(regions or ()), doc_ids=tuple(doc_ids or ()), levels=tuple(levels or ()),
+                       years=tuple(int(y) for y in years or ()))
 
     def ask(self, question: str, history: list[Turn] | None = None, filters: Filters | None = None,
             on_token: Callable[[str], None] | None = None) -> Answer:

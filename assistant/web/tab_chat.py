@@ -110,7 +110,8 @@ def build(service: WebService) -> ChatWidgets:
     new.click(lambda: ([], [], gr.update(choices=[], value=None), f'<div class="zhiqa-source-empty">{PLACEHOLDER}</div>'),
               None, [chatbot, turns, citations, source], api_visibility="private")
     export.click(export_chat, turns, exported, api_visibility="private")
-    return ChatWidgets(chatbot, question, citations, source, (regions, levels, docs, years))
+    return ChatWidgets(chatbot=chatbot, question=question, citations=citations, source=source,
+                       filters=(regions, levels, docs, years))
 
 
 def messages(turns: list[Turn]) -> list[dict]:

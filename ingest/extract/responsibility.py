@@ -86,7 +86,7 @@ def _mentions(view: NormalizedText, start: int, end: int, role: str) -> list[Uni
         written = view.original[os_:oe]
         if not is_unit_name(written):
             return None
-        found.append(UnitMention(role, normalize_department(written), written, os_, oe))
+        found.append(UnitMention(role=role, name=normalize_department(written), written=written, start=os_, end=oe))
     return found
 
 
@@ -129,7 +129,8 @@ def _task_notes(view: NormalizedText, sections: list[Section]) -> list[Responsib
         start, end = view.span(m.start(), m.end())
         sec = deepest_section(sections, start)
         task = simplify(sec.title) if sec else ""
-        found.append(Responsibility(sec.path if sec else None, task, "task_note", "", tuple(units), start, end))
+        found.append(Responsibility(section_path=sec.path if sec else None, task=task, source="task_note", verb="",
+                                    units=tuple(units), start=start, end=end))
     return found
 
 
@@ -166,8 +167,8 @@ def _sentences(view: NormalizedText, sections: list[Section], notes: list[Respon
             if any(n.start <= start < n.end or start <= n.start < end for n in notes):
                 continue
             sec = deepest_section(sections, start)
-            found.append(Responsibility(sec.path if sec else None, duty, "sentence", simplify(m.group("verb")),
-                                        tuple(units), start, end))
+            found.append(Responsibility(section_path=sec.path if sec else None, task=duty, source="sentence",
+                                        verb=simplify(m.group("verb")), units=tuple(units), start=start, end=end))
     return found
 
 

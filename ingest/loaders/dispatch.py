@@ -44,13 +44,13 @@ def load(path: Path | str) -> LoadedText:
 
         return load_text(path, suffix[1:])
     if suffix in (".html", ".htm"):
-        from ingest.loaders.html import load_html
+        from ingest.loaders.html import load_html  # (per format, as above)
 
         return load_html(path)
     if suffix == ".pdf":
-        from ingest.loaders.pdf import load_pdf
+        from ingest.loaders.pdf import load_pdf  # (per format, as above)
 
         return load_pdf(path)
-    from ingest.loaders.docx import load_docx
+    from ingest.loaders.docx import load_docx  # (per format, as above)
 
     return load_docx(path)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -9,7 +10,14 @@ import pytest
 from langchain_core.documents import Document
 from langchain_core.runnables import RunnableLambda, RunnablePassthrough
 
+from assistant.config import Settings
+from assistant.index.index import Index
+from assistant.index.update import ingest_paths
 from assistant.langchain import ZhiqaRetriever
+from assistant.question.analyse import analyse
+from assistant.search.features import FeatureReranker
+from assistant.search.retrieve import HybridRetriever
+from eval.synth_corpus import generate
 
 GANSU = "gansu-2015-quality-development-action-plan"
 HUNAN = "hunan-2013-product-quality-supervision"
@@ -124,3 +132,63 @@ def test_import_assistant_does_not_import_langchain():
         "assert assistant.ZhiqaRetriever.__name__ == 'ZhiqaRetriever'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+class CountingReranker:
+    """A reranker that keeps the fused order and counts its calls (the Reranker protocol: a
+    window and rerank(hits, snap))."""
+
+    window = 20
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def rerank(self, hits, snap):
+        self.calls += 1
+        return hits
+
+
+def test_a_given_reranker_is_the_only_second_stage(corpus_index):
+    """The reranker passed in reorders the fused candidates once; the retriever does not add the
+    default feature reranker before it (it did: the candidates were reranked twice)."""
+    question = "加强计量基础建设"
+    reranker = CountingReranker()
+    docs = ZhiqaRetriever(index=corpus_index, k=5, reranker=reranker).invoke(question)
+    assert reranker.calls == 1
+    fused = HybridRetriever(corpus_index).search(analyse(question), k=5)  # no second stage at all
+    featured = HybridRetriever(corpus_index, reranker=FeatureReranker()).search(analyse(question), k=5)
+    assert [h.chunk.chunk_id for h in fused.hits] != [h.chunk.chunk_id for h in featured.hits]  # the two differ here
+    assert [d.metadata["chunk_id"] for d in docs] == [h.chunk.chunk_id for h in fused.hits]
+    # without a reranker given, the settings' one (the feature reranker) serves
+    default = ZhiqaRetriever(index=corpus_index, k=5).invoke(question)
+    assert [d.metadata["chunk_id"] for d in default] == [h.chunk.chunk_id for h in featured.hits]
+
+
+class SwitchingIndex(Index):
+    """A fake of the race an ingest makes: the first snapshot asked for is the old generation,
+    every later one the new generation a writer switched to in between."""
+
+    def __init__(self, settings, old, new) -> None:
+        super().__init__(settings)
+        self._given = [old]
+        self._new = new
+
+    def snapshot(self):
+        return self._given.pop() if self._given else self._new
+
+
+def test_documents_come_from_the_snapshot_the_search_ranked(corpus_index, tmp_path):
+    home = tmp_path / "idx"
+    shutil.copytree(corpus_index.paths.home, home)
+    settings = Settings(home=home)
+    old = Index(settings).snapshot()
+    batch = tmp_path / "batch"
+    generate(batch, 12, seed=3)
+    ingest_paths(Index(settings), [batch])
+    new = Index(settings).snapshot()
+    question = "对产品质量违法行为的举报有什么奖励?"  # no region: the new documents compete
+    assert {h.chunk.doc_id for h in HybridRetriever(Index(settings)).search(analyse(question), k=8).hits} - set(old.docs)
+
+    docs = ZhiqaRetriever(index=SwitchingIndex(settings, old, new), k=8).invoke(question)
+    assert docs and {d.metadata["doc_id"] for d in docs} <= set(old.docs)
+    assert_quotes_the_original(docs, old)

@@ -8,7 +8,7 @@ alphabet and the byte-level loader.
 """
 from __future__ import annotations
 
-
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +20,8 @@ from ingest.errors import IngestError
 from ingest.extract import extract_records, extract_time_requirements
 from ingest.normalize import detect_script, normalize, to_simplified
 from ingest.structure import parse_sections
+
+pytestmark = pytest.mark.slow  # hostile input: hypothesis properties
 
 HOSTILE = [
     # policy numbering and vocabulary, both scripts

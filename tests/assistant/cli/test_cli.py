@@ -104,3 +104,24 @@ def test_an_index_from_an_incompatible_release_is_rebuilt_from_its_own_sources(t
     assert main(["--index", str(home), "docs", "--json"]) == 0
     docs = {d["doc_id"] for d in json.loads(capsys.readouterr().out)}
     assert len(docs) == 6 and "statute" in docs
+
+
+def test_a_bad_setting_is_one_line_naming_it(corpus_index, corpus_dir, tmp_path, capsys, monkeypatch):
+    """Settings, options and batch lines a user got wrong are ConfigErrors: exit 2 with a message
+    that names the setting, never a traceback."""
+    home = str(corpus_index.paths.home)
+    cases = [
+        ("ZHIQA_DENSE_WEIGHT", "heavy", [home, "ask", "甘肃政府质量奖评选由哪个部门牵头?"]),
+        ("ZHIQA_RERANKER", "bge-reranker", [home, "ask", "甘肃政府质量奖评选由哪个部门牵头?"]),
+        ("ZHIQA_MAX_FILE_MB", "lots", [home, "serve", "--port", "1"]),
+        ("ZHIQA_INGEST_WORKERS", "two", [str(tmp_path / "idx"), "ingest", "-q", str(corpus_dir)]),
+    ]
+    for name, value, argv in cases:
+        monkeypatch.setenv(name, value)
+        assert main(["--index", *argv]) == 2, name
+        err = capsys.readouterr().err
+        assert err.startswith("zhiqa: ") and name in err and "Traceback" not in err, err
+        monkeypatch.delenv(name)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"q": "广西的目标是多少?", "year": "去年"}, ensure_ascii=False)))
+    assert main(["--index", home, "ask", "--batch", "-"]) == 2
+    assert "去年" in capsys.readouterr().err

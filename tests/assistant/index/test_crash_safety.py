@@ -18,6 +18,8 @@ import pytest
 from assistant import Assistant, Settings
 from assistant.index.index import CRASH_ENV, CRASH_STEPS, Index
 
+pytestmark = pytest.mark.slow  # crash safety: ingests killed in subprocesses
+
 ROOT = Path(__file__).resolve().parents[3]
 QUESTION = "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?"
 
@@ -59,7 +61,6 @@ def _fresh(prepared, tmp_path) -> tuple[Path, Path, set[str]]:
     return home, extra, _consistent(home)
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize("step", CRASH_STEPS)
 def test_a_kill_at_each_step_leaves_old_or_new(prepared, tmp_path, step):
     home, extra, before = _fresh(prepared, tmp_path)
@@ -74,7 +75,6 @@ def test_a_kill_at_each_step_leaves_old_or_new(prepared, tmp_path, step):
     assert _consistent(home) == before | {"statute"}
 
 
-@pytest.mark.slow
 def test_kills_at_random_moments_never_leave_a_mixture(prepared, tmp_path):
     home, extra, before = _fresh(prepared, tmp_path)
     rng = random.Random(8)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 GANSU_LEAD = "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?"
 FIXTURE_HEADING = "河北省产品质量监督条例"

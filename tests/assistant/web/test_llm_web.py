@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 import urllib.request
 
+import pytest
 from fakes.chat_server import FakeChatServer
+
+pytestmark = pytest.mark.slow  # the web app in a subprocess with a fake chat server
 
 SECRET = "sk-zhiqa-web-secret-0042"
 

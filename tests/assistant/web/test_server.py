@@ -13,6 +13,8 @@ import pytest
 from assistant.errors import MissingExtra
 from assistant.web.app import parse_auth
 
+pytestmark = pytest.mark.slow  # the web app in a subprocess
+
 
 def _status(url: str, data: bytes | None = None, headers: dict | None = None) -> int:
     try:

@@ -13,6 +13,8 @@ from assistant.web.render import answer_html, source_html
 from assistant.web.service import WebService
 from assistant.web.uploads import safe_name, stage
 
+pytestmark = pytest.mark.slow  # the web service over its own index
+
 
 @pytest.fixture(scope="module")
 def service(corpus_index, tmp_path_factory):
