@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import cn2an
+from ingest.numerals import chinese_number
 
 CN_DIGITS = "〇零一二三四五六七八九十百千两"
 _N = f"[{CN_DIGITS}]+"
@@ -40,7 +40,5 @@ def numeral_value(token: str) -> int | None:
         return None
     if digits.isdigit():
         return int(digits)
-    try:
-        return int(cn2an.cn2an(digits, "smart"))
-    except (ValueError, KeyError):
-        return None
+    value = chinese_number(digits)
+    return None if value is None else int(value)

@@ -26,9 +26,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal, Mapping
 
-import cn2an
-
 from ingest.normalize import normalize
+from ingest.numerals import chinese_number
 
 Verdict = Literal["supported", "removed", "marked"]
 FactKind = Literal["date", "percent", "time_limit", "number", "agency"]
@@ -144,10 +143,8 @@ def _number(token: str) -> float | None:
         return float(token)
     if len(token) > 1 and all(ch in _DIGIT_VALUE for ch in token):  # 二〇一七: digit by digit
         return float("".join(str(_DIGIT_VALUE[ch]) for ch in token))
-    try:
-        return float(cn2an.cn2an(token, "smart"))
-    except (ValueError, KeyError, IndexError):
-        return None
+    value = chinese_number(token)
+    return None if value is None else float(value)
 
 
 def _fold_agencies(norm: str) -> str:

@@ -18,11 +18,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-import cn2an
-
 from assistant.index.snapshot import Snapshot
 from assistant.quiz.facts import Fact, display
 from ingest.normalize import normalize
+from ingest.numerals import chinese_numeral
 
 MODAL_WORDS = {
     "must": ("应当", "必须", "要"),
@@ -155,7 +154,7 @@ def _durations(fact: Fact, pools: Pools, hard: bool) -> list[str]:
     chinese = _CN_NUMERAL.match(fact.term) is not None
     number = re.compile(r"^(?:\d+|[〇零一二两三四五六七八九十百千]+)")
     if chinese:
-        return [number.sub(cn2an.an2cn(c), fact.term) for c in sorted(counts)]
+        return [number.sub(chinese_numeral(c), fact.term) for c in sorted(counts)]
     return [number.sub(str(c), fact.term) for c in sorted(counts)]
 
 

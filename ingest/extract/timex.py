@@ -23,13 +23,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import cn2an
 
 from ingest.extract.actors import subject_group
 from ingest.extract.spans import (
     FULL_STOPS, NormalizedText, body_sentences, clauses, inside, normalized, title_spans, trim,
 )
 from ingest.models import Section, deepest_section
+from ingest.numerals import chinese_number
 
 _YEAR = r"(?:19|20)\d{2}"
 _NUM = r"(?:\d+|[〇零一二两三四五六七八九十百千]+)"
@@ -103,10 +103,8 @@ def number_value(token: str) -> int | None:
     """12 -> 12, 十五 -> 15, 两 -> 2; None when not a number."""
     if token.isdigit():
         return int(token)
-    try:
-        return int(cn2an.cn2an(token, "smart"))
-    except (ValueError, KeyError, TypeError):
-        return None
+    value = chinese_number(token)
+    return None if value is None else int(value)
 
 
 def _plan_years(n: int) -> tuple[int, int]:
