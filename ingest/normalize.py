@@ -65,6 +65,35 @@ def normalize(text: str) -> str:
     return to_simplified(fold_width(text)).lower()
 
 
+# characters width folding and lower-casing keep as one character: ASCII, CJK ideographs and
+# symbols, full-width forms; any other (“ — … ¨ ﬁ İ, combining marks) is checked once
+_NOT_BASIC = re.compile(r"[^\x00-\x7f\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]")
+
+
+@lru_cache(maxsize=None)
+def _folds_to_one(ch: str) -> bool:
+    return len(unicodedata.normalize("NFKC", ch).lower()) == 1 and not unicodedata.combining(ch)
+
+
+@lru_cache(maxsize=1)
+def _length_changing_terms() -> re.Pattern[str] | None:
+    """The mainland terms the vocabulary table writes in place of a term of another length."""
+    _, table = _taiwan_terms()
+    changed = sorted({v for k, v in table.items() if len(k) != len(v)}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, changed))) if changed else None
+
+
+def may_shift_offsets(original: str, normalized: str) -> bool:
+    """Could ``normalized`` (= normalize(original), of the same length) hold a character that is
+    not the one at the same offset of ``original``? True when a character may fold to several
+    (¨ → space + combining mark) or a term of another length may have been rewritten (智慧財產權 →
+    知识产权): two such changes can cancel out in the length. False means the offsets agree."""
+    if not all(_folds_to_one(ch) for ch in set(_NOT_BASIC.findall(original))):
+        return True
+    terms = _length_changing_terms()
+    return bool(terms and terms.search(normalized))
+
+
 _BATCH_SEP = "\u2029"  # paragraph separator: every stage above maps it to itself and never spans it
 
 

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 
 from ingest.models import Section
-from ingest.normalize import fold_width, normalize, normalize_many, to_simplified
+from ingest.normalize import fold_width, may_shift_offsets, normalize, normalize_many, to_simplified
 
 # sentence ends in the normalised text (NFKC turns ！？； into !?;, and keeps 。)
 SENTENCE_ENDS = "。!?;\n"
@@ -86,7 +86,8 @@ def _cuts(piece: str):
 def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], ends: list[int],
                  norm: str | None = None) -> None:
     norm = normalize(piece) if norm is None else norm
-    if len(norm) != len(piece) and len(piece) > 200:
+    shifted = len(norm) != len(piece) or may_shift_offsets(piece, norm)
+    if shifted and len(piece) > 200:
         # the diff below is quadratic: a long line is aligned piece by piece (clauses, else
         # windows cut where no rewrite straddles the cut), when its pieces normalise to the same
         # text as the whole line
@@ -100,7 +101,7 @@ def _align_piece(piece: str, offset: int, out: list[str], starts: list[int], end
                     offset += len(part)
                 return
     out.append(norm)
-    if len(norm) == len(piece):
+    if not shifted:
         starts.extend(range(offset, offset + len(piece)))
         ends.extend(range(offset + 1, offset + len(piece) + 1))
         return

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from ingest.clean import segment
@@ -36,6 +36,9 @@ def _sections(text: str):
 
 @settings(max_examples=150, deadline=None, database=None)
 @given(pieces=st.lists(_pieces, max_size=40))
+# a character that folds to two (¨) and a term rewritten one shorter on one line: the lengths
+# agree, the offsets did not (the cue came out as 当智)
+@example(pieces=["¨", "生产者、销售者应当", "智慧財產權"])
 def test_extractors_never_raise_and_quote_exact_spans(pieces):
     text = "".join(pieces)
     sections = _sections(text)
