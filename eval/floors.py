@@ -1,10 +1,11 @@
-"""CI floors for the test split of the default configuration (eval/floors.json).
+"""CI floors for the test split of the default configuration, one set per corpus
+(eval/floors.json: {"shipped": {...}, "laws": {...}}).
 
 Floors are the measured values rounded down to 2 decimals, ceilings rounded up, so CI fails
 when a change makes zhiqa worse than it was measured, never on rounding noise. After a real
-improvement, re-measure and rewrite the file:
+improvement, re-measure and rewrite a corpus's entry:
 
-    python -m eval.floors --write"""
+    python -m eval.floors --corpus laws --write"""
 from __future__ import annotations
 
 import argparse
@@ -13,6 +14,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.corpora.registry import CORPORA
 from eval.runner import evaluate
 from eval.summary import Metrics
 
@@ -28,6 +30,9 @@ class Floors:
     floors: dict[str, float]
     ceilings: dict[str, float]
 
+    def to_dict(self) -> dict:
+        return {"split": self.split, "config": self.config, "floors": self.floors, "ceilings": self.ceilings}
+
 
 @dataclass(frozen=True)
 class Violation:
@@ -41,8 +46,8 @@ class Violation:
         return f"{self.metric} = {self.measured:.4f} is {side} {self.bound:.2f}"
 
 
-def load_floors(path: Path = FLOORS_FILE) -> Floors:
-    d = json.loads(path.read_text(encoding="utf-8"))
+def load_floors(corpus: str = "shipped", path: Path = FLOORS_FILE) -> Floors:
+    d = json.loads(path.read_text(encoding="utf-8"))[corpus]
     return Floors(d["split"], d["config"], dict(d["floors"]), dict(d["ceilings"]))
 
 
@@ -67,14 +72,16 @@ def measured_floors(metrics: Metrics, split: str = "test", config: str = "defaul
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--write", action="store_true", help=f"rewrite {FLOORS_FILE.name} from a fresh measurement")
+    p.add_argument("--corpus", choices=tuple(CORPORA), default="shipped")
+    p.add_argument("--write", action="store_true", help=f"rewrite the corpus's entry of {FLOORS_FILE.name} from a fresh measurement")
     args = p.parse_args(argv)
-    report = evaluate("test", "default")
+    report = evaluate("test", "default", corpus=args.corpus)
     floors = measured_floors(report.metrics)
-    text = json.dumps({"split": floors.split, "config": floors.config, "floors": floors.floors, "ceilings": floors.ceilings}, indent=1)
     if args.write:
-        FLOORS_FILE.write_text(text + "\n", encoding="utf-8")
-    print(text)
+        stored = json.loads(FLOORS_FILE.read_text(encoding="utf-8")) if FLOORS_FILE.exists() else {}
+        stored[args.corpus] = floors.to_dict()
+        FLOORS_FILE.write_text(json.dumps(stored, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(json.dumps({args.corpus: floors.to_dict()}, indent=1))
     return 0
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from eval.gold import load_split
 from eval.judge import Sources
-from eval.runner import CORPUS, ProductConfig, build_index, _product, _run_system
+from eval.runner import ProductConfig, _product, _run_system, build_index, file_texts
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -26,7 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         index = build_index(Path(tmp) / "idx", "builtin")
         snap = index.snapshot()
         originals = {d: snap.text(d) for d in snap.docs}
-        sources = Sources(originals, {d: (CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in originals})
+        sources = Sources(originals, file_texts(snap))
         print("| dense weight | Recall@1 | Recall@5 | key-fact recall | false refusals | refusals (unanswerable) |")
         print("|---|---|---|---|---|---|")
         for w in (float(x) for x in args.weights.split(",")):

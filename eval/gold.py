@@ -1,9 +1,11 @@
-"""The gold set: questions written from the corpus by reading it (eval/data/{dev,test}.jsonl)."""
+"""The gold sets: questions written from each corpus by reading it (eval/corpora/registry.py
+says where each corpus's {dev,test}.jsonl are)."""
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
+
+from eval.corpora.registry import corpus as eval_corpus
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,10 @@ class GoldItem:
         return self.turns[-1]
 
 
-def load_split(split: str) -> list[GoldItem]:
+def load_split(split: str, corpus: str = "shipped") -> list[GoldItem]:
     if split not in ("dev", "test"):
         raise ValueError(f"split must be dev or test, got {split!r}")
-    text = resources.files("eval").joinpath("data", f"{split}.jsonl").read_text(encoding="utf-8")
+    text = eval_corpus(corpus).gold_file(split).read_text(encoding="utf-8")
     items = []
     for line in text.splitlines():
         if not line.strip():

@@ -16,7 +16,7 @@ EXACT_TYPES = ("deadline", "target")
 @dataclass(frozen=True)
 class Sources:
     originals: dict[str, str]  # doc_id -> original text as the index stores it (snapshot.text)
-    corpus_files: dict[str, str]  # doc_id -> text of corpus/<doc_id>.txt
+    corpus_files: dict[str, str]  # doc_id -> text of its file where it is UTF-8 text (runner.file_texts)
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def judge(item: GoldItem, said: SystemAnswer, units: list[tuple[str, int, int]],
     answered = not said.abstained
     facts = tuple(fact_hits(said.text, item.key_facts)) if answered else tuple(False for _ in item.key_facts)
     valid = tuple(
-        citation_valid(c.quote, c.start, c.end, sources.originals.get(c.doc_id, ""), sources.corpus_files.get(c.doc_id, ""))
+        citation_valid(c.quote, c.start, c.end, sources.originals.get(c.doc_id, ""), sources.corpus_files.get(c.doc_id))
         for c in said.citations
     )
     on_gold = tuple(overlaps(c.doc_id, c.start, c.end, spans) for c in said.citations)

@@ -3,10 +3,13 @@ the answer, citation validity, abstention."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from eval.gold import GoldItem
-from ingest.normalize import fold_width, to_simplified
+from ingest.extract.spans import normalized
+from ingest.normalize import fold_width, normalize, to_simplified
 
 
 def _norm(s: str) -> str:
@@ -41,16 +44,40 @@ class Tally:
 Span = tuple[str, int, int]  # doc_id, start, end in the original text
 
 
+@lru_cache(maxsize=64)
+def _compact(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """The normalised text without blanks, and each of its characters' original start and end."""
+    view = normalized(text)
+    keep = [i for i, ch in enumerate(view.text) if not ch.isspace()]
+    return "".join(view.text[i] for i in keep), tuple(view.starts[i] for i in keep), tuple(view.ends[i] for i in keep)
+
+
+def _loose_spans(doc_id: str, text: str, quote: str) -> list[Span]:
+    """Where a quote stands in a text rendered differently from the one it was copied from (a
+    PDF's line breaks, traditional script): matched on the normalised forms without blanks."""
+    compact, starts, ends = _compact(text)
+    wanted = re.sub(r"\s", "", normalize(quote))
+    spans = []
+    at = compact.find(wanted) if wanted else -1
+    while at >= 0:
+        spans.append((doc_id, starts[at], ends[at + len(wanted) - 1]))
+        at = compact.find(wanted, at + 1)
+    return spans
+
+
 def evidence_spans(item: GoldItem, texts: dict[str, str]) -> list[Span]:
     """Every occurrence of every gold quote: a short quote (a date, an issuer) that recurs in the
-    document is evidence wherever it stands."""
+    document is evidence wherever it stands. A quote copied from the Markdown original of a
+    document the corpus holds as a PDF, a Word file or in traditional script is matched loosely."""
     spans = []
     for ev in item.evidence:
         text = texts.get(ev.doc_id, "")
         at = text.find(ev.quote) if ev.quote else -1
+        found = []
         while at >= 0:
-            spans.append((ev.doc_id, at, at + len(ev.quote)))
+            found.append((ev.doc_id, at, at + len(ev.quote)))
             at = text.find(ev.quote, at + 1)
+        spans += found or (_loose_spans(ev.doc_id, text, ev.quote) if text and ev.quote else [])
     return spans
 
 
@@ -84,11 +111,12 @@ def fact_hits(answer: str, facts: tuple[tuple[str, ...], ...]) -> list[bool]:
     return [any(_norm(alt) in text for alt in alts) for alts in facts]
 
 
-def citation_valid(quote: str, start: int, end: int, original: str, corpus_text: str) -> bool:
-    """The quote is the original text at [start, end), and the corpus file says the same there."""
+def citation_valid(quote: str, start: int, end: int, original: str, corpus_text: str | None) -> bool:
+    """The quote is the original text at [start, end), and the corpus file, where it is text,
+    says the same there."""
     if not quote or not 0 <= start < end <= len(original):
         return False
-    return original[start:end] == quote and corpus_text[start:end] == quote
+    return original[start:end] == quote and (corpus_text is None or corpus_text[start:end] == quote)
 
 
 def citations_support(quotes: list[str], facts: tuple[tuple[str, ...], ...]) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from eval.corpora.registry import CORPORA
 from eval.judge import ItemResult
 from eval.runner import EvalReport
 from eval.summary import Metrics
@@ -45,6 +46,17 @@ def headline_table(report: EvalReport) -> list[str]:
         cells = [_fmt(getattr(s.metrics, field)) for s in report.systems]
         ratios = [_ratio(getattr(s.metrics, field), getattr(base, field)) for s in products]
         lines.append(f"| {label} | " + " | ".join(cells + ratios) + " |")
+    return lines
+
+
+def side_by_side(reports: list[EvalReport]) -> list[str]:
+    """The headline system's figures on each corpus, one column per corpus."""
+    lines = ["| metric | " + " | ".join(CORPORA[r.corpus].label for r in reports) + " |",
+             "|" + "---|" * (1 + len(reports))]
+    lines.append("| items (answerable / unanswerable) | " + " | ".join(
+        f"{r.metrics.n} ({r.metrics.n_answerable} / {r.metrics.n_unanswerable})" for r in reports) + " |")
+    for field, label, _ in HEADLINE:
+        lines.append(f"| {label} | " + " | ".join(_fmt(getattr(r.metrics, field)) for r in reports) + " |")
     return lines
 
 

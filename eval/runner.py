@@ -14,6 +14,7 @@ from assistant.index.index import Index
 from assistant.index.tokens import tokenize
 from assistant.index.update import ingest_paths
 from eval.baselines import ParagraphBM25, raw_tokens
+from eval.corpora.registry import corpus as eval_corpus
 from eval.gold import GoldItem, load_split
 from eval.judge import ItemResult, Sources, judge
 from eval.summary import Metrics, breakdown, first_evidence_doc, summarise
@@ -60,6 +61,13 @@ class EvalReport:
     by_script: dict[str, Metrics]
     documents: dict[str, str]  # doc_id -> "region, script" for the per-document table
     wall_s: float
+    corpus: str = "shipped"  # which corpus (eval.corpora.registry)
+
+    @property
+    def name(self) -> str:
+        """The report's file stem: test-default for the shipped corpus, laws-test-default for another."""
+        stem = f"{self.split}-{self.config}"
+        return stem if self.corpus == "shipped" else f"{self.corpus}-{stem}"
 
     def system(self, name: str) -> SystemRun:
         return next(s for s in self.systems if s.name == name)
@@ -94,20 +102,34 @@ def _run_system(system: System, items: list[GoldItem], sources: Sources) -> Syst
     return SystemRun(system.name, system.label, results, summarise(list(results)))
 
 
-def evaluate(split: str = "test", config_name: str = "default", work_dir: Path | None = None) -> EvalReport:
-    """Run the whole evaluation; the temporary indexes go under work_dir (a fresh temporary
-    folder when None)."""
+def file_texts(snap) -> dict[str, str]:
+    """doc_id -> the text of its file, for the documents stored as UTF-8 text (.txt, .md): what
+    a citation must also quote at its offsets. Other formats are judged on the original alone."""
+    out = {}
+    for doc_id, rec in snap.docs.items():
+        path = Path(rec.meta.source)
+        if path.suffix in (".txt", ".md") and rec.meta.encoding in ("utf-8", "utf-8-sig") and path.exists():
+            with open(path, encoding=rec.meta.encoding, newline="") as fh:
+                out[doc_id] = fh.read()
+    return out
+
+
+def evaluate(split: str = "test", config_name: str = "default", work_dir: Path | None = None,
+             corpus: str = "shipped") -> EvalReport:
+    """Run the whole evaluation of one corpus; the temporary indexes go under work_dir (a fresh
+    temporary folder when None)."""
     if config_name not in CONFIGS:
         raise ValueError(f"unknown eval config {config_name!r}; choose one of {', '.join(CONFIGS)}")
     if work_dir is None:
         with tempfile.TemporaryDirectory(prefix="zhiqa-eval-") as tmp:
-            return evaluate(split, config_name, Path(tmp))
+            return evaluate(split, config_name, Path(tmp), corpus)
     t0 = time.perf_counter()
-    items = load_split(split)
-    builtin = build_index(work_dir / "index-builtin", "builtin")
+    folder = eval_corpus(corpus).folder
+    items = load_split(split, corpus)
+    builtin = build_index(work_dir / "index-builtin", "builtin", folder)
     snap = builtin.snapshot()
     originals = {d: snap.text(d) for d in snap.docs}
-    sources = Sources(originals, {d: (CORPUS / f"{d}.txt").read_text(encoding="utf-8") for d in originals})
+    sources = Sources(originals, file_texts(snap))
 
     systems: list[System] = [
         ParagraphBM25(BASELINE_RAW, "(a) BM25 paragraphs, raw jieba tokens", originals, raw_tokens),
@@ -116,7 +138,7 @@ def evaluate(split: str = "test", config_name: str = "default", work_dir: Path |
         _product(CONFIGS["default"], builtin),
     ]
     if config_name == "none-embedder":
-        systems.append(_product(CONFIGS["none-embedder"], build_index(work_dir / "index-none", "none")))
+        systems.append(_product(CONFIGS["none-embedder"], build_index(work_dir / "index-none", "none", folder)))
     runs = tuple(_run_system(s, items, sources) for s in systems)
 
     headline = CONFIGS[config_name].system
@@ -133,4 +155,5 @@ def evaluate(split: str = "test", config_name: str = "default", work_dir: Path |
         by_script=breakdown(results, lambda r: r.item.script),
         documents=documents,
         wall_s=time.perf_counter() - t0,
+        corpus=corpus,
     )

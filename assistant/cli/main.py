@@ -163,7 +163,7 @@ def cmd_eval(args) -> int:
         from eval.run import main as eval_main
     except ImportError as exc:  # matplotlib for the charts
         raise ZhiqaError(f"zhiqa eval needs {exc.name}: pip install 'zhiqa[eval]'") from exc
-    argv = ["--split", args.split, "--config", args.config]
+    argv = ["--split", args.split, "--corpus", args.corpus, "--config", args.config]
     if args.out_dir:
         argv += ["--out-dir", args.out_dir]
     return eval_main(argv)
@@ -212,6 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", help="score answers on the gold set and write a report under eval/reports/")
     s.add_argument("--split", choices=("dev", "test"), default="test")
+    s.add_argument("--corpus", default="all", help="shipped (corpus/), laws (the development corpus) or all (default)")
     s.add_argument("--config", default="default", help="default (hybrid) | bm25 | none-embedder")
     s.add_argument("--out-dir")
     s.set_defaults(func=cmd_eval)

@@ -66,7 +66,9 @@ class Snapshot:
         got = self._texts.get(doc_id)
         if got is None:
             sha = self.docs[doc_id].meta.sha256
-            got = self._texts[doc_id] = (self.home / "texts" / f"{sha}.txt").read_text(encoding="utf-8")
+            # newline="": the text as ingested, CRLF kept; every offset was counted on it
+            with open(self.home / "texts" / f"{sha}.txt", encoding="utf-8", newline="") as fh:
+                got = self._texts[doc_id] = fh.read()
         return got
 
     def records(self, doc_id: str) -> DocumentRecords:
