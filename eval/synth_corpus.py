@@ -26,6 +26,7 @@ from eval.synth_data import (
 )
 from eval.synth_sources import Pool, SynthCorpusError, load_pool
 from eval.synth_writer import REFORM_YEAR, Profile, Writer
+from ingest.doctype import document_type
 
 ROOT = Path(__file__).resolve().parent.parent
 MIN_BYTES, MEAN_BYTES, MAX_BYTES = 3_000, 15_000, 40_000
@@ -143,7 +144,7 @@ def _document(pool: Pool, seed: int, index: int) -> tuple[str, dict]:
         text = "\n".join(w.lines) + "\n"
     entry = {"title": h.title, "title_source": "generated", "issuer": h.issuer, "date": f"{y:04d}-{month:02d}-{day:02d}",
              "doc_number": h.doc_number, "level": p.level, "region": p.region.name if p.region else None,
-             "script": p.script, "year": y}
+             "script": p.script, "year": y, "doc_type": document_type(h.title, h.issuer, [])}
     if p.city:
         entry["city"] = p.city
     if h.period:

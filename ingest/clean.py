@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.history import history_lines
 from ingest.models import LoadedText, Segment
 from ingest.normalize import normalize, normalize_many
 
@@ -22,7 +23,9 @@ _FURNITURE_LINE = [
     (re.compile(r"版权所有|copyright|©|icp备|网站标识码|公网安备"), "copyright"),
     (re.compile(r"^(当前位置|您现在的位置|首页\s*[>>》/])"), "breadcrumb"),
     (re.compile(r"(门户网站|政府网|官方网站|官网)\s*$|[-_|—]\s*\S{2,20}(门户网站|政府网|网站|网)\s*$"), "site name"),
+    (re.compile(r"^<!--.*-->$"), "markup comment"),
 ]
+_HISTORY_HEAD = 30  # content lines at the top where a law's header lines (…会议通过, …令第N号公布) stand
 # Lines after which everything on a scraped page is furniture (related links, QR code).
 _TRAILING_BLOCK = re.compile(r"^(扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|相关阅读|相关链接|相关文章|相关新闻)")
 # News preamble markers: the document body starts after this line.
@@ -62,6 +65,13 @@ def segment(loaded: LoadedText) -> list[Segment]:
         rows.append((ls, le, cs, ce, kind, reason))
 
     content_rows = [i for i, r in enumerate(rows) if r[4] != "blank"]
+    # a law's header lines: metadata (ingest.history), not text to answer from
+    head = content_rows[:_HISTORY_HEAD]
+    history = set(history_lines(text, [(rows[i][2], rows[i][3]) for i in head]))
+    for i in head:
+        r = rows[i]
+        if (r[2], r[3]) in history:
+            rows[i] = (r[0], r[1], r[2], r[3], "furniture", "legislative history")
     # trailing block of a scraped page
     for i in content_rows:
         if _TRAILING_BLOCK.match(normalize(text[rows[i][2] : rows[i][3]])):

@@ -1,8 +1,10 @@
 """Document metadata inferred from the text, with the folder's manifest.json overriding.
 
-Inference reads the title line, the closing signature and date, the 〔year〕 number line
-and the names in the text. All inferred values are given in simplified characters (the
-manifest's convention); quotes keep the original script.
+Inference reads the title line, the closing signature and date, the 〔year〕 number line,
+a law's header lines (adopted, amended, promulgated under 令第N号, in force: ingest.history),
+the names in the text and, as a last resort, a date in the file name (X(2018-12-29).md). All
+inferred values are given in simplified characters (the manifest's convention); quotes keep
+the original script.
 """
 from __future__ import annotations
 
@@ -13,13 +15,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ingest.doctype import document_type
 from ingest.errors import IngestError
 from ingest.gazetteer import AGENCY_FULL_NAMES, NATIONAL_MARKERS, ORG_SUFFIXES, PROVINCES
+from ingest.history import EFFECTIVE_IN_TEXT, EFFECTIVE_ON_ISSUE, HistoryEvent, events_in, history_lines, iso_date
 from ingest.models import Segment
 from ingest.normalize import detect_script, fold_width, to_simplified
 from ingest.patterns import DOC_NUMBER, numeral_value
 
-MANIFEST_FIELDS = ("title", "issuer", "date", "doc_number", "level", "region", "script", "year")
+MANIFEST_FIELDS = ("title", "issuer", "date", "doc_number", "level", "region", "script", "year", "doc_type")
 
 _TITLE_END = re.compile(
     r"(意见|通知|决定|办法|规定|方案|计划|规划|条例|细则|纲要|报告|规则|通告|公告|批复|函|章程|标准|法)$"
@@ -30,6 +34,8 @@ _CN_DATE = re.compile(r"^([〇零一二三四五六七八九]{4})年([一二三�
 _BOOK_TITLE = re.compile(r"《(关于[^《》]{4,60})》")
 _PROPOSE = re.compile(r"现就(.{2,40}?)提出(?:如下|以下)(意见|通知|要求)")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]([01]?\d)[-_.月]([0-3]?\d)(?!\d)")
+_HISTORY_HEAD = 30  # content lines at the top where a law's header lines stand
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,11 @@ class InferredMetadata:
     region: str | None
     script: str
     year: int | None
+    doc_type: str | None = None
+    adopted: str | None = None
+    amended: tuple[str, ...] = ()
+    promulgated: str | None = None
+    effective: str | None = None
 
 
 def _simp(s: str) -> str:
@@ -96,7 +107,28 @@ def _frequent_region(body_text: str) -> str | None:
     return first if n1 >= 3 and n1 >= 2 * max(n2, 1) else None
 
 
-def infer(text: str, segments: list[Segment]) -> InferredMetadata:
+def _from_history(events: list[HistoryEvent]) -> tuple[str | None, str | None, str | None]:
+    """(issuer, version date, order number) from a law's header lines: the body that promulgated
+    it (else adopted it, else approved it), the latest adoption, amendment or promulgation, and
+    the latest order it was promulgated under."""
+    by_act = {act: [e for e in events if e.act == act and e.body] for act in ("promulgated", "adopted", "revised", "amended", "approved")}
+    issuer = next((es[-1].body for es in by_act.values() if es), None)
+    dated = [e.date for e in events if e.act not in ("effective", "approved")]
+    orders = [e.order for e in events if e.order]
+    return issuer, max(dated) if dated else None, orders[-1] if orders else None
+
+
+def _date_in_name(name: str | None) -> str | None:
+    m = _NAME_DATE.search(name or "")
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+def infer(text: str, segments: list[Segment], name: str | None = None) -> InferredMetadata:
+    """Metadata of a document from its text and segments; ``name``, the file name, gives a date
+    when nothing in the text does."""
     body = [text[s.start : s.end] for s in segments if s.kind == "body"]
     lines_all = [(s.kind, s.reason, text[s.start : s.end]) for s in segments if s.kind in ("body", "furniture")]
     head = [(k, r, _simp(t)) for k, r, t in lines_all[:15]]
@@ -104,6 +136,11 @@ def infer(text: str, segments: list[Segment]) -> InferredMetadata:
 
     issuer_raw, date = _signature(body)
     issuer = AGENCY_FULL_NAMES.get(issuer_raw, issuer_raw) if issuer_raw else None
+    content = [(s.start, s.end) for s in segments if s.kind in ("body", "furniture")][:_HISTORY_HEAD]
+    events = events_in(text, history_lines(text, content))
+    law_issuer, law_date, order = _from_history(events)
+    issuer = issuer or (AGENCY_FULL_NAMES.get(law_issuer, law_issuer) if law_issuer else None)
+    date = date or law_date
 
     # title: a title-shaped line near the top, body first, then page titles without the site name
     title = None
@@ -141,6 +178,7 @@ def infer(text: str, segments: list[Segment]) -> InferredMetadata:
             doc_number = re.sub(r"[\[［【(（]", "〔", re.sub(r"[\]］】)）]", "〕", compact))
             break
 
+    doc_number = doc_number or order
     if issuer is None and title:
         m = re.match(r"^(.{2,20}?(?:人民政府|办公厅|总局|委员会))关于", title)
         if m:
@@ -158,10 +196,16 @@ def infer(text: str, segments: list[Segment]) -> InferredMetadata:
     else:
         level = None
 
+    date = date or _date_in_name(name)
     year = int(date[:4]) if date else None
     if year is None and title:
         m = _YEAR.search(title)
         year = int(m.group(1)) if m else None
+    in_force = [m.group("date") for m in EFFECTIVE_IN_TEXT.finditer(body_simp)]
+    effective = next((e.date for e in events if e.act == "effective"), None) or (iso_date(in_force[-1]) if in_force else None)
+    promulgated = [e.date for e in events if e.act == "promulgated"]
+    if effective is None and promulgated and EFFECTIVE_ON_ISSUE.search(body_simp):
+        effective = promulgated[-1]
 
     return InferredMetadata(
         title=title,
@@ -172,6 +216,11 @@ def infer(text: str, segments: list[Segment]) -> InferredMetadata:
         region=region,
         script=detect_script("".join(body)),
         year=year,
+        doc_type=document_type(title, issuer, events),
+        adopted=next((e.date for e in events if e.act == "adopted"), None),
+        amended=tuple(e.date for e in events if e.act in ("amended", "revised")),
+        promulgated=promulgated[-1] if promulgated else None,
+        effective=effective,
     )
 
 

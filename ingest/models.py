@@ -85,16 +85,25 @@ class DocumentMetadata:
     encoding: str | None
     # which fields came from the manifest rather than inference
     from_manifest: tuple[str, ...] = ()
+    # 法律 | 行政法规 | 部门规章 | 地方性法规 | 地方政府规章 | 司法解释 | 规范性文件 | 政策文件 (ingest.doctype)
+    doc_type: str | None = None
+    # a law's history (ingest.history), ISO dates: adopted, each amendment or revision, promulgated, in force
+    adopted: str | None = None
+    amended: tuple[str, ...] = ()
+    promulgated: str | None = None
+    effective: str | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["from_manifest"] = list(self.from_manifest)
+        d["amended"] = list(self.amended)
         return d
 
     @classmethod
     def from_dict(cls, d: dict) -> "DocumentMetadata":
         d = dict(d)
         d["from_manifest"] = tuple(d.get("from_manifest", ()))
+        d["amended"] = tuple(d.get("amended", ()))
         return cls(**d)
 
 

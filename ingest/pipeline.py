@@ -26,7 +26,7 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
     if not any(s.kind == "body" for s in segments):
         raise EmptyDocument(path, "no body text is left after removing page furniture")
     sections = parse_sections(loaded.text, segments)
-    inferred = infer(loaded.text, segments)
+    inferred = infer(loaded.text, segments, path.name)
     values = {f: getattr(inferred, f) for f in MANIFEST_FIELDS}
     from_manifest: list[str] = []
     entry = manifest_entry(path)
@@ -52,6 +52,11 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
         format=loaded.format,
         encoding=loaded.encoding,
         from_manifest=tuple(from_manifest),
+        doc_type=values["doc_type"],
+        adopted=inferred.adopted,
+        amended=inferred.amended,
+        promulgated=inferred.promulgated,
+        effective=inferred.effective,
     )
     doc = IngestedDocument(meta=meta, text=loaded.text, segments=segments, sections=sections, page_starts=loaded.page_starts)
     doc.chunks = chunk_document(doc, settings)

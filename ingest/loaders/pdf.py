@@ -71,11 +71,16 @@ def load_pdf(path: Path) -> LoadedText:
     kept: list[list[str]] = []
     for lines in pages:
         body = []
+        dropped: set[tuple[str, bool]] = set()  # (repeated line, at the bottom) already dropped here
         for i, ln in enumerate(lines):
             if not ln:
                 continue
             at_edge = i < 2 or i >= len(lines) - 2
-            if _is_page_number(ln) or (at_edge and _norm_repeat(ln) in repeated):
+            key = (_norm_repeat(ln), i >= 2)
+            # a running header stands once at a page's top: the same line again below it is the
+            # document's own title on its first page (a law printed with its title as header)
+            if _is_page_number(ln) or (at_edge and key[0] in repeated and key not in dropped):
+                dropped.add(key)
                 continue
             body.append(ln)
         kept.append(body)
