@@ -16,6 +16,7 @@ class QuestionType(str, Enum):
     DEFINITION = "definition"
     LIST = "list"
     COMPARISON = "comparison"
+    ARTICLE = "article"  # what 第N条 of a named law says (assistant.question.articles)
     OTHER = "other"
 
     def __str__(self) -> str:

@@ -9,18 +9,21 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING, Callable
 
 from assistant.answer import Answer, Citation, QuestionType
+from assistant.compose.articles import answer_article
 from assistant.compose.composer import ExtractiveComposer
 from assistant.compose.metadata import document_field, fields_answer
 from assistant.config import Settings
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query, analyse
+from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
 from assistant.question.kinds import asked_fields
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
+from assistant.search.laws import mentioned_anywhere, named_law
 from assistant.search.rerankers import choose_reranker
-from assistant.search.retrieve import HybridRetriever
+from assistant.search.retrieve import HybridRetriever, allowed_documents
 
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
     from assistant.llm.compose import LlmComposer
@@ -172,8 +175,16 @@ class Assistant:
         if outside and not any(r in corpus_regions for r in query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
         for name in _BOOK.findall(query.normalized):
-            if not any(name in snap.normalized_titles[d] or name in snap.normalized(d) for d in snap.docs):
+            if named_law(snap, name, query.regions) is None and not mentioned_anywhere(snap, name):
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
+        ref = article_reference(query.normalized)
+        if ref is not None:  # 《X》第N条: the article itself, never another document's
+            found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer)
+            comp = found.composition
+            if comp.abstained:
+                return self._abstain(query, comp.reason, snap, list(found.doc_ids)), None
+            return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
+                          question_type=QuestionType.ARTICLE, citations=comp.citations), None
         hits = self.retriever.search(query, k=k, snap=snap)
         if hits.dense_error:
             notes.append(DENSE_DOWN)

@@ -14,6 +14,7 @@ from assistant.index.generation import DocRecord, read_records
 from ingest.extract import DocumentRecords, Responsibility, extract_records
 from ingest.models import Chunk
 from ingest.normalize import normalize
+from ingest.statute import Article, articles
 
 if TYPE_CHECKING:
     from assistant.index.bm25 import Bm25Index
@@ -40,6 +41,7 @@ class Snapshot:
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, str] = {}
         self._records: dict[str, DocumentRecords] | None = None
+        self._articles: dict[str, tuple[Article, ...]] = {}
         self._doc_index = {d: i for i, d in enumerate(self.docs)}
         self._chunk_doc: np.ndarray | None = None  # the index in docs of each chunk's document
         # the lazy caches are filled once even when many threads ask at once (a web app under
@@ -81,6 +83,13 @@ class Snapshot:
                 if doc_id not in self._records:
                     self._records[doc_id] = extract_records(doc_id, self.text(doc_id), list(self.docs[doc_id].sections))
         return self._records[doc_id]
+
+    def articles(self, doc_id: str) -> tuple[Article, ...]:
+        """The document's articles (第N条 with their paragraphs and items), found once."""
+        got = self._articles.get(doc_id)
+        if got is None:
+            got = self._articles[doc_id] = tuple(articles(self.text(doc_id), self.docs[doc_id].sections))
+        return got
 
     def warm(self) -> None:
         """Fill the lazy caches (normalised texts, domain records) now, so that the first

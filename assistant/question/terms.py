@@ -14,6 +14,8 @@ import jieba  # for its dictionary file (parts of speech); segmentation is rjieb
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import word_list
 from assistant.question.analyse import Query
+from assistant.question.interrogatives import interrogative_spans, only_in_frames
+from ingest.normalize import normalize
 
 # a numeral and a classifier (一条, 两份, 几项): how many is asked, not what
 _COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
@@ -64,12 +66,16 @@ def mentions(term: str, text: str, synonyms: Mapping[str, tuple[str, ...]]) -> b
     return term in text or any(a in text for a in synonyms.get(term, ()))
 
 
-def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool) -> dict[str, float]:
+def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool,
+                  asked: str) -> dict[str, float]:
     n = max(len(snap.chunks), 1)
     unknown = float(math.log(1 + (n + 0.5) / 0.5))
     skip = question_words()
+    frames = interrogative_spans(asked)
     weights = {}
     for t in dict.fromkeys(tokens):
+        if only_in_frames(t, asked, frames):
+            continue  # 多长时间, 有什么后果: how the question asks, not what it asks about
         idf = snap.bm25.idf(t) if snap.bm25 is not None else None
         # an English question is carried by its glossary expansions; a Latin code in a Chinese
         # question that the documents use (QC小组, HNPR开头的编号) is a term like any other
@@ -85,9 +91,10 @@ def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
     regions the question names (applied as filters) are not terms to find in a passage. Terms
     come from the question as asked; an English question is carried by its expansions."""
     chinese = bool(_HAN.search(query.text))
+    asked = normalize(query.text)
     return (
-        _term_weights(snap, query.asked_tokens, query.regions, chinese)
-        or _term_weights(snap, query.tokens, query.regions, chinese)
+        _term_weights(snap, query.asked_tokens, query.regions, chinese, asked)
+        or _term_weights(snap, query.tokens, query.regions, chinese, asked)
     )
 
 

@@ -1,0 +1,122 @@
+"""An answer from one article of one law: the whole article (or the paragraph, or the item,
+asked for), quoted exactly and cited at that article; or a question asked of the article
+(商标法第十条禁止哪些标志), answered from its sentences alone. Another document's 第N条, or an
+article that only refers to 第N条, is never the answer; a number the document lacks is
+declined with how many articles it has."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from assistant.compose.cite import cite
+from assistant.compose.composer import Composition, ExtractiveComposer
+from assistant.index.snapshot import Snapshot
+from assistant.question.analyse import Query
+from assistant.question.articles import ArticleRef
+from assistant.search.hits import Hit, Hits
+from assistant.search.laws import mentioned_anywhere, named_law
+
+
+@dataclass(frozen=True)
+class Located:
+    """What a reference points at in one document: a span, or why there is none."""
+
+    doc_id: str
+    span: tuple[int, int] | None
+    label: str  # 第十条第二款, as the answer names it
+    missing: str = ""  # the reason when span is None
+
+
+def locate(snap: Snapshot, doc_id: str, ref: ArticleRef) -> Located:
+    title = snap.docs[doc_id].meta.title or doc_id
+    found = [a for a in snap.articles(doc_id) if a.number == ref.article]
+    if not found:
+        count = max((a.number for a in snap.articles(doc_id)), default=0)
+        why = f"《{title}》共{count}条,没有第{ref.label.split('条')[0].removeprefix('第')}条" if count else f"《{title}》没有按条编号"
+        return Located(doc_id, None, ref.label, why)
+    article = found[0]
+    span = (article.start, article.end)
+    if ref.paragraph:
+        if ref.paragraph > len(article.paragraphs):
+            return Located(doc_id, None, ref.label, f"《{title}》第{ref.label.split('条')[0].removeprefix('第')}条只有{len(article.paragraphs)}款")
+        p = article.paragraphs[ref.paragraph - 1]
+        span = (p.start, p.end)
+        items = p.items
+    else:
+        items = article.items
+    if ref.item:
+        if ref.item > len(items):
+            return Located(doc_id, None, ref.label, f"《{title}》{ref.label.rsplit('第', 1)[0]}只有{len(items)}项")
+        span = items[ref.item - 1]
+    return Located(doc_id, span, ref.label)
+
+
+def quote_article(snap: Snapshot, located: Located) -> Composition:
+    """The article, paragraph or item, quoted whole and cited where it stands."""
+    assert located.span is not None
+    s, e = located.span
+    title = snap.docs[located.doc_id].meta.title or located.doc_id
+    citation = cite(snap, located.doc_id, s, e, 1)
+    return Composition(answer=f"《{title}》{located.label}:\n{citation.quote} [1]", citations=[citation], abstained=False)
+
+
+def answer_within(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer) -> Composition:
+    """A question asked of the article: the composer picks among the article's own sentences;
+    when they do not cover the question, the article is quoted whole (it was named)."""
+    assert located.span is not None
+    s, e = located.span
+    text = snap.text(located.doc_id)
+    inside = []
+    for chunk in snap.chunks:
+        if chunk.doc_id == located.doc_id and chunk.start < e and s < chunk.end:
+            a, b = max(s, chunk.start), min(e, chunk.end)
+            inside.append(Hit(replace(chunk, start=a, end=b, text=text[a:b]), 1.0, None, None))
+    hits = Hits(query=query, hits=tuple(inside), allowed_docs=(located.doc_id,))
+    composed = composer.compose(hits, snap) if inside else None
+    if composed is None or composed.abstained:
+        return quote_article(snap, located)
+    return composed
+
+
+@dataclass(frozen=True)
+class ArticleAnswer:
+    composition: Composition
+    doc_ids: tuple[str, ...]  # the documents it is about (the nearest, when it declines)
+
+
+def answer_article(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple[str, ...],
+                   composer: ExtractiveComposer) -> ArticleAnswer:
+    """Answer a question that addresses 第N条 of a law; ``allowed``: the documents the filters
+    and the question's regions leave."""
+    docs, why = _documents(query, snap, ref, allowed)
+    if not docs:
+        return ArticleAnswer(_declined(why), ())
+    located = locate(snap, docs[0], ref)
+    if located.span is None:
+        return ArticleAnswer(_declined(located.missing), (docs[0],))
+    composed = quote_article(snap, located) if ref.wants_text else answer_within(query, snap, located, composer)
+    return ArticleAnswer(composed, (docs[0],))
+
+
+def _declined(reason: str) -> Composition:
+    return Composition(answer="", citations=[], abstained=True, reason=reason)
+
+
+def _documents(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple[str, ...]) -> tuple[list[str], str]:
+    """The one document the reference is to, or why there is none."""
+    number = ref.label.split("条")[0] + "条"
+    if ref.named:
+        named = named_law(snap, ref.named, query.regions)
+        if named is None:
+            said = "的条文,只有其他文件对它的提及" if mentioned_anywhere(snap, ref.named) else ""
+            return [], f"语料中没有《{ref.named}》{said}"
+        docs = [d for d in named.doc_ids if d in allowed]
+        if not docs:
+            return [], f"《{snap.docs[named.doc_ids[0]].meta.title}》不在所选的文件范围内"
+        if len(docs) > 1:
+            titles = "、".join(f"《{snap.docs[d].meta.title}》" for d in docs)
+            return [], f"“{ref.named}”可以指{titles},请说明是哪一份的{number}"
+        return docs, ""
+    statutes = [d for d in allowed if snap.articles(d)]
+    if len(statutes) == 1:
+        return statutes, ""
+    return [], f"问题没有说明是哪部法律法规的{number}"

@@ -1,0 +1,89 @@
+"""Which document of the index a question names by its title: the full title, the title
+without 中华人民共和国, a title it ends (检验检测条例 for 上海市检验检测条例), or a short name
+whose characters stand in the title in order, with its first and last (反法 for
+反不正当竞争法, 标准化条例 for 标准化法实施条例, 山东特种设备条例 for 山东省特种设备安全条例).
+Category words a user puts in front (社会法药品管理法) are tried off, longest name first."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.index.snapshot import Snapshot
+from ingest.gazetteer import PROVINCES
+from ingest.normalize import normalize
+
+_NATION = "中华人民共和国"
+_BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
+# the fits, best first; a title's end that leaves a region the question does not name
+# (上海市 in 上海市标准化条例, asked as 标准化条例) fits below a short name of another document
+EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
+_KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见)$")
+
+
+@dataclass(frozen=True)
+class NamedLaw:
+    doc_ids: tuple[str, ...]  # the documents the name fits best (more than one: ambiguous)
+    fit: int  # EXACT, WHOLE_END, SHORT or OTHER_REGION
+    name: str  # the part of the question's words that named them
+
+
+def _plain(title: str) -> str:
+    t = _BRACKETS.sub("", normalize(title))
+    return t[len(_NATION) :] if t.startswith(_NATION) and len(t) > len(_NATION) else t
+
+
+def _in_order(short: str, title: str) -> bool:
+    at = 0
+    for ch in short:
+        at = title.find(ch, at)
+        if at < 0:
+            return False
+        at += 1
+    return True
+
+
+def _kind(name: str) -> str | None:
+    """What kind of act a name names by its last word: 法 (not 办法), 条例, 规定, 办法 …"""
+    m = _KIND.search(name)
+    return m.group(0) if m else None
+
+
+def _fit(name: str, title: str, regions: tuple[str, ...]) -> int:
+    if not name or not title:
+        return 0
+    if name == title:
+        return EXACT
+    if title.endswith(name) and len(name) >= 4:
+        rest = title[: -len(name)]
+        other = any(r in rest for r, _, _ in PROVINCES) and not any(r in rest for r in regions)
+        return OTHER_REGION if other else WHOLE_END
+    if (len(name) >= 2 and name[0] == title[0] and _kind(name) == _kind(title) is not None
+            and _in_order(name, title)):
+        return SHORT
+    return 0
+
+
+def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = ()) -> NamedLaw | None:
+    """The documents whose title ``written`` names, best fit first (then the longest part of
+    the words that fits); None when none fits. A short name must be the words as written;
+    words in front are dropped only for a title or a title's end. ``regions``: the regions the
+    question names."""
+    name = _plain(written)
+    titles = {d: _plain(r.meta.title or "") for d, r in snap.docs.items()}
+    best: NamedLaw | None = None
+    for start in range(len(name) - 1):
+        part = name[start:]
+        scored = {d: _fit(part, t, regions) for d, t in titles.items()}
+        top = max(scored.values(), default=0)
+        if not top or (start and top <= SHORT):
+            continue
+        found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part)
+        if best is None or (found.fit, len(found.name)) > (best.fit, len(best.name)):
+            best = found
+    return best
+
+
+def mentioned_anywhere(snap: Snapshot, written: str) -> bool:
+    """Does any document's title or text mention ``written``?"""
+    name = _BRACKETS.sub("", normalize(written))
+    return any(name in snap.normalized_titles[d] or name in snap.normalized(d) for d in snap.docs)
