@@ -31,7 +31,9 @@ class _Heading:
     short: bool  # the heading is the whole line
 
 
-def _match_heading(text: str, start: int, end: int) -> _Heading | None:
+def _match_heading(text: str, start: int, end: int, in_article: bool = False) -> _Heading | None:
+    """The heading a line starts with; ``in_article``: the line is inside a statute's article,
+    where a numbered line is an item (项) of it however long it is."""
     pos = start
     md = _MD_PREFIX.match(text, pos, end)
     if md:
@@ -53,6 +55,9 @@ def _match_heading(text: str, start: int, end: int) -> _Heading | None:
             title_end = t0 + stop
         else:
             title_end = end
+        if in_article and kind in ("l2", "l3", "l4"):
+            # an item (项) of an article: like the article, its number is its heading
+            return _Heading(kind, rank, start, number, numeral_value(number), t0, t0, end, True)
         if kind in ("l1", "l2", "l3", "l4") and title_end - t0 > _MAX_TITLE:
             # no sentence end near the number: a numbered list item in running text, not a heading
             return None
@@ -93,13 +98,16 @@ def parse_sections(text: str, segments: list[Segment]) -> list[Section]:
     headings: list[_Heading] = []
     last_value: dict[str, int | None] = {}
     body = [s for s in segments if s.kind == "body"]
+    in_article = False  # the last heading of article rank or above was a statute's article
     for seg in body:
-        found = _match_heading(text, seg.start, seg.end)
+        found = _match_heading(text, seg.start, seg.end, in_article)
         if found is None:
             found = _inline_heading(text, seg.start, seg.end)
         if found is not None and _accept(found, last_value):
             headings.append(found)
             last_value[found.kind] = found.value
+            if found.rank <= 3:
+                in_article = found.kind == "article"
             # a new higher-level heading restarts the numbering below it
             for kind, rank, _ in HEADING_KINDS:
                 if rank > found.rank:

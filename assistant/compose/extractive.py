@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.provisions import PARAGRAPH_LIMIT, provision_spans
 from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue
 
 
@@ -91,20 +92,38 @@ def _uncovered_part(ev: Evidence, covered: set[str]) -> set[str]:
     return max(missed, key=ev.weight) if missed else set()
 
 
+PROVISION_BUDGET = 900  # characters an answer may quote when it quotes statutes' provisions whole
+
+
+def _spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, int, bool]]:
+    """(start, end, whole provision) to quote for a chosen sentence: in a statute, its
+    provision (compose.provisions); elsewhere the sentence trimmed to its clauses."""
+    text = ev.text(cand.doc_id)
+    articles = ev.snap.articles(cand.doc_id)
+    spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
+    if spans == [(cand.start, cand.end)]:
+        return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
+    return [(*trim_to_clauses(text, s, e, ev.weights, PARAGRAPH_LIMIT), True) for s, e in spans]
+
+
 def extractive(ev: Evidence) -> Shaped:
-    """The chosen sentences, trimmed to their clauses on the question, in document order."""
+    """The chosen sentences, trimmed to their clauses on the question (a statute's provisions
+    quoted whole), in document order."""
     chosen = choose(ev)
     limit = LONG_LIMIT if ev.question_type in LONG_ANSWER_TYPES else SINGLE_FACT_LIMIT
     cites = Citations(ev.snap)
     parts: list[str] = []
+    quoted: list[tuple[str, int, int]] = []
     used = 0
     lead_doc = chosen[0].doc_id
     for cand in sorted(chosen, key=lambda c: (c.doc_id != lead_doc, c.doc_id, c.start)):
         text = ev.text(cand.doc_id)
-        s, e = trim_to_clauses(text, cand.start, cand.end, ev.weights, limit)
-        if used and used + (e - s) > limit:
-            continue
-        used += e - s
-        n = cites.add(cand.doc_id, s, e)
-        parts.append(f"{text[s:e]} [{n}]")
+        for s, e, whole in _spans(ev, cand, limit):
+            if any(d == cand.doc_id and s < b and a < e for d, a, b in quoted):
+                continue  # already quoted with another chosen sentence's provision
+            if used and used + (e - s) > (PROVISION_BUDGET if whole else limit):
+                continue
+            used += e - s
+            quoted.append((cand.doc_id, s, e))
+            parts.append(f"{text[s:e]} [{cites.add(cand.doc_id, s, e)}]")
     return Shaped(text=" ".join(parts), citations=cites.items)

@@ -17,6 +17,8 @@ def section_items(ev: Evidence) -> Shaped | None:
     section = rec.section_at(top.start)
     if section is None:
         return None
+    if any(a.start <= top.start < a.end for a in ev.snap.articles(top.doc_id)):
+        return None  # a statute's items are quoted with their provision (compose.provisions)
     is_heading = top.start < section.heading_end and section.start <= top.start
     if not is_heading and not items_asked(ev.query.normalized):
         return None

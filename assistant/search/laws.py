@@ -18,6 +18,9 @@ _BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
 # (上海市 in 上海市标准化条例, asked as 标准化条例) fits below a short name of another document
 EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
 _KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见)$")
+_BOOK = re.compile(r"《([^《》]{2,60})》")
+_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 
 
 @dataclass(frozen=True)
@@ -87,3 +90,18 @@ def mentioned_anywhere(snap: Snapshot, written: str) -> bool:
     """Does any document's title or text mention ``written``?"""
     name = _BRACKETS.sub("", normalize(written))
     return any(name in snap.normalized_titles[d] or name in snap.normalized(d) for d in snap.docs)
+
+
+def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[str]:
+    """The documents a question names by title, in 《》 or not (价格法, 山东特种设备条例), each
+    read where a run of Han characters ends in a law's kind (法, 条例, 规定 …)."""
+    found: list[str] = []
+    names = _BOOK.findall(normalized_question)
+    for run in _RUN.finditer(_BOOK.sub(" ", normalized_question)):
+        for end in _LAW_END.finditer(run.group(0)):
+            names.append(run.group(0)[: end.end()])
+    for name in names:
+        named = named_law(snap, name, regions)
+        if named is not None and len(named.doc_ids) == 1 and named.doc_ids[0] not in found:
+            found.append(named.doc_ids[0])
+    return found

@@ -14,6 +14,7 @@ from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.search.hits import Hit, Hits
+from assistant.search.laws import laws_named
 from assistant.search.rerankers import Reranker
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
@@ -55,6 +56,9 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
         docs = [d for d in docs if snap.docs[d].meta.region in query.filter_regions]
     elif not query.filter_doc_ids:
         named = named_documents(snap, query)
+        titled = laws_named(snap, normalize(query.text), query.regions)
+        # a law named by its title (价格法, 《山东省计量条例》) narrows the region it is in
+        named = [d for d in named if d in titled] or titled or named
         if named:
             docs = [d for d in docs if d in named]
     return docs
