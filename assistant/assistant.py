@@ -21,9 +21,10 @@ from assistant.question.followup import resolve
 from assistant.question.kinds import asked_fields
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
-from assistant.search.laws import mentioned_anywhere, named_law
+from assistant.search.laws import laws_named, mentioned_anywhere, named_law
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
+from ingest.normalize import normalize
 
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
     from assistant.llm.compose import LlmComposer
@@ -175,8 +176,13 @@ class Assistant:
         if outside and not any(r in corpus_regions for r in query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
         for name in _BOOK.findall(query.normalized):
-            if named_law(snap, name, query.regions) is None and not mentioned_anywhere(snap, name):
+            if named_law(snap, name, query.regions, quoted=True) is not None:
+                continue
+            if not mentioned_anywhere(snap, name):
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
+            if not query.regions and not laws_named(snap, normalize(query.text), query.regions):
+                # asked of a law the documents only cite (《计量法》对…怎么处罚): its text is not here
+                return self._abstain(query, f"语料中没有《{name}》的条文,只有其他文件对它的提及", snap, []), None
         ref = article_reference(query.normalized)
         if ref is not None:  # 《X》第N条: the article itself, never another document's
             found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer)

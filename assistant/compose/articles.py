@@ -72,6 +72,8 @@ def answer_within(query: Query, snap: Snapshot, located: Located, composer: Extr
             inside.append(Hit(replace(chunk, start=a, end=b, text=text[a:b]), 1.0, None, None))
     hits = Hits(query=query, hits=tuple(inside), allowed_docs=(located.doc_id,))
     composed = composer.compose(hits, snap) if inside else None
+    if composed is not None and composed.abstained and composed.citations:
+        return composed  # the article says otherwise than the question (a figure, a claim): declined, quoted
     if composed is None or composed.abstained:
         return quote_article(snap, located)
     return composed
@@ -105,7 +107,7 @@ def _documents(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple[str
     """The one document the reference is to, or why there is none."""
     number = ref.label.split("条")[0] + "条"
     if ref.named:
-        named = named_law(snap, ref.named, query.regions)
+        named = named_law(snap, ref.named, query.regions, quoted=ref.quoted)
         if named is None:
             said = "的条文,只有其他文件对它的提及" if mentioned_anywhere(snap, ref.named) else ""
             return [], f"语料中没有《{ref.named}》{said}"

@@ -91,7 +91,7 @@ class QuantityRule:
 QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "money", "金额",
-        asked=re.compile(r"多少钱|罚了多少|罚款多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
+        asked=re.compile(r"多少钱|罚了?多少|罚款多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
         answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍"),
     ),
     QuantityRule(
@@ -106,7 +106,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     ),
     QuantityRule(
         "duration", "期限",
-        asked=re.compile(r"多少天|几天|多少日|几日|多少个?工作日|几个工作日|多久|多长时间|多少小时|几小时|几个月|多少个月|期限是|时限是|周期是|周期多长|how many days|how long|within how many"),
+        asked=re.compile(r"多少天|几天|多少日|几日|多少个?工作日|几个工作日|多久|多长时间|多少小时|几小时|几个月|多少个月|几年|多少年|期限是|时限是|周期是|周期多长|how many days|how long|within how many"),
         answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|届满|即时|立即|当日|当天"),
     ),
     QuantityRule(
@@ -197,6 +197,17 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
         if (rule.named.search(q) or names_document and rule.asked_of_document is not None and rule.asked_of_document.search(q))
         and not (referenced and rule.field in _ALSO_REFERENCED)
     ]
+
+
+# ---------------------------------------------------------------- a claim put to the documents
+
+# 对吗, 是不是这样, 是这么规定的吧: the question states something and asks whether it holds
+_CLAIM = re.compile(r"(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是不是这样|是这样吗|是这样的吗|没错吧|没错吗|规定的吧|是真的吗)[?？。!！\s]*$")
+
+
+def asserts_claim(normalized_question: str) -> bool:
+    """Does the question put a claim to the documents (…有效期是5年,对吗?)?"""
+    return bool(_CLAIM.search(normalized_question))
 
 
 # ---------------------------------------------------------------- a section's items

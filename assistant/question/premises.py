@@ -14,16 +14,34 @@ from __future__ import annotations
 
 import re
 
-# figures a question states as a premise: 24小时内, 15日, 3个工作日, 100万元, 到2018年
-_STATED = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)\s*(小时|个工作日|工作日|日|天|个月|万元|元|%|批|次|名)")
+from assistant.question.interrogatives import interrogative_spans
+from ingest.numerals import quantity_spans
+
 _STATED_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年")
+# units of the figures a question can assert as a premise (not 一家企业, 一件商品: what it is about)
+_PREMISE_UNITS = frozenset({"小时", "工作日", "日", "个月", "年", "周", "元", "倍", "%", "周岁", "人", "批", "次"})
 
 
 def stated_figures(normalized_question: str) -> list[str]:
-    """Figures with units and 'by year' horizons the question asserts, as they must appear."""
-    figures = [m.group(1) + m.group(2) for m in _STATED.finditer(normalized_question)]
-    figures += [m.group(1) for m in _STATED_YEAR.finditer(normalized_question)]
-    return figures
+    """The 'by year' horizons the question asserts (到2018年), as they must appear."""
+    return [m.group(1) for m in _STATED_YEAR.finditer(normalized_question)]
+
+
+# a figure that names a thing rather than asserts an amount: 五年规划, 三年行动计划
+_NAMING = re.compile(r"\s*(?:规划|计划|行动|发展规划)")
+
+
+def stated_quantities(normalized_question: str) -> list[tuple[float, str]]:
+    """Figures with units the question asserts (24小时内, 十五日, 五千元以上, 百分之五), by value:
+    the evidence must state the same value in the same unit, in whatever numerals. Left out:
+    figures inside a question frame (哪一年, 多久…一次), the figure one (一次, 一年: a manner of
+    speaking more often than a claim), and figures naming a plan (五年规划)."""
+    frames = interrogative_spans(normalized_question)
+    return [
+        (value, unit) for value, unit, s, e in quantity_spans(normalized_question)
+        if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames)
+        and not _NAMING.match(normalized_question, e)
+    ]
 
 
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")

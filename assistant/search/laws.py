@@ -66,11 +66,12 @@ def _fit(name: str, title: str, regions: tuple[str, ...]) -> int:
     return 0
 
 
-def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = ()) -> NamedLaw | None:
+def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
     """The documents whose title ``written`` names, best fit first (then the longest part of
     the words that fits); None when none fits. A short name must be the words as written;
     words in front are dropped only for a title or a title's end. ``regions``: the regions the
-    question names."""
+    question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
+    document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
     name = _plain(written)
     titles = {d: _plain(r.meta.title or "") for d, r in snap.docs.items()}
     best: NamedLaw | None = None
@@ -78,6 +79,8 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = ()) -> Na
         part = name[start:]
         scored = {d: _fit(part, t, regions) for d, t in titles.items()}
         top = max(scored.values(), default=0)
+        if quoted and top == OTHER_REGION:
+            continue
         if not top or (start and top <= SHORT):
             continue
         found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part)
@@ -97,11 +100,12 @@ def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...
     read where a run of Han characters ends in a law's kind (法, 条例, 规定 …)."""
     found: list[str] = []
     names = _BOOK.findall(normalized_question)
+    quoted = set(names)
     for run in _RUN.finditer(_BOOK.sub(" ", normalized_question)):
         for end in _LAW_END.finditer(run.group(0)):
             names.append(run.group(0)[: end.end()])
     for name in names:
-        named = named_law(snap, name, regions)
+        named = named_law(snap, name, regions, quoted=name in quoted)
         if named is not None and len(named.doc_ids) == 1 and named.doc_ids[0] not in found:
             found.append(named.doc_ids[0])
     return found
