@@ -122,7 +122,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             section = rec.section_at(s)
             # a bare heading, or the document's title line, names a topic; it rarely answers
             heading_only = section is not None and section.start <= s and e <= section.heading_end + 1
-            heading_only = heading_only or bool(title) and norm.strip() == title
+            title_line = bool(title) and norm.strip().lstrip("# ") == title
+            heading_only = heading_only or title_line
             in_sentence = frozenset(t for t in weights if mentions(t, norm, alts))
             covered = in_sentence | frozenset(t for t in weights if mentions(t, context, alts))
             in_sentence_weight = weight_of(in_sentence, weights, groups)
@@ -136,8 +137,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             if run >= 4:  # a phrase of the question found verbatim: 产品质量提升专项行动
                 score += min(0.3, 0.04 * (run - 3))
             score += 0.08 / (1 + rank)
-            if heading_only and query.question_type not in ITEM_TYPES:
-                score -= 0.4
+            if title_line or heading_only and query.question_type not in ITEM_TYPES:
+                score -= 0.4  # a section heading may lead a list's items; the title line never answers
             candidates.append(Candidate(doc_id=c.doc_id, start=s, end=e, score=score, covered=covered, rank=rank, norm=norm,
                                         heading=heading_only))
     candidates.sort(key=lambda c: -c.score)

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.penalties import penalty_spans
 from assistant.compose.provisions import PARAGRAPH_LIMIT, provision_spans
-from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue
+from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue, asks_penalty
+from ingest.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,11 @@ def _spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, int, bo
     text = ev.text(cand.doc_id)
     articles = ev.snap.articles(cand.doc_id)
     spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
+    if spans == [(cand.start, cand.end)] and not articles:
+        return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
+    if articles and asks_penalty(normalize(ev.query.text)):
+        # the article that punishes this duty, or the duty this penalty cites (compose.penalties)
+        spans = sorted(set(spans) | {x for s, e in spans for x in penalty_spans(text, articles, s, e)})
     if spans == [(cand.start, cand.end)]:
         return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
     return [(*trim_to_clauses(text, s, e, ev.weights, PARAGRAPH_LIMIT), True) for s, e in spans]

@@ -46,7 +46,11 @@ TYPE_RULES: tuple[TypeRule, ...] = (
         answered=re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|家|项|件|亿|万|人|次|以上)|百分之"),
     ),
     TypeRule(Q.PROCEDURE, asked=re.compile(r"如何|怎样|怎么|程序|步骤|流程|办理|how to|how do|procedure|steps")),
-    TypeRule(Q.DEFINITION, asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|what is|what are|meaning|define")),
+    TypeRule(
+        Q.DEFINITION,
+        asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|what is|what are|meaning|define"),
+        answered=re.compile(r"是指|系指|指的是|所称|含义|定义为"),  # 本法所称经营者，是指…
+    ),
     TypeRule(Q.LIST, asked=re.compile(r"哪些|哪几|有几|包括|包含|列举|which|list")),
 )
 _ANSWER_CUES = {rule.type: rule.answered for rule in TYPE_RULES if rule.answered is not None}
@@ -208,6 +212,16 @@ _CLAIM = re.compile(r"(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是
 def asserts_claim(normalized_question: str) -> bool:
     """Does the question put a claim to the documents (…有效期是5年,对吗?)?"""
     return bool(_CLAIM.search(normalized_question))
+
+
+# ---------------------------------------------------------------- a penalty asked for
+
+_PENALTY_ASKED = re.compile(r"处罚|罚款|罚多少|怎么罚|罚了|法律责任|什么责任|后果|追究|吊销|没收|责令")
+
+
+def asks_penalty(normalized_question: str) -> bool:
+    """Does the question ask what befalls a violation (怎么处罚, 罚多少, 承担什么法律责任)?"""
+    return bool(_PENALTY_ASKED.search(normalized_question))
 
 
 # ---------------------------------------------------------------- a section's items

@@ -1,0 +1,60 @@
+"""Penalties in statutes: a statute states a duty in one article and its penalty in another
+that cites it (第二十一条 定量包装商品应当… / 第三十五条 违反本条例第二十一条规定的，…处一千元以上
+一万元以下的罚款). A penalty answer gives both, each cited at its own article: the article that
+sets the measure and the amount, and the duty it punishes."""
+from __future__ import annotations
+
+import re
+
+from ingest.numerals import chinese_number
+from ingest.statute import Article
+
+_NUM = r"[零〇一二两三四五六七八九十百千\d]+"
+_CITED = re.compile(rf"(?:违反|有|依照|按照|不履行|不遵守)[^。；]{{0,6}}?本(?:法|条例|规定|办法|细则)第(?P<n>{_NUM})条")
+PENALTY = re.compile(r"罚款|责令|没收|吊销|警告|处分|停业|停产|追究|赔偿|处以|并处|撤销")
+VIOLATION_LIMIT = 160  # characters of the duty quoted beside a penalty that cites it
+
+
+def _number(token: str) -> int | None:
+    value = int(token) if token.isdigit() else chinese_number(token)
+    return int(value) if value else None
+
+
+def _article_at(articles: tuple[Article, ...], offset: int) -> Article | None:
+    return next((a for a in articles if a.start <= offset < a.end), None)
+
+
+def cited_articles(text: str, start: int, end: int) -> list[int]:
+    """The articles of the same statute that text[start:end] cites as violated (违反本法第N条)."""
+    return [n for m in _CITED.finditer(text, start, end) if (n := _number(m.group("n")))]
+
+
+def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int) -> list[tuple[int, int]]:
+    """For a quoted provision text[start:end] of a statute: the sentences of other articles that
+    punish it (they cite its article and set a measure), when it sets none itself; or the duty
+    it punishes (its first paragraph, when short), when it cites one. Spans in text order."""
+    own = _article_at(articles, start)
+    if own is None:
+        return []
+    if not PENALTY.search(text[start:end]):
+        found = []
+        for article in articles:
+            if article is own:
+                continue
+            for m in _CITED.finditer(text, article.start, article.end):
+                if _number(m.group("n")) == own.number:
+                    s = max(text.rfind("。", article.start, m.start()) + 1, article.start)
+                    stop = text.find("。", m.end(), article.end)
+                    e = article.end if stop < 0 else stop + 1
+                    if PENALTY.search(text[s:e]):
+                        found.append((s, e))
+                    break
+        return found[:2]
+    out = []
+    for n in cited_articles(text, start, end)[:1]:
+        duty = next((a for a in articles if a.number == n and a is not own), None)
+        if duty is not None and duty.paragraphs:
+            p = duty.paragraphs[0]
+            if p.end - p.start <= VIOLATION_LIMIT:
+                out.append((p.start, p.end))
+    return out
