@@ -18,8 +18,11 @@ _PARAGRAPH = re.compile(rf"第\s*(?P<p>{_NUM})\s*款")
 _ITEM = re.compile(rf"第\s*[(（]?(?P<i>{_NUM})[)）]?\s*项")
 # the law named right before the article number: 《X》 or a run of characters ending in a law's name
 _LAW_SUFFIX = r"(?:法|条例|规定|办法|细则|解释|决定|规则|章程|准则|若干意见|实施办法|实施细则)"
-_BOOK_BEFORE = re.compile(r"《([^《》]{2,60})》\s*(?:的|中|里|里面|当中)?\s*$")
-_BARE_BEFORE = re.compile(rf"([\u4e00-\u9fff]{{1,40}}?{_LAW_SUFFIX})\s*(?:的|中|里|里面|当中)?\s*$")
+# the run of Han characters and title brackets right before 第N条 (nested titles included:
+# 《河南省实施〈中华人民共和国农产品质量安全法〉办法》), less a trailing 的/中/里
+_NAME_BEFORE = re.compile(r"([\u4e00-\u9fff《》〈〉<>]{2,80}?)\s*(?:的|中|里|里面|当中)?\s*$")
+_BRACKETS = re.compile(r"[《》〈〉<>]")
+_ENDS_AS_LAW = re.compile(rf"{_LAW_SUFFIX}$")
 # this law, the law of the previous question: no name of its own
 _SELF = re.compile(rf"^(?:本|该|此|这部|这个|上述){_LAW_SUFFIX}?$")
 # the question asks for what the article says
@@ -71,6 +74,20 @@ def _value(token: str | None) -> int | None:
     return int(value) if value else None
 
 
+def _name_before(text: str) -> tuple[str, bool] | None:
+    """(the law's name, written in 《》) that ``text`` ends with, if it ends with one."""
+    m = _NAME_BEFORE.search(text)
+    if not m:
+        return None
+    written = m.group(1)
+    if "《" in written and written.endswith("》"):
+        written = written[written.index("《") :]  # a title cited in 《》: not the words before it
+    name = _BRACKETS.sub("", written).strip()
+    if not _ENDS_AS_LAW.search(name) or _SELF.match(name):
+        return None
+    return name, "《" in written
+
+
 def article_reference(normalized_question: str) -> ArticleRef | None:
     """The article the question addresses: the last 第N条 it writes that is not a cross-reference
     inside a clause (依照本法第N条…), with the law named nearest before it, and a 第M款 / 第K项
@@ -95,13 +112,9 @@ def article_reference(normalized_question: str) -> ArticleRef | None:
         item = _value(m.group("i"))
     named, quoted = None, False
     for m in _ARTICLE.finditer(q[: found.end()]):
-        before = q[: m.start()]
-        book = _BOOK_BEFORE.search(before)
-        bare = None if book else _BARE_BEFORE.search(before)
-        if book or bare:
-            candidate = (book or bare).group(1).strip()
-            if not _SELF.match(candidate):
-                named, quoted = candidate, bool(book)
+        got = _name_before(q[: m.start()])
+        if got is not None:
+            named, quoted = got
     if named is None:
         books = re.findall(r"《([^《》]{2,60})》", q[: found.start()])
         if books:

@@ -1,0 +1,29 @@
+"""An index of some laws of the development corpus, in the formats users bring them."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
+SOME_LAWS = (
+    "反不正当竞争法(2019-04-23).md", "价格法(1997-12-29).pdf", "工业产品质量责任条例(1986-04-05).pdf",
+    "商标法(2019-04-23).md", "标准化法实施条例(1990-04-06).docx", "上海市标准化条例(2019-07-25).md",
+    "药品管理法(2019-08-26).md", "上海市计量监督管理条例(2018-11-22).md", "山东省计量条例(2020-07-24).docx",
+)
+
+
+@pytest.fixture(scope="session")
+def laws_assistant(tmp_path_factory):
+    from assistant import Assistant, Settings
+    from assistant.index.index import Index
+    from assistant.index.update import ingest_paths
+
+    folder = tmp_path_factory.mktemp("laws")
+    for name in SOME_LAWS:
+        shutil.copy(LAWS / name, folder / name)
+    settings = Settings(home=tmp_path_factory.mktemp("laws-index") / "zhiqa")
+    report = ingest_paths(Index(settings), [folder])
+    assert report.count("added") == len(SOME_LAWS), report.summary()
+    return Assistant(settings)
