@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import opencc
+
 from eval.gold import GoldItem
 from ingest.extract.spans import normalized
 from ingest.normalize import fold_width, normalize, to_simplified
@@ -16,13 +18,28 @@ def _norm(s: str) -> str:
     return to_simplified(fold_width(s)).lower().replace(" ", "")
 
 
+@lru_cache(maxsize=1)
+def _taiwan_to_mainland():
+    return opencc.OpenCC("tw2sp")
+
+
+def _mainland(s: str) -> str:
+    """The text with Taiwan vocabulary in mainland words (裝置 → 设备), for matching a key fact
+    against an answer quoted from a document in Taiwan usage; applied to both sides."""
+    return _norm(_taiwan_to_mainland().convert(fold_width(s)))
+
+
+def _holds(text: str, alt: str, mainland: str) -> bool:
+    return _norm(alt) in text or _mainland(alt) in mainland
+
+
 def overlaps(doc_id: str, start: int, end: int, spans: list[tuple[str, int, int]]) -> bool:
     return any(d == doc_id and start < e and s < end for d, s, e in spans)
 
 
 def key_facts_present(answer: str, facts: tuple[tuple[str, ...], ...]) -> bool:
-    text = _norm(answer)
-    return all(any(_norm(alt) in text for alt in alts) for alts in facts)
+    text, mainland = _norm(answer), _mainland(answer)
+    return all(any(_holds(text, alt, mainland) for alt in alts) for alts in facts)
 
 
 @dataclass
@@ -106,9 +123,10 @@ def ndcg_at(rels: list[bool], n_relevant: int, k: int = 10) -> float:
 
 
 def fact_hits(answer: str, facts: tuple[tuple[str, ...], ...]) -> list[bool]:
-    """For each key fact, whether one of its alternatives appears (after script normalisation)."""
-    text = _norm(answer)
-    return [any(_norm(alt) in text for alt in alts) for alts in facts]
+    """For each key fact, whether one of its alternatives appears (after script normalisation,
+    Taiwan vocabulary read as mainland words)."""
+    text, mainland = _norm(answer), _mainland(answer)
+    return [any(_holds(text, alt, mainland) for alt in alts) for alts in facts]
 
 
 def citation_valid(quote: str, start: int, end: int, original: str, corpus_text: str | None) -> bool:

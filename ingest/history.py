@@ -94,6 +94,17 @@ def _body(what: str, act: str) -> tuple[str | None, str | None]:
     return None, None
 
 
+def is_history_line(line: str) -> bool:
+    """Is this line (simplified, width-folded) a header line of dated events?"""
+    return bool(_HISTORY_LINE.match(line.strip()) and _EVENT.search(line))
+
+
+def without_sessions(text: str) -> str:
+    """The text without a legislature's session numbers (第十三届…第十次会议 → …), so that a body's
+    name stands whole: 上海市第十四届人民代表大会常务委员会 → 上海市人民代表大会常务委员会."""
+    return _SESSION.sub("", text)
+
+
 def history_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The header lines among ``lines`` (start, end spans, in order): lines holding only dated
     events, before the first line that is not one once they have started, and before the

@@ -118,6 +118,14 @@ def _from_history(events: list[HistoryEvent]) -> tuple[str | None, str | None, s
     return issuer, max(dated) if dated else None, orders[-1] if orders else None
 
 
+def _declared_date(value: str | None) -> str | None:
+    m = re.match(r"\s*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})", value or "")
+    if not m:
+        return None
+    y, mo, d = (int(x) for x in m.groups())
+    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
 def _date_in_name(name: str | None) -> str | None:
     m = _NAME_DATE.search(name or "")
     if not m:
@@ -126,9 +134,12 @@ def _date_in_name(name: str | None) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-def infer(text: str, segments: list[Segment], name: str | None = None) -> InferredMetadata:
-    """Metadata of a document from its text and segments; ``name``, the file name, gives a date
-    when nothing in the text does."""
+def infer(text: str, segments: list[Segment], name: str | None = None,
+          declared: tuple[tuple[str, str], ...] = ()) -> InferredMetadata:
+    """Metadata of a document from its text and segments; ``declared``, what the file says of
+    itself (a web page's <meta>: title, published, source), fills what the text leaves open,
+    and ``name``, the file name, gives a date when nothing else does."""
+    said = dict(declared)
     body = [text[s.start : s.end] for s in segments if s.kind == "body"]
     lines_all = [(s.kind, s.reason, text[s.start : s.end]) for s in segments if s.kind in ("body", "furniture")]
     head = [(k, r, _simp(t)) for k, r, t in lines_all[:15]]
@@ -165,6 +176,8 @@ def infer(text: str, segments: list[Segment], name: str | None = None) -> Inferr
         quoted = _BOOK_TITLE.search(_simp(text[:2000]))
         if quoted and issuer_raw:
             title = issuer_raw + quoted.group(1)
+    if title is None and said.get("title"):
+        title = _SITE_SUFFIX.sub("", _simp(said["title"])).strip() or None
     if title is None and issuer:
         m = _PROPOSE.search(body_simp[:3000])
         if m:
@@ -179,6 +192,8 @@ def infer(text: str, segments: list[Segment], name: str | None = None) -> Inferr
             break
 
     doc_number = doc_number or order
+    if issuer is None and said.get("source") and _is_org(_simp(said["source"])):
+        issuer = AGENCY_FULL_NAMES.get(_simp(said["source"]), _simp(said["source"]))
     if issuer is None and title:
         m = re.match(r"^(.{2,20}?(?:人民政府|办公厅|总局|委员会))关于", title)
         if m:
@@ -196,7 +211,7 @@ def infer(text: str, segments: list[Segment], name: str | None = None) -> Inferr
     else:
         level = None
 
-    date = date or _date_in_name(name)
+    date = date or _declared_date(said.get("published")) or _date_in_name(name)
     year = int(date[:4]) if date else None
     if year is None and title:
         m = _YEAR.search(title)

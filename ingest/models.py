@@ -18,6 +18,8 @@ class LoadedText:
     encoding: str | None = None
     # start offset of each page (PDF only); page of offset i is bisect_right(page_starts, i)
     page_starts: tuple[int, ...] | None = None
+    # what the file says of itself outside its text: a web page's <meta> (title, published, source)
+    declared: tuple[tuple[str, str], ...] = ()
 
     def page_at(self, offset: int) -> int | None:
         return page_of(self.page_starts, offset)

@@ -26,7 +26,7 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
     if not any(s.kind == "body" for s in segments):
         raise EmptyDocument(path, "no body text is left after removing page furniture")
     sections = parse_sections(loaded.text, segments)
-    inferred = infer(loaded.text, segments, path.name)
+    inferred = infer(loaded.text, segments, path.name, loaded.declared)
     values = {f: getattr(inferred, f) for f in MANIFEST_FIELDS}
     from_manifest: list[str] = []
     entry = manifest_entry(path)

@@ -13,6 +13,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.question.kinds import FieldRule
 from assistant.search.hits import Hits
 from ingest.gazetteer import AGENCY_FULL_NAMES
+from ingest.history import is_history_line, without_sessions
 from ingest.normalize import normalize
 
 # lines a web page or a news item labels: 发布时间: 2013-12-31 10:03, 来源:质检总局官网
@@ -40,11 +41,17 @@ def _lines(text: str):
         start += len(line) + 1
 
 
-def _line_containing(text: str, wanted: list[str], first: bool = False) -> tuple[int, int] | None:
-    """Span of the last (or first) line whose normalised form contains one of ``wanted``."""
+def _line_containing(text: str, wanted: list[str], first: bool = False, history: bool = False) -> tuple[int, int] | None:
+    """Span of the last (or first) line whose normalised form contains one of ``wanted``;
+    ``history``: only a law's header lines (…会议通过, …令第N号公布), read without session
+    numbers, so 上海市第十四届人民代表大会常务委员会 holds 上海市人民代表大会常务委员会."""
     keys = [normalize(w).replace(" ", "") for w in wanted if w]
     found = None
     for s, e, norm in _lines(text):
+        if history:
+            if not is_history_line(norm):
+                continue
+            norm = without_sessions(norm)
         if any(k in norm.replace(" ", "") for k in keys):
             found = (s, e)
             if first:
@@ -52,8 +59,14 @@ def _line_containing(text: str, wanted: list[str], first: bool = False) -> tuple
     return found
 
 
+# what follows a labelled value on a page's info line: another label, or the page's widgets
+# (发布时间：2022-04-14 09:30　来源：…　【字体：大 中 小】 打印 关闭)
+_NEXT_ON_LINE = re.compile(r"[\s\u3000]+(?=(?:来源|信息来源|浏览|点击|阅读|作者|编辑|责任编辑|字体|发布时间|发布日期)\s*[:：次]|【|打印|关闭)|【")
+
+
 def _labelled_line(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | None:
-    """Span of the first line a page labels with the field (发布时间: …, 来源:…), trimmed to
+    """Span of the first line a page labels with the field (发布时间: …, 来源:…): the label and
+    its value, without what shares the line (other labels, 【字体：大 中 小】 打印); trimmed to
     the sentence that holds the label when the line is a long paragraph."""
     for s, e, norm in _lines(text):
         m = pattern.search(norm)
@@ -64,17 +77,28 @@ def _labelled_line(text: str, pattern: re.Pattern[str]) -> tuple[int, int] | Non
             a = max(raw.rfind(p, 0, m.start()) for p in "。!?！？") + 1
             b = min((i for i in (raw.find(p, m.end()) for p in ",，。;；") if i >= 0), default=len(raw))
             return s + a, s + b
+        same_length = len(norm) == e - s  # then offsets in the normalised line are the original's
+        cut = _NEXT_ON_LINE.search(text, s + m.end(), e) if same_length else None
+        if cut is not None:
+            return s + m.start(), cut.start()
         return s, e
     return None
+
+
+def _written(iso: str | None) -> list[str]:
+    """How a text writes an ISO date: 2019年4月23日, 2019-04-23."""
+    if not iso:
+        return []
+    y, m, d = (int(x) for x in iso.split("-"))
+    return [f"{y}年{m}月{d}日", iso]
 
 
 def _wanted(rec: DocRecord, field: str) -> list[str]:
     meta = rec.meta
     if field == "doc_number":
         return [meta.doc_number] if meta.doc_number else []
-    if field == "date" and meta.date:
-        y, m, d = (int(x) for x in meta.date.split("-"))
-        return [f"{y}年{m}月{d}日", meta.date]
+    if field in ("date", "adopted", "effective"):
+        return _written(getattr(meta, field))
     if field == "issuer" and meta.issuer:
         short = [k for k, v in AGENCY_FULL_NAMES.items() if v == meta.issuer]
         return [meta.issuer, *short]
@@ -89,9 +113,19 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
     elif field == "region":
         region = rec.meta.region
         span = _line_containing(text, [region + s for s in ("省", "自治区", "市")] + [region], first=True) if region else None
+    elif field == "amended":
+        spans = [sp for iso in rec.meta.amended if (sp := _line_containing(text, _written(iso), first=True))]
+        span = (spans[0][0], spans[-1][1]) if spans else None  # every amendment line, in order
     else:
         wanted = _wanted(rec, field)
-        span = _line_containing(text, wanted) if wanted else None
+        # a law states its issuer and dates in its header lines, above the text; a policy in its
+        # signature, below it
+        header_first = bool(rec.meta.adopted or rec.meta.promulgated) or field in ("adopted", "effective")
+        span = None
+        if wanted and header_first and field == "issuer":
+            span = _line_containing(text, wanted, first=True, history=True)  # …令第56号公布, …会议通过
+        if span is None and wanted:
+            span = _line_containing(text, wanted, first=header_first)
     if span is None:
         name = rec.meta.title or rec.doc_id
         return MetadataAnswer(text="", citation=None, missing=f"《{name}》的正文没有写明{label}")

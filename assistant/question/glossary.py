@@ -1,10 +1,13 @@
 """The glossary (assistant/data/glossary.txt): synonyms, old and new agency names and English
 terms, used to expand a question for search and to let a passage's word stand for the
-question's when checking what it covers."""
+question's when checking what it covers; and, for documents in traditional script, the
+Taiwan word for a mainland one (设备 → 裝置, 软件 → 軟體), from OpenCC's phrase table."""
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+import opencc
 
 from assistant.index.tokens import data_text, tokens_of_normalized
 from ingest.normalize import normalize
@@ -23,10 +26,32 @@ def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(alts)), table
 
 
+@lru_cache(maxsize=1)
+def _to_taiwan() -> opencc.OpenCC:
+    return opencc.OpenCC("s2twp")  # simplified to Taiwan script and vocabulary (TWPhrases)
+
+
+@lru_cache(maxsize=20000)
+def taiwan_variant(term: str) -> str | None:
+    """How a document in Taiwan usage writes a mainland term, in the search form documents are
+    indexed in (normalised: 裝置 → 装置); None when it writes it the same way."""
+    if len(term) < 2 or not re.search(r"[\u4e00-\u9fff]", term):
+        return None
+    variant = normalize(_to_taiwan().convert(term))
+    return variant if variant != term else None
+
+
+def taiwan_variants(normalized: str) -> dict[str, str]:
+    """token -> its Taiwan variant, for the question's tokens that have one."""
+    return {t: v for t in dict.fromkeys(tokens_of_normalized(normalized)) if (v := taiwan_variant(t))}
+
+
 def expand(normalized: str) -> str:
-    """The question plus glossary expansions (synonyms, old and new agency names, English)."""
+    """The question plus glossary expansions (synonyms, old and new agency names, English) and
+    the Taiwan variants of its words."""
     pattern, table = _glossary()
     extra = list(dict.fromkeys(table[m.group(0)] for m in pattern.finditer(normalized)))
+    extra += list(dict.fromkeys(taiwan_variants(normalized).values()))
     return normalized + (" " + " ".join(extra) if extra else "")
 
 
@@ -39,4 +64,6 @@ def synonyms(normalized: str) -> dict[str, tuple[str, ...]]:
         alts = tuple(table[m.group(0)].split())
         for tok in [m.group(0), *tokens_of_normalized(m.group(0))]:
             out[tok] = tuple(dict.fromkeys(out.get(tok, ()) + alts))
+    for tok, variant in taiwan_variants(normalized).items():
+        out[tok] = tuple(dict.fromkeys(out.get(tok, ()) + (variant,)))
     return out

@@ -152,7 +152,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "issuer", "发文机关",
         named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
-        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的)|(谁|由谁)(印发|发布|制定|出台)"),
+        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)"),
     ),
     FieldRule(
         "date", "成文日期",
@@ -175,6 +175,22 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         named=re.compile(r"主送|发送对象|发给哪些|下发给|印发给|addressed to|recipients"),
         asked_of_document=re.compile(r"发给了?(谁|哪些)"),
     ),
+    # a law's history: adopted (通过), in force (施行), amended (修改, 修正, 修订)
+    FieldRule(
+        "effective", "施行日期",
+        named=re.compile(r"施行日期|施行时间|生效日期|生效时间|when (?:did|does) it (?:take|come into) (?:effect|force)"),
+        asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年|从什么时候|从哪天)(开始|起)?(施行|实施|生效)|(起|开始)(施行|生效)"),
+    ),
+    FieldRule(
+        "adopted", "通过日期",
+        named=re.compile(r"通过日期|通过时间|when was it (?:adopted|passed)"),
+        asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年)(审议)?(通过|制定|颁布)"),
+    ),
+    FieldRule(
+        "amended", "修改",
+        named=re.compile(r"修改过几次|修正过几次|修订过几次|修改历史|修正情况|how many times.*amended"),
+        asked_of_document=re.compile(r"(何时|什么时候|哪年|哪一年|哪几年)(被)?(修改|修正|修订)|(修改|修正|修订)(过|了)(几次|哪几次|多少次)"),
+    ),
     FieldRule(
         "region", "地区",
         named=re.compile(r"which (province|region)"),
@@ -183,7 +199,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
 )
 # a question about "when", "who" or "where" asks it of the document only when it names one
 # (这份意见什么时候发布的), not of something in it (考核结果什么时候公布)
-_DOCUMENT = re.compile(r"意见|规划|计划|方案|纲要|通知|办法|条例|决定|文件|document|plan|opinion|notice")
+_DOCUMENT = re.compile(r"意见|规划|计划|方案|纲要|通知|办法|条例|决定|文件|法|规定|细则|解释|document|plan|opinion|notice|law|regulation")
 # fields that a document the text cites (所依据的…意见) has too: asked of it, not of this one
 _ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date"})
 _REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|援引|转发")

@@ -39,8 +39,31 @@ def _text_with_breaks(root) -> str:
     return "".join(parts)
 
 
+# <meta name=…> of Chinese government sites (TRS, 政府网站发布规范): what the page says it is
+_META = {
+    "title": ("ArticleTitle", "title", "og:title", "dc.title"),
+    "published": ("PubDate", "pubdate", "publishdate", "article:published_time", "dc.date"),
+    "source": ("ContentSource", "source", "author", "dc.publisher"),
+}
+
+
+def declared_metadata(soup: BeautifulSoup) -> tuple[tuple[str, str], ...]:
+    """(field, value) from the page's <meta> tags, in the order of _META."""
+    found = {}
+    for tag in soup.find_all("meta"):
+        name = (tag.get("name") or tag.get("property") or "").strip().lower()
+        value = (tag.get("content") or "").strip()
+        for field, names in _META.items():
+            if value and field not in found and name in (n.lower() for n in names):
+                found[field] = value
+    return tuple((f, found[f]) for f in _META if f in found)
+
+
 def html_to_text(markup: str) -> str:
-    soup = BeautifulSoup(markup, "lxml")
+    return _visible_text(BeautifulSoup(markup, "lxml"))
+
+
+def _visible_text(soup: BeautifulSoup) -> str:
     for tag in soup(list(_DROP_TAGS)):
         tag.decompose()
     for tag in soup.find_all(attrs={"role": "navigation"}):
@@ -58,7 +81,9 @@ def load_html(path: Path) -> LoadedText:
     markup, encoding = decode_bytes(path.read_bytes(), path)
     # a <meta charset> that disagrees with the bytes is common on old government sites;
     # the byte-level detection above is what decoded the text, so it wins.
-    text = html_to_text(markup)
+    soup = BeautifulSoup(markup, "lxml")
+    declared = declared_metadata(soup)
+    text = _visible_text(soup)
     if not text.strip():
         raise EmptyDocument(path, "the HTML page has no visible text")
-    return LoadedText(source=path, text=text, format="html", encoding=encoding)
+    return LoadedText(source=path, text=text, format="html", encoding=encoding, declared=declared)
