@@ -39,7 +39,8 @@ _NUMBER = re.compile(
     r"^\d+(?:\.\d+)?(?:\s*[—\-~至到]\s*\d+(?:\.\d+)?)?\s*"
     r"(?:%|个百分点|亿元|万元|元|亿亩|万亩|倍|个|家|项|件|名|所|座|条|台|处|种|类|款|批次)?(?:以上|以下|左右|以内)?$"
 )
-_ROLE_WORD = re.compile(r"牵头负责|牵头|配合|协助|协办|参与|负总责|按职责分工负责|负责|主管|组织实施|承担")
+# 主管 is a role word as a verb (…主管全省的…), not inside a unit's name (…价格主管部门负责…)
+_ROLE_WORD = re.compile(r"牵头负责|牵头|配合|协助|协办|参与|负总责|按职责分工负责|负责|主管(?!部门|机关|单位)|组织实施|承担")
 _ROLE_OF = {"牵头负责": "lead", "牵头": "lead", "配合": "cooperating", "协助": "cooperating", "协办": "cooperating",
             "参与": "cooperating"}
 _NUMERAL = "\\d.〇零一二两三四五六七八九十百千"
@@ -99,7 +100,8 @@ def supported(item: QuizItem, term: str) -> bool:
         return any(t in segment for segment in _role_segments(quote, item.fact[0]))
     if item.kind in ("number", "year", "duration"):
         return _whole_figure_in(t, quote)
-    return BLANK in item.stem and normalize(_with_neighbours(term, item.stem)) in quote
+    # the question shows the context on one line without blanks (第八十八条 禁止… as 第八十八条禁止…)
+    return BLANK in item.stem and normalize(_with_neighbours(term, item.stem)) in re.sub(r"\s", "", quote)
 
 
 @dataclass(frozen=True)

@@ -122,8 +122,8 @@ def _time_facts(doc_id: str, text: str, records: DocumentRecords) -> list[Fact]:
         else:
             continue  # recurrences (每年, 定期) have no single term to ask for
         span = _find(text, pattern, t.start, t.end)
-        if span is None:
-            continue
+        if span is None or (kind == "year" and text[span[1]:span[1] + 1].isdigit()):
+            continue  # no term; or a date's year (1989年8月1日): the date is the fact, not its year
         start, end = context_span(text, *span)
         term = display(text[span[0]:span[1]])
         value = next((float(v) for v in (t.days, t.working_days, t.months, t.years) if v is not None), None)

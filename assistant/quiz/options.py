@@ -1,7 +1,8 @@
 """Wrong answers of a fact's own kind, none of them supported by the quoted context:
 
-- department: other units of the corpus's responsibility records, never a unit of the same
-  task and never one the quote names (hard: units of the same document only)
+- department: other units of the corpus's responsibility records, of documents of the same
+  type when there are enough (a national law's duty is not offered a province's departments),
+  never a unit of the same task and never one the quote names (hard: the same document only)
 - number: the quantity with its number changed (×2, −10 …) or replaced by another figure of
   the same unit in the corpus (hard: within ±20%)
 - year: other years, or other five-year plans (hard: ±1 or 2 years)
@@ -48,6 +49,7 @@ class Pools:
     numbers: dict[str, tuple[float, ...]]  # unit -> values of the corpus's targets
     years: tuple[int, ...]
     durations: dict[str, tuple[int, ...]]  # unit -> counts of the corpus's time limits
+    doc_types: dict[str, str | None]  # doc_id -> its type (法律, 地方性法规, 政策文件 …)
 
 
 def build_pools(snap: Snapshot, facts: list[Fact]) -> Pools:
@@ -71,6 +73,7 @@ def build_pools(snap: Snapshot, facts: list[Fact]) -> Pools:
         numbers={u: tuple(sorted(v)) for u, v in numbers.items()},
         years=tuple(sorted(years)),
         durations={u: tuple(sorted(v)) for u, v in durations.items()},
+        doc_types={d: snap.docs[d].meta.doc_type for d in snap.docs},
     )
 
 
@@ -87,6 +90,13 @@ def wrong_answers(fact: Fact, pools: Pools, avoid: str, k: int, rng: random.Rand
 
     if fact.kind == "term":
         return _modal(fact, seen, k, rng)
+    if fact.kind == "department" and not hard:
+        # of documents of the fact's own type first; the whole corpus only when they run short
+        kind = pools.doc_types.get(fact.doc_id)
+        alike = sorted({shown for name, shown, doc in pools.departments
+                        if name not in fact.excluded and pools.doc_types.get(doc) == kind and fine(shown)})
+        if len(alike) >= k:
+            return rng.sample(alike, k)
     make = {"department": _departments, "number": _numbers, "year": _years, "duration": _durations}[fact.kind]
     found = sorted({c for c in make(fact, pools, hard) if fine(c)})
     return rng.sample(found, k) if len(found) >= k else None

@@ -14,7 +14,8 @@ ROLES = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
 ROLE_ARGS = {"lead": "lead", "cooperate": "cooperating", "cooperating": "cooperating", "responsible": "responsible"}
 MODALITIES = {"must": "必须/应当", "prohibited": "禁止/不得", "permitted": "可以", "encouraged": "鼓励"}
 # actor types an enterprise asks about when it asks about 企业
-ACTOR_FAMILIES = {"企业": ("企业", "生产者", "销售者", "生产经营者", "用户单位")}
+ACTOR_FAMILIES = {"企业": ("企业", "生产者", "销售者", "生产经营者", "经营者", "用户单位", "许可证持有人")}
+NATIONWIDE = "全国"  # a national document's scope: it binds every region
 
 
 @dataclass(frozen=True)
@@ -72,18 +73,26 @@ class ObligationRow:
     actor_types: str
     action: str
     condition: str | None
+    scope: str  # the document's region, or 全国 for a national one
     source: Source
 
 
 def select_documents(snap: Snapshot, doc_ids: tuple[str, ...] = (), regions: tuple[str, ...] = ()) -> list[str]:
-    """The documents a view covers, sorted: those named (an unknown id is an error), of the regions given."""
+    """The documents a view covers, sorted: those named (an unknown id is an error), of the
+    regions given, national documents included (a national law binds every region)."""
     unknown = [d for d in doc_ids if d not in snap.docs]
     if unknown:
         raise ConfigError(f"no document {', '.join(unknown)} in the index; see `zhiqa docs` for the ids")
     docs = [d for d in sorted(snap.docs) if (not doc_ids or d in doc_ids)]
     if regions:
-        docs = [d for d in docs if (snap.docs[d].meta.region or "") in regions]
+        docs = [d for d in docs if (snap.docs[d].meta.region or "") in regions or snap.docs[d].meta.level == "national"]
     return docs
+
+
+def scope(snap: Snapshot, doc_id: str) -> str:
+    """Where a document applies: its region, or 全国 for a national one."""
+    meta = snap.docs[doc_id].meta
+    return meta.region or (NATIONWIDE if meta.level == "national" else "")
 
 
 def source(snap: Snapshot, doc_id: str, start: int, end: int) -> Source:
@@ -176,5 +185,6 @@ def obligations(
                 continue
             rows.append(ObligationRow(topic=_topic(snap, doc_id, o.start), modality=MODALITIES.get(o.modality, o.modality),
                                       actors="、".join(o.actors), actor_types="、".join(dict.fromkeys(o.actor_types)),
-                                      action=o.action, condition=o.condition, source=source(snap, doc_id, o.start, o.end)))
+                                      action=o.action, condition=o.condition, scope=scope(snap, doc_id),
+                                      source=source(snap, doc_id, o.start, o.end)))
     return rows

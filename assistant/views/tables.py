@@ -12,7 +12,7 @@ VIEW_COLUMNS = {
     "duties": (("task", "任务"), ("role", "职责"), ("unit", "单位"), ("written", "原文写法")),
     "deadlines": (("expression", "时间要求"), ("normalized", "规范化"), ("relation", "关系"), ("action", "事项"), ("actor", "主体")),
     "targets": (("subject", "指标"), ("quantity", "数值"), ("comparator", "比较"), ("status", "性质"), ("horizon", "期限")),
-    "obligations": (("modality", "义务"), ("actors", "主体"), ("action", "内容"), ("condition", "条件")),
+    "obligations": (("modality", "义务"), ("actors", "主体"), ("action", "内容"), ("condition", "条件"), ("scope", "适用地区")),
     "compare": (("region", "地区"), ("document", "文件"), ("date", "日期")),
 }
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
+LAWS = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "laws"
 SOME_LAWS = (
     "反不正当竞争法(2019-04-23).md", "价格法(1997-12-29).pdf", "工业产品质量责任条例(1986-04-05).pdf",
     "商标法(2019-04-23).md", "标准化法实施条例(1990-04-06).docx", "上海市标准化条例(2019-07-25).md",
