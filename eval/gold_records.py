@@ -77,7 +77,7 @@ STATUTE_RESPONSIBILITIES: set[tuple[str, str, str, str]] = {
 Y = "year"
 TIME_REQUIREMENTS: dict[str, list[tuple[str, str, str, dict]]] = {
     "tests/fixtures/statute.txt": [
-        ("2004年5月28日", "date", "on", {"year": 2004, "month": 5, "day": 28}),
+        # (the header line …2004年5月28日…会议通过 is the law's metadata, adopted: not a record)
         ("自收到检验结果之日起十五日内", "duration", "within", {"days": 15}),
         ("有效期届满前一个月", "duration", "before", {"months": 1}),
         ("三十日内", "duration", "within", {"days": 30}),
