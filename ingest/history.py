@@ -123,6 +123,21 @@ def history_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
     return found
 
 
+HEAD_LINES = 30  # non-blank lines at the top of a text where a law's header lines stand
+
+
+def header_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of ``text``'s header lines (its metadata, not what the law says)."""
+    lines, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((pos, pos + len(line)))
+            if len(lines) >= HEAD_LINES:
+                break
+        pos += len(line) + 1
+    return history_lines(text, lines)
+
+
 def events_in(text: str, spans: list[tuple[int, int]]) -> list[HistoryEvent]:
     """The events of the header lines ``spans``, in the order written. (The simplified,
     width-folded line has the original's length here: dates, digits and names only.)"""

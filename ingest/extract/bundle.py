@@ -11,7 +11,6 @@ from ingest.extract.obligations import Obligation, extract_obligations
 from ingest.extract.responsibility import Responsibility, UnitMention, extract_responsibilities
 from ingest.extract.targets import Target, extract_targets
 from ingest.extract.timex import TimeRequirement, extract_time_requirements
-from ingest.history import history_lines
 from ingest.models import Section
 
 EXTRACTOR_VERSION = 2  # 2: actors of statutes (经营者, 消费者, 广告主, 建设单位 …)
@@ -52,34 +51,14 @@ class DocumentRecords:
         )
 
 
-_HEAD_LINES = 30  # lines at the top where a law's header lines stand
-
-
-def _header_spans(text: str) -> list[tuple[int, int]]:
-    """A law's header lines (…会议通过, …令第N号公布): its metadata, not records of what it says."""
-    lines, pos = [], 0
-    for line in text.split("\n"):
-        if line.strip():
-            lines.append((pos, pos + len(line)))
-            if len(lines) >= _HEAD_LINES:
-                break
-        pos += len(line) + 1
-    return history_lines(text, lines)
-
-
 def extract_records(doc_id: str, text: str, sections: list[Section]) -> DocumentRecords:
-    """Every kind of record of one document, each pointing at its span of ``text``; none from
-    a law's header lines."""
-    header = _header_spans(text)
-
-    def kept(records):
-        return tuple(r for r in records if not any(s <= r.start < e for s, e in header))
-
+    """Every kind of record of one document, each pointing at its span of ``text`` (none from
+    a law's header lines: ingest.extract.spans.body_sentences leaves them out)."""
     times = extract_time_requirements(text, sections)
     return DocumentRecords(
         doc_id=doc_id,
-        responsibilities=kept(extract_responsibilities(text, sections)),
-        time_requirements=kept(times),
-        targets=kept(extract_targets(text, sections, times)),
-        obligations=kept(extract_obligations(text, sections)),
+        responsibilities=tuple(extract_responsibilities(text, sections)),
+        time_requirements=tuple(times),
+        targets=tuple(extract_targets(text, sections, times)),
+        obligations=tuple(extract_obligations(text, sections)),
     )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from ingest.history import header_spans
 from ingest.models import Section
 from ingest.normalize import fold_width, may_shift_offsets, normalize, normalize_many, to_simplified
 
@@ -201,12 +202,16 @@ def sentences(text: str, start: int = 0, end: int | None = None, stops: str = SE
 
 
 def body_sentences(view: NormalizedText, sections: list[Section], stops: str = SENTENCE_ENDS) -> list[tuple[int, int]]:
-    """Sentences of the normalised text, a heading's numbering token (第四条, (一)) left out."""
+    """Sentences of the normalised text, a heading's numbering token (第四条, (一)) left out, and
+    a law's header lines (…会议通过: its metadata, ingest.history) left out."""
     numbering = {}
     for sec in sections:
         numbering[view.locate(sec.start)] = view.locate(sec.start + len(sec.number))
+    header = [(view.locate(a), view.locate(b)) for a, b in header_spans(view.original)]
     found = []
     for s, e in sentences(view.text, stops=stops):
+        if any(a <= s < b for a, b in header):
+            continue
         if s in numbering:
             s, e = trim(view.text, numbering[s], e)
         if e > s:

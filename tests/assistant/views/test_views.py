@@ -103,7 +103,7 @@ def test_cli_views_in_json_csv_and_markdown(corpus_index, capsys):
     assert table and "quantity" in table[0]
     assert main(["--index", home, "obligations", "--actor", "企业"]) == 0
     md = capsys.readouterr().out
-    assert md.count("### ") >= 2 and "| 义务 | 主体 | 内容 | 条件 | 原文 |" in md
+    assert md.count("### ") >= 2 and "| 义务 | 主体 | 内容 | 条件 | 适用地区 | 原文 |" in md
     assert main(["--index", home, "compare", "黑名单", "--docs", GANSU, "hunan-2013-product-quality-supervision"]) == 0
     md = capsys.readouterr().out
     assert "| 湖南 |" in md and "| 甘肃 |" in md and "黑名单" in md  # Gansu says 失信企业, a glossary synonym
