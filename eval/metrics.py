@@ -69,16 +69,25 @@ def _compact(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(view.text[i] for i in keep), tuple(view.starts[i] for i in keep), tuple(view.ends[i] for i in keep)
 
 
+@lru_cache(maxsize=1)
+def _mainland_to_taiwan():
+    return opencc.OpenCC("s2twp")
+
+
 def _loose_spans(doc_id: str, text: str, quote: str) -> list[Span]:
     """Where a quote stands in a text rendered differently from the one it was copied from (a
-    PDF's line breaks, traditional script): matched on the normalised forms without blanks."""
+    PDF's line breaks, traditional script with Taiwan vocabulary): matched on the normalised
+    forms without blanks, the quote also as Taiwan usage writes it."""
     compact, starts, ends = _compact(text)
-    wanted = re.sub(r"\s", "", normalize(quote))
     spans = []
-    at = compact.find(wanted) if wanted else -1
-    while at >= 0:
-        spans.append((doc_id, starts[at], ends[at + len(wanted) - 1]))
-        at = compact.find(wanted, at + 1)
+    for form in dict.fromkeys((quote, _mainland_to_taiwan().convert(quote))):
+        wanted = re.sub(r"\s", "", normalize(form))
+        at = compact.find(wanted) if wanted else -1
+        while at >= 0:
+            spans.append((doc_id, starts[at], ends[at + len(wanted) - 1]))
+            at = compact.find(wanted, at + 1)
+        if spans:
+            break
     return spans
 
 
