@@ -21,7 +21,7 @@ from assistant.question.followup import resolve
 from assistant.question.kinds import asked_fields
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
-from assistant.search.laws import laws_named, mentioned_anywhere, named_law
+from assistant.search.laws import documents_mentioning, laws_named, named_law, only_cited
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
 from ingest.normalize import normalize
@@ -157,8 +157,9 @@ class Assistant:
         titles = set(snap.normalized_titles.values())
         for book in articles_asked(query.normalized):
             if not any(book in t or (t and t in book) for t in titles):
-                reason = f"语料中没有《{book}》的条文,只有其他文件对它的提及"
-                return self._abstain(query, reason, snap, near)
+                citing = documents_mentioning(snap, book)
+                reason = only_cited(snap, book, citing) if citing else f"语料中没有《{book}》"
+                return self._abstain(query, reason, snap, citing or near)
         return None
 
     def _comparison_hits(self, query: Query, hits: Hits, snap: Snapshot) -> Hits:
@@ -178,11 +179,12 @@ class Assistant:
         for name in _BOOK.findall(query.normalized):
             if named_law(snap, name, query.regions, quoted=True) is not None:
                 continue
-            if not mentioned_anywhere(snap, name):
+            citing = documents_mentioning(snap, name)
+            if not citing:
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
             if not query.regions and not laws_named(snap, normalize(query.text), query.regions):
                 # asked of a law the documents only cite (《计量法》对…怎么处罚): its text is not here
-                return self._abstain(query, f"语料中没有《{name}》的条文,只有其他文件对它的提及", snap, []), None
+                return self._abstain(query, only_cited(snap, name, citing), snap, citing), None
         ref = article_reference(query.normalized)
         if ref is not None:  # 《X》第N条: the article itself, never another document's
             found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer)

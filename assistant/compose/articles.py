@@ -13,7 +13,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.articles import ArticleRef
 from assistant.search.hits import Hit, Hits
-from assistant.search.laws import mentioned_anywhere, named_law
+from assistant.search.laws import documents_mentioning, named_law, only_cited
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,8 @@ def answer_article(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple
     and the question's regions leave."""
     docs, why = _documents(query, snap, ref, allowed)
     if not docs:
-        return ArticleAnswer(_declined(why), ())
+        citing = documents_mentioning(snap, ref.named) if ref.named else []
+        return ArticleAnswer(_declined(why), tuple(citing))
     located = locate(snap, docs[0], ref)
     if located.span is None:
         return ArticleAnswer(_declined(located.missing), (docs[0],))
@@ -109,8 +110,8 @@ def _documents(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple[str
     if ref.named:
         named = named_law(snap, ref.named, query.regions, quoted=ref.quoted)
         if named is None:
-            said = "的条文,只有其他文件对它的提及" if mentioned_anywhere(snap, ref.named) else ""
-            return [], f"语料中没有《{ref.named}》{said}"
+            citing = documents_mentioning(snap, ref.named)
+            return [], only_cited(snap, ref.named, citing) if citing else f"语料中没有《{ref.named}》"
         docs = [d for d in named.doc_ids if d in allowed]
         if not docs:
             return [], f"《{snap.docs[named.doc_ids[0]].meta.title}》不在所选的文件范围内"

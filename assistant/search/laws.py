@@ -89,10 +89,26 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     return best
 
 
+def documents_mentioning(snap: Snapshot, written: str) -> list[str]:
+    """The documents whose title or text mention ``written``, the most mentions first."""
+    name = _BRACKETS.sub("", normalize(written))
+    if not name:
+        return []
+    named = re.compile(re.escape(name) + "(?![规律])")  # 计量法, not 计量法规 or 计量法律
+    counts = {d: len(named.findall(snap.normalized_titles[d])) + len(named.findall(snap.normalized(d))) for d in snap.docs}
+    return sorted((d for d, n in counts.items() if n), key=lambda d: -counts[d])
+
+
 def mentioned_anywhere(snap: Snapshot, written: str) -> bool:
     """Does any document's title or text mention ``written``?"""
-    name = _BRACKETS.sub("", normalize(written))
-    return any(name in snap.normalized_titles[d] or name in snap.normalized(d) for d in snap.docs)
+    return bool(documents_mentioning(snap, written))
+
+
+def only_cited(snap: Snapshot, name: str, citing: list[str]) -> str:
+    """Why a law the documents only cite cannot be answered from: which documents cite it."""
+    titles = "、".join(f"《{snap.docs[d].meta.title or d}》" for d in citing[:3])
+    more = f"等{len(citing)}份文件" if len(citing) > 3 else ""
+    return f"语料中没有《{name}》的条文,只有{titles}{more}提到它"
 
 
 def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[str]:

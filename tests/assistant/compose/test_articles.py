@@ -59,6 +59,16 @@ def test_a_number_the_law_lacks_and_a_law_the_corpus_lacks_are_declined(laws_ass
     assert vague.abstained and "哪部" in vague.reason
 
 
+def test_a_law_the_documents_only_cite_is_declined_naming_the_documents_that_cite_it(laws_assistant):
+    for question in ("《计量法》第二十二条规定了什么？", "《计量法》对使用不合格计量器具怎么处罚？"):
+        cited = laws_assistant.ask(question)
+        assert cited.abstained and not cited.citations, cited.answer
+        assert "没有《计量法》的条文" in cited.reason and "《上海市计量监督管理条例》" in cited.reason
+        assert cited.suggestions[0].startswith(("上海市计量监督管理条例", "山东省计量条例"))
+    unknown = laws_assistant.ask("《行政许可法》第十二条规定了什么？")  # no document mentions it
+    assert unknown.abstained and unknown.reason == "语料中没有《行政许可法》"
+
+
 def test_a_question_asked_of_an_article_is_answered_from_it(laws_assistant):
     ans = laws_assistant.ask("商标法第十条禁止哪些标志作为商标使用？")
     assert not ans.abstained
