@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ingest.normalize import fold_width, to_simplified
 from ingest.numerals import chinese_number
-from ingest.patterns import HEADING_START
+from ingest.patterns import HEADING_START, THIS_LAW
 
 _DIGIT = "〇零一二三四五六七八九"
 _DATE = rf"(?:(?:19|20)\d{{2}}|[{_DIGIT}]{{4}})\s*年\s*(?:\d{{1,2}}|[{_DIGIT}十]{{1,3}})\s*月\s*(?:\d{{1,2}}|[{_DIGIT}十]{{1,3}})\s*日"
@@ -41,9 +41,9 @@ _HISTORY_LINE = re.compile(
     rf"^[\s(（]*(?:根据)?\s*{_DATE}.*(?:通过|修正|修订|修改|公布|发布|施行|批准|颁布)[\s)）]*(?:根据)?[\s)）]*$"
 )
 # 本法自1998年5月1日起施行: the effective date stated in the final provisions
-EFFECTIVE_IN_TEXT = re.compile(rf"本(?:法|条例|规定|办法|细则|解释|决定|规则)自(?P<date>{_DATE})起施行")
+EFFECTIVE_IN_TEXT = re.compile(rf"{THIS_LAW}自(?P<date>{_DATE})起施行")
 # 本办法自发布之日起施行: in force from the day it was promulgated
-EFFECTIVE_ON_ISSUE = re.compile(r"本(?:法|条例|规定|办法|细则|解释|决定|规则)自(?:发布|公布|印发)之日起施行")
+EFFECTIVE_ON_ISSUE = re.compile(rf"{THIS_LAW}自(?:发布|公布|印发)之日起施行")
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """Numbering patterns of Chinese official documents, shared by the PDF loader and the
-structure parser."""
+structure parser, and the words a law uses of itself (本法, 本条例)."""
 from __future__ import annotations
 
 import re
@@ -26,6 +26,9 @@ HEADING_KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 HEADING_START = re.compile(
     rf"^(?:#{{1,6}}\s*)?(?:第{_NA}[编章节条]|{_N}、|[(（]{_N}[)）]|\d{{1,3}}(?:[.．](?!\d)|、)|[(（]\d{{1,3}}[)）])"
 )
+
+# a law speaking of itself (本法, 本条例, 本规定 …): its in-force clause, its cross-references
+THIS_LAW = r"本(?:法|条例|规定|办法|细则|解释|决定|规则)"
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*[号號]")
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from ingest.numerals import chinese_number
+from ingest.patterns import THIS_LAW
 from ingest.statute import Article
 
 _NUM = r"[零〇一二两三四五六七八九十百千\d]+"
-_CITED = re.compile(rf"(?:违反|有|依照|按照|不履行|不遵守)[^。；]{{0,6}}?本(?:法|条例|规定|办法|细则)第(?P<n>{_NUM})条")
+_CITED = re.compile(rf"(?:违反|有|依照|按照|不履行|不遵守)[^。；]{{0,6}}?{THIS_LAW}第(?P<n>{_NUM})条")
 PENALTY = re.compile(r"罚款|责令|没收|吊销|警告|处分|停业|停产|追究|赔偿|处以|并处|撤销")
 VIOLATION_LIMIT = 160  # characters of the duty quoted beside a penalty that cites it
 
