@@ -25,13 +25,13 @@ from assistant.search.laws import documents_mentioning, laws_named, named_law, o
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
 from ingest.normalize import normalize
+from ingest.patterns import CITED_TITLE
 
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
     from assistant.llm.compose import LlmComposer
 
 DENSE_DOWN = "语义检索暂不可用(无法连接 Chroma 服务器),本回答只依据关键词检索。"
 COMPARED_SEARCHES = 8  # documents a comparison searches one by one, at most
-_BOOK = re.compile(r"《([^《》]{2,60})》")
 _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -176,7 +176,7 @@ class Assistant:
         outside = [r for r in query.regions if r not in corpus_regions]
         if outside and not any(r in corpus_regions for r in query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
-        for name in _BOOK.findall(query.normalized):
+        for name in CITED_TITLE.findall(query.normalized):
             if named_law(snap, name, query.regions, quoted=True) is not None:
                 continue
             citing = documents_mentioning(snap, name)

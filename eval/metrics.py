@@ -7,26 +7,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import opencc
 
 from eval.gold import GoldItem
 from ingest.extract.spans import normalized
-from ingest.normalize import fold_width, normalize, to_simplified
+from ingest.normalize import fold_width, normalize, opencc_converter, to_simplified
 
 
 def _norm(s: str) -> str:
     return to_simplified(fold_width(s)).lower().replace(" ", "")
 
 
-@lru_cache(maxsize=1)
-def _taiwan_to_mainland():
-    return opencc.OpenCC("tw2sp")
-
-
 def _mainland(s: str) -> str:
     """The text with Taiwan vocabulary in mainland words (裝置 → 设备), for matching a key fact
     against an answer quoted from a document in Taiwan usage; applied to both sides."""
-    return _norm(_taiwan_to_mainland().convert(fold_width(s)))
+    return _norm(opencc_converter("tw2sp").convert(fold_width(s)))
 
 
 def _holds(text: str, alt: str, mainland: str) -> bool:
@@ -69,18 +63,13 @@ def _compact(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
     return "".join(view.text[i] for i in keep), tuple(view.starts[i] for i in keep), tuple(view.ends[i] for i in keep)
 
 
-@lru_cache(maxsize=1)
-def _mainland_to_taiwan():
-    return opencc.OpenCC("s2twp")
-
-
 def _loose_spans(doc_id: str, text: str, quote: str) -> list[Span]:
     """Where a quote stands in a text rendered differently from the one it was copied from (a
     PDF's line breaks, traditional script with Taiwan vocabulary): matched on the normalised
     forms without blanks, the quote also as Taiwan usage writes it."""
     compact, starts, ends = _compact(text)
     spans = []
-    for form in dict.fromkeys((quote, _mainland_to_taiwan().convert(quote))):
+    for form in dict.fromkeys((quote, opencc_converter("s2twp").convert(quote))):
         wanted = re.sub(r"\s", "", normalize(form))
         at = compact.find(wanted) if wanted else -1
         while at >= 0:

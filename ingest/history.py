@@ -56,6 +56,13 @@ class HistoryEvent:
     end: int
 
 
+def iso_from(year: int | float | None, month: int | float | None, day: int | float | None) -> str | None:
+    """yyyy-mm-dd, or None when the parts are not a calendar date's."""
+    if not (year and month and day) or not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
+        return None
+    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}"
+
+
 def iso_date(written: str) -> str | None:
     """2019年4月23日 or 二〇一九年四月二十三日 -> 2019-04-23; None when it is not a date."""
     m = re.match(r"(\S+?)\s*年\s*(\S+?)\s*月\s*(\S+?)\s*日", written)
@@ -66,9 +73,7 @@ def iso_date(written: str) -> str | None:
         c in _DIGIT for c in y) else None
     month = int(mo) if mo.isdigit() else chinese_number(mo)
     day = int(d) if d.isdigit() else chinese_number(d)
-    if not (year and month and day) or not (1 <= int(month) <= 12 and 1 <= int(day) <= 31):
-        return None
-    return f"{year:04d}-{int(month):02d}-{int(day):02d}"
+    return iso_from(year, month, day)
 
 
 def _body(what: str, act: str) -> tuple[str | None, str | None]:
@@ -115,7 +120,7 @@ def history_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, in
         simple = to_simplified(fold_width(text[s:e])).strip()
         if HEADING_START.match(simple):
             break
-        if _HISTORY_LINE.match(simple) and _EVENT.search(simple):
+        if is_history_line(simple):
             found.append((s, e))
             started = True
         elif started:

@@ -18,10 +18,10 @@ from pathlib import Path
 from ingest.doctype import document_type
 from ingest.errors import IngestError
 from ingest.gazetteer import AGENCY_FULL_NAMES, NATIONAL_MARKERS, ORG_SUFFIXES, PROVINCES
-from ingest.history import EFFECTIVE_IN_TEXT, EFFECTIVE_ON_ISSUE, HistoryEvent, events_in, history_lines, iso_date
+from ingest.history import EFFECTIVE_IN_TEXT, EFFECTIVE_ON_ISSUE, HistoryEvent, events_in, history_lines, iso_date, iso_from
 from ingest.models import Segment
 from ingest.normalize import detect_script, fold_width, to_simplified
-from ingest.patterns import DOC_NUMBER, numeral_value
+from ingest.patterns import DOC_NUMBER
 
 MANIFEST_FIELDS = ("title", "issuer", "date", "doc_number", "level", "region", "script", "year", "doc_type")
 
@@ -60,18 +60,9 @@ def _simp(s: str) -> str:
 
 
 def _parse_date(line: str) -> str | None:
+    """A line that is only a date (2013年12月31日, 二〇一三年十二月三十一日) as yyyy-mm-dd."""
     line = _simp(line).replace(" ", "")
-    m = _DATE.match(line)
-    if m:
-        y, mo, d = (int(x) for x in m.groups())
-        return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
-    m = _CN_DATE.match(line)
-    if m:
-        y = int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in m.group(1)))
-        mo, d = numeral_value(m.group(2)), numeral_value(m.group(3))
-        if mo and d and 1 <= mo <= 12 and 1 <= d <= 31:
-            return f"{y:04d}-{mo:02d}-{d:02d}"
-    return None
+    return iso_date(line) if _DATE.match(line) or _CN_DATE.match(line) else None
 
 
 def _is_org(line: str) -> bool:
@@ -120,18 +111,12 @@ def _from_history(events: list[HistoryEvent]) -> tuple[str | None, str | None, s
 
 def _declared_date(value: str | None) -> str | None:
     m = re.match(r"\s*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})", value or "")
-    if not m:
-        return None
-    y, mo, d = (int(x) for x in m.groups())
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    return iso_from(*(int(x) for x in m.groups())) if m else None
 
 
 def _date_in_name(name: str | None) -> str | None:
     m = _NAME_DATE.search(name or "")
-    if not m:
-        return None
-    y, mo, d = (int(x) for x in m.groups())
-    return f"{y:04d}-{mo:02d}-{d:02d}" if 1 <= mo <= 12 and 1 <= d <= 31 else None
+    return iso_from(*(int(x) for x in m.groups())) if m else None
 
 
 def infer(text: str, segments: list[Segment], name: str | None = None,

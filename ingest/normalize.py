@@ -21,9 +21,11 @@ _HAS_VARIANT = re.compile(f"[{''.join(_VARIANT_MAP)}]")  # translate() looks up 
 _HAN = re.compile("[\u4e00-\u9fff]")
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    return opencc.OpenCC("t2s")
+@lru_cache(maxsize=None)
+def opencc_converter(profile: str) -> opencc.OpenCC:
+    """One OpenCC converter per profile (t2s; s2twp and tw2sp for Taiwan vocabulary), built once:
+    loading a profile's dictionaries is the slow part."""
+    return opencc.OpenCC(profile)
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +41,7 @@ def _taiwan_terms() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @lru_cache(maxsize=20000)
 def _is_traditional_char(ch: str) -> bool:
-    return _converter().convert(ch) != ch or ch in _VARIANT_MAP
+    return opencc_converter("t2s").convert(ch) != ch or ch in _VARIANT_MAP
 
 
 def fold_width(text: str) -> str:
@@ -55,7 +57,7 @@ def to_simplified(text: str) -> str:
     """Simplified characters and mainland vocabulary (keeps width), for answers and key facts."""
     if _SURROGATES.search(text):
         return "".join(p if i % 2 else to_simplified(p) for i, p in enumerate(_SURROGATES.split(text)))
-    simplified = _converter().convert(text.translate(_VARIANTS) if _HAS_VARIANT.search(text) else text)
+    simplified = opencc_converter("t2s").convert(text.translate(_VARIANTS) if _HAS_VARIANT.search(text) else text)
     pattern, table = _taiwan_terms()
     return pattern.sub(lambda m: table[m.group(0)], simplified)
 

@@ -1,5 +1,5 @@
 """Numbering patterns of Chinese official documents, shared by the PDF loader and the
-structure parser, and the words a law uses of itself (本法, 本条例)."""
+structure parser; how a law numbers its articles, cites a title and speaks of itself (本法, 本条例)."""
 from __future__ import annotations
 
 import re
@@ -27,6 +27,10 @@ HEADING_START = re.compile(
     rf"^(?:#{{1,6}}\s*)?(?:第{_NA}[编章节条]|{_N}、|[(（]{_N}[)）]|\d{{1,3}}(?:[.．](?!\d)|、)|[(（]\d{{1,3}}[)）])"
 )
 
+# a number as articles, paragraphs and items are numbered: 十五, 一百零二, 15
+NUMERAL = rf"[{CN_DIGITS}\d]+"
+# a title cited in 《》, its name captured
+CITED_TITLE = re.compile(r"《([^《》]{2,60})》")
 # a law speaking of itself (本法, 本条例, 本规定 …): its in-force clause, its cross-references
 THIS_LAW = r"本(?:法|条例|规定|办法|细则|解释|决定|规则)"
 

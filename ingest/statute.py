@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass
 
 from ingest.models import Section
-from ingest.patterns import numeral_value
+from ingest.patterns import NUMERAL, numeral_value
 
 _ITEM_LINE = re.compile(r"^[\s\u3000]*(?:[(（][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、](?!\d))")
-_NUMBER_ONLY = re.compile(r"^[\s\u3000]*第[零〇一二三四五六七八九十百千两\d]+条[\s\u3000]*$")
+_NUMBER_ONLY = re.compile(rf"^[\s\u3000]*第{NUMERAL}条[\s\u3000]*$")
 _BLANK = " \t\r\n\u3000\xa0"
 
 
@@ -36,6 +36,11 @@ class Article:
     @property
     def items(self) -> tuple[tuple[int, int], ...]:
         return tuple(span for p in self.paragraphs for span in p.items)
+
+
+def article_at(articles: list[Article] | tuple[Article, ...], offset: int) -> Article | None:
+    """The article that ``offset`` falls in, if any."""
+    return next((a for a in articles if a.start <= offset < a.end), None)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:

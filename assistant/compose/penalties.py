@@ -6,35 +6,24 @@ from __future__ import annotations
 
 import re
 
-from ingest.numerals import chinese_number
-from ingest.patterns import THIS_LAW
-from ingest.statute import Article
+from ingest.patterns import NUMERAL, THIS_LAW, numeral_value
+from ingest.statute import Article, article_at
 
-_NUM = r"[零〇一二两三四五六七八九十百千\d]+"
-_CITED = re.compile(rf"(?:违反|有|依照|按照|不履行|不遵守)[^。；]{{0,6}}?{THIS_LAW}第(?P<n>{_NUM})条")
+_CITED = re.compile(rf"(?:违反|有|依照|按照|不履行|不遵守)[^。；]{{0,6}}?{THIS_LAW}第(?P<n>{NUMERAL})条")
 PENALTY = re.compile(r"罚款|责令|没收|吊销|警告|处分|停业|停产|追究|赔偿|处以|并处|撤销")
 VIOLATION_LIMIT = 160  # characters of the duty quoted beside a penalty that cites it
 
 
-def _number(token: str) -> int | None:
-    value = int(token) if token.isdigit() else chinese_number(token)
-    return int(value) if value else None
-
-
-def _article_at(articles: tuple[Article, ...], offset: int) -> Article | None:
-    return next((a for a in articles if a.start <= offset < a.end), None)
-
-
 def cited_articles(text: str, start: int, end: int) -> list[int]:
     """The articles of the same statute that text[start:end] cites as violated (违反本法第N条)."""
-    return [n for m in _CITED.finditer(text, start, end) if (n := _number(m.group("n")))]
+    return [n for m in _CITED.finditer(text, start, end) if (n := numeral_value(m.group("n")))]
 
 
 def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int) -> list[tuple[int, int]]:
     """For a quoted provision text[start:end] of a statute: the sentences of other articles that
     punish it (they cite its article and set a measure), when it sets none itself; or the duty
     it punishes (its first paragraph, when short), when it cites one. Spans in text order."""
-    own = _article_at(articles, start)
+    own = article_at(articles, start)
     if own is None:
         return []
     if not PENALTY.search(text[start:end]):
@@ -43,7 +32,7 @@ def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int
             if article is own:
                 continue
             for m in _CITED.finditer(text, article.start, article.end):
-                if _number(m.group("n")) == own.number:
+                if numeral_value(m.group("n")) == own.number:
                     s = max(text.rfind("。", article.start, m.start()) + 1, article.start)
                     stop = text.find("。", m.end(), article.end)
                     e = article.end if stop < 0 else stop + 1

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.statute import Article, Paragraph
+from ingest.statute import Article, Paragraph, article_at
 
 _SENTENCE_END = "。！？!?"
 _ANNOUNCES = re.compile(r"[：:]\s*$")
@@ -16,13 +16,9 @@ PARAGRAPH_LIMIT = 600  # characters of a paragraph with its items quoted as one
 
 
 def _containing(articles: tuple[Article, ...], start: int) -> tuple[Article, Paragraph] | None:
-    for article in articles:
-        if article.start <= start < article.end:
-            for p in article.paragraphs:
-                if p.start <= start < p.end:
-                    return article, p
-            return None
-    return None
+    article = article_at(articles, start)
+    p = next((p for p in article.paragraphs if p.start <= start < p.end), None) if article else None
+    return (article, p) if p else None
 
 
 def _sentence(text: str, start: int, end: int, lo: int, hi: int) -> tuple[int, int]:

@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.numerals import chinese_number
+from ingest.numerals import chinese_numeral
+from ingest.patterns import CITED_TITLE, NUMERAL, numeral_value
 
-_NUM = r"[零〇一二两三四五六七八九十百千\d]+"
+_NUM = NUMERAL
 _ARTICLE = re.compile(
     rf"第\s*(?P<n>{_NUM})\s*条(?:\s*第\s*(?P<p>{_NUM})\s*款)?(?:\s*(?:的)?\s*第\s*[(（]?(?P<i>{_NUM})[)）]?\s*项)?"
 )
@@ -45,33 +46,17 @@ class ArticleRef:
     @property
     def label(self) -> str:
         """第十条第二款第三项, as the answer names what it quotes."""
-        parts = [f"第{_cn(self.article)}条"]
+        parts = [f"第{chinese_numeral(self.article)}条"]
         if self.paragraph:
-            parts.append(f"第{_cn(self.paragraph)}款")
+            parts.append(f"第{chinese_numeral(self.paragraph)}款")
         if self.item:
-            parts.append(f"第{_cn(self.item)}项")
+            parts.append(f"第{chinese_numeral(self.item)}项")
         return "".join(parts)
 
 
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    if n < 20:
-        return "十" + (digits[n % 10] if n % 10 else "")
-    if n < 100:
-        return digits[n // 10] + "十" + (digits[n % 10] if n % 10 else "")
-    hundreds, rest = divmod(n, 100)
-    if rest == 0:
-        return digits[hundreds] + "百"
-    return digits[hundreds] + "百" + ("零" + digits[rest] if rest < 10 else _cn(rest) if rest >= 20 else "一" + _cn(rest))
-
-
 def _value(token: str | None) -> int | None:
-    if not token:
-        return None
-    value = int(token) if token.isdigit() else chinese_number(token)
-    return int(value) if value else None
+    """The number a 第N条/款/项 writes; None when absent or zero."""
+    return (numeral_value(token) or None) if token else None
 
 
 def _name_before(text: str) -> tuple[str, bool] | None:
@@ -116,7 +101,7 @@ def article_reference(normalized_question: str) -> ArticleRef | None:
         if got is not None:
             named, quoted = got
     if named is None:
-        books = re.findall(r"《([^《》]{2,60})》", q[: found.start()])
+        books = CITED_TITLE.findall(q[: found.start()])
         if books:
             named, quoted = books[-1], True
     wants_text = bool(_TEXT_ASKED.search(after)) or not re.search(r"[\u4e00-\u9fff]{2}", re.sub(

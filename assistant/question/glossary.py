@@ -7,10 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-import opencc
 
 from assistant.index.tokens import data_text, tokens_of_normalized
-from ingest.normalize import normalize
+from ingest.normalize import normalize, opencc_converter
 
 
 @lru_cache(maxsize=1)
@@ -26,18 +25,13 @@ def _glossary() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile("|".join(alts)), table
 
 
-@lru_cache(maxsize=1)
-def _to_taiwan() -> opencc.OpenCC:
-    return opencc.OpenCC("s2twp")  # simplified to Taiwan script and vocabulary (TWPhrases)
-
-
 @lru_cache(maxsize=20000)
 def taiwan_variant(term: str) -> str | None:
     """How a document in Taiwan usage writes a mainland term, in the search form documents are
     indexed in (normalised: 裝置 → 装置); None when it writes it the same way."""
     if len(term) < 2 or not re.search(r"[\u4e00-\u9fff]", term):
         return None
-    variant = normalize(_to_taiwan().convert(term))
+    variant = normalize(opencc_converter("s2twp").convert(term))  # Taiwan script and vocabulary
     return variant if variant != term else None
 
 

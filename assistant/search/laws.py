@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from assistant.index.snapshot import Snapshot
 from ingest.gazetteer import PROVINCES
 from ingest.normalize import normalize
+from ingest.patterns import CITED_TITLE
 
 _NATION = "中华人民共和国"
 _BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
@@ -18,7 +19,6 @@ _BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
 # (上海市 in 上海市标准化条例, asked as 标准化条例) fits below a short name of another document
 EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
 _KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见)$")
-_BOOK = re.compile(r"《([^《》]{2,60})》")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 
@@ -99,11 +99,6 @@ def documents_mentioning(snap: Snapshot, written: str) -> list[str]:
     return sorted((d for d, n in counts.items() if n), key=lambda d: -counts[d])
 
 
-def mentioned_anywhere(snap: Snapshot, written: str) -> bool:
-    """Does any document's title or text mention ``written``?"""
-    return bool(documents_mentioning(snap, written))
-
-
 def only_cited(snap: Snapshot, name: str, citing: list[str]) -> str:
     """Why a law the documents only cite cannot be answered from: which documents cite it."""
     titles = "、".join(f"《{snap.docs[d].meta.title or d}》" for d in citing[:3])
@@ -115,9 +110,9 @@ def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...
     """The documents a question names by title, in 《》 or not (价格法, 山东特种设备条例), each
     read where a run of Han characters ends in a law's kind (法, 条例, 规定 …)."""
     found: list[str] = []
-    names = _BOOK.findall(normalized_question)
+    names = CITED_TITLE.findall(normalized_question)
     quoted = set(names)
-    for run in _RUN.finditer(_BOOK.sub(" ", normalized_question)):
+    for run in _RUN.finditer(CITED_TITLE.sub(" ", normalized_question)):
         for end in _LAW_END.finditer(run.group(0)):
             names.append(run.group(0)[: end.end()])
     for name in names:
