@@ -24,7 +24,6 @@ from assistant.search.hits import Hits
 from assistant.search.laws import documents_mentioning, laws_named, named_law, only_cited
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
-from ingest.normalize import normalize
 from ingest.patterns import CITED_TITLE
 
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
@@ -182,7 +181,7 @@ class Assistant:
             citing = documents_mentioning(snap, name)
             if not citing:
                 return self._abstain(query, f"语料中没有《{name}》", snap, []), None
-            if not query.regions and not laws_named(snap, normalize(query.text), query.regions):
+            if not query.regions and not laws_named(snap, query.asked, query.regions):
                 # asked of a law the documents only cite (《计量法》对…怎么处罚): its text is not here
                 return self._abstain(query, only_cited(snap, name, citing), snap, citing), None
         ref = article_reference(query.normalized)

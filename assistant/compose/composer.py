@@ -14,10 +14,10 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
 from assistant.question.premises import stated_figures, stated_quantities
-from ingest.numerals import quantities
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
+from ingest.numerals import quantities
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
@@ -70,12 +70,12 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
         missing = [f for f in stated_figures(ev.query.normalized) if not any(f in c.norm for c in near)]
         stated = set().union(*(quantities(c.norm) for c in near)) if near else set()
-        wrong = [q for q in stated_quantities(normalize(ev.query.text)) if q not in stated]
+        wrong = [q for q in stated_quantities(ev.query.asked) if q not in stated]
         if missing:
             reason = f"文件没有提到问题中的“{missing[0]}”"
         elif wrong:
             reason = f"文件没有提到问题中的“{_figure(wrong[0])}”"
-    if not reason and asserts_claim(normalize(ev.query.text)):
+    if not reason and asserts_claim(ev.query.asked):
         total = ev.weight(ev.weights) or 1.0
         held = max(ev.weight(c.covered) for c in ev.candidates[:CLAIM_DEPTH]) / total
         if held < CLAIM_SUPPORT:

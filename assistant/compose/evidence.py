@@ -91,7 +91,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     query = hits.query
     weights = question_terms(snap, query)
     # a 文号 or a national issuer (质检总局) names the document: a filter, not a term to find
-    asked_text = normalize(query.text)
+    asked_text = query.asked
     naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
     if len(hits.allowed_docs) < len(snap.docs):
         weights = {t: w for t, w in weights.items() if not any(t in n for n in naming)} or weights
@@ -105,7 +105,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     cue = answer_cue(query.question_type)
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 that names a document, for phrase matches
-    asked = DOC_NUMBER.sub("", normalize(query.text))
+    asked = DOC_NUMBER.sub("", query.asked)
     candidates: list[Candidate] = []
     best_chunk_cov = 0.0
     for rank, hit in enumerate(hits.hits[:depth]):

@@ -9,7 +9,6 @@ from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.penalties import penalty_spans
 from assistant.compose.provisions import PARAGRAPH_LIMIT, provision_spans
 from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue, asks_penalty
-from ingest.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -105,7 +104,7 @@ def _spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, int, bo
     spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
     if spans == [(cand.start, cand.end)] and not articles:
         return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
-    if articles and asks_penalty(normalize(ev.query.text)):
+    if articles and asks_penalty(ev.query.asked):
         # the article that punishes this duty, or the duty this penalty cites (compose.penalties)
         spans = sorted(set(spans) | {x for s, e in spans for x in penalty_spans(text, articles, s, e)})
     if spans == [(cand.start, cand.end)]:

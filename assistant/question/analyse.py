@@ -18,7 +18,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?:\s*年|(?!\d))")
 @dataclass(frozen=True)
 class Query:
     text: str  # as asked
-    normalized: str
+    normalized: str  # normalised, with the glossary's expansions and Taiwan variants
+    asked: str  # normalised as asked, no expansions: what phrase matches and the premise checks read
     tokens: tuple[str, ...]
     question_type: QuestionType
     regions: tuple[str, ...]  # regions named in the question (corpus or not)
@@ -53,6 +54,7 @@ def analyse(
     return Query(
         text=question,
         normalized=norm,
+        asked=asked,
         tokens=tuple(tokens_of_normalized(norm)),
         question_type=question_type(norm),
         regions=named_regions(norm),

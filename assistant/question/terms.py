@@ -15,7 +15,6 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import word_list
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
-from ingest.normalize import normalize
 
 # a numeral and a classifier (一条, 两份, 几项): how many is asked, not what
 _COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
@@ -91,7 +90,7 @@ def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
     regions the question names (applied as filters) are not terms to find in a passage. Terms
     come from the question as asked; an English question is carried by its expansions."""
     chinese = bool(_HAN.search(query.text))
-    asked = normalize(query.text)
+    asked = query.asked
     return (
         _term_weights(snap, query.asked_tokens, query.regions, chinese, asked)
         or _term_weights(snap, query.tokens, query.regions, chinese, asked)

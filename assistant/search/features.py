@@ -58,7 +58,7 @@ class FeatureReranker:
         alts = dict(query.synonyms)
         total = sum(terms.values()) or 1.0
         cue = answer_cue(query.question_type)
-        asked = normalize(query.text)
+        asked = query.asked
 
         def share(text: str) -> float:
             return sum(w for t, w in terms.items() if mentions(t, text, alts)) / total

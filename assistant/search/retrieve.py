@@ -30,7 +30,7 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
     """Documents the question names: by a corpus region (湖南, 陕) or by a national issuer (质检总局)."""
     corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
     regions = {r for r in query.regions if r in corpus_regions}
-    asked = normalize(query.text)
+    asked = query.asked
     numbers = {re.sub(r"\s", "", m) for m in DOC_NUMBER.findall(asked)}
     named = []
     for doc_id, rec in snap.docs.items():
@@ -56,7 +56,7 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
         docs = [d for d in docs if snap.docs[d].meta.region in query.filter_regions]
     elif not query.filter_doc_ids:
         named = named_documents(snap, query)
-        titled = laws_named(snap, normalize(query.text), query.regions)
+        titled = laws_named(snap, query.asked, query.regions)
         # a law named by its title (价格法, 《山东省计量条例》) narrows the region it is in
         named = [d for d in named if d in titled] or titled or named
         if named:
