@@ -5,6 +5,12 @@ from dataclasses import asdict, dataclass, field
 from enum import Enum
 
 
+def titled(name: str) -> str:
+    """A document's name in title marks, as an answer writes it: 《…》, with the marks of a title
+    inside it made single (《河南省实施〈中华人民共和国农产品质量安全法〉办法》)."""
+    return f"《{name.replace('《', '〈').replace('》', '〉')}》"
+
+
 class QuestionType(str, Enum):
     """What a question asks for; decided by assistant.question.kinds. A str, so that the JSON
     carries the plain name and a comparison with "deadline" holds."""

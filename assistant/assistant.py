@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from itertools import zip_longest
 from typing import TYPE_CHECKING, Callable
 
-from assistant.answer import Answer, Citation, QuestionType
+from assistant.answer import Answer, Citation, QuestionType, titled
 from assistant.compose.articles import answer_article
 from assistant.compose.composer import ExtractiveComposer
 from assistant.compose.metadata import document_field, fields_answer
@@ -138,7 +138,7 @@ class Assistant:
                 meta = snap.docs[doc_id].meta
                 dated = document_field(snap.docs[doc_id], "date", "成文日期", snap)
                 reason = f"语料中没有{year}年的这份文件"
-                said = f"问题的前提与文件不符:{reason},只有《{meta.title or doc_id}》"
+                said = f"问题的前提与文件不符:{reason},只有{titled(meta.title or doc_id)}"
                 if dated.citation is not None:
                     return self._abstain(query, reason, snap, near, f"{said},{dated.text}", [dated.citation])
                 if meta.year:
@@ -157,7 +157,7 @@ class Assistant:
         for book in articles_asked(query.normalized):
             if not any(book in t or (t and t in book) for t in titles):
                 citing = documents_mentioning(snap, book)
-                reason = only_cited(snap, book, citing) if citing else f"语料中没有《{book}》"
+                reason = only_cited(snap, book, citing) if citing else f"语料中没有{titled(book)}"
                 return self._abstain(query, reason, snap, citing or near)
         return None
 
@@ -180,7 +180,7 @@ class Assistant:
                 continue
             citing = documents_mentioning(snap, name)
             if not citing:
-                return self._abstain(query, f"语料中没有《{name}》", snap, []), None
+                return self._abstain(query, f"语料中没有{titled(name)}", snap, []), None
             if not query.regions and not laws_named(snap, query.asked, query.regions):
                 # asked of a law the documents only cite (《计量法》对…怎么处罚): its text is not here
                 return self._abstain(query, only_cited(snap, name, citing), snap, citing), None

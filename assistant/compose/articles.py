@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from assistant.answer import titled
 from assistant.compose.cite import cite
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.index.snapshot import Snapshot
@@ -31,13 +32,13 @@ def locate(snap: Snapshot, doc_id: str, ref: ArticleRef) -> Located:
     found = [a for a in snap.articles(doc_id) if a.number == ref.article]
     if not found:
         count = max((a.number for a in snap.articles(doc_id)), default=0)
-        why = f"《{title}》共{count}条,没有第{ref.label.split('条')[0].removeprefix('第')}条" if count else f"《{title}》没有按条编号"
+        why = f"{titled(title)}共{count}条,没有第{ref.label.split('条')[0].removeprefix('第')}条" if count else f"{titled(title)}没有按条编号"
         return Located(doc_id, None, ref.label, why)
     article = found[0]
     span = (article.start, article.end)
     if ref.paragraph:
         if ref.paragraph > len(article.paragraphs):
-            return Located(doc_id, None, ref.label, f"《{title}》第{ref.label.split('条')[0].removeprefix('第')}条只有{len(article.paragraphs)}款")
+            return Located(doc_id, None, ref.label, f"{titled(title)}第{ref.label.split('条')[0].removeprefix('第')}条只有{len(article.paragraphs)}款")
         p = article.paragraphs[ref.paragraph - 1]
         span = (p.start, p.end)
         items = p.items
@@ -45,7 +46,7 @@ def locate(snap: Snapshot, doc_id: str, ref: ArticleRef) -> Located:
         items = article.items
     if ref.item:
         if ref.item > len(items):
-            return Located(doc_id, None, ref.label, f"《{title}》{ref.label.rsplit('第', 1)[0]}只有{len(items)}项")
+            return Located(doc_id, None, ref.label, f"{titled(title)}{ref.label.rsplit('第', 1)[0]}只有{len(items)}项")
         span = items[ref.item - 1]
     return Located(doc_id, span, ref.label)
 
@@ -56,7 +57,7 @@ def quote_article(snap: Snapshot, located: Located) -> Composition:
     s, e = located.span
     title = snap.docs[located.doc_id].meta.title or located.doc_id
     citation = cite(snap, located.doc_id, s, e, 1)
-    return Composition(answer=f"《{title}》{located.label}:\n{citation.quote} [1]", citations=[citation], abstained=False)
+    return Composition(answer=f"{titled(title)}{located.label}:\n{citation.quote} [1]", citations=[citation], abstained=False)
 
 
 def answer_within(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer) -> Composition:
@@ -111,12 +112,12 @@ def _documents(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple[str
         named = named_law(snap, ref.named, query.regions, quoted=ref.quoted)
         if named is None:
             citing = documents_mentioning(snap, ref.named)
-            return [], only_cited(snap, ref.named, citing) if citing else f"语料中没有《{ref.named}》"
+            return [], only_cited(snap, ref.named, citing) if citing else f"语料中没有{titled(ref.named)}"
         docs = [d for d in named.doc_ids if d in allowed]
         if not docs:
-            return [], f"《{snap.docs[named.doc_ids[0]].meta.title}》不在所选的文件范围内"
+            return [], f"{titled(snap.docs[named.doc_ids[0]].meta.title)}不在所选的文件范围内"
         if len(docs) > 1:
-            titles = "、".join(f"《{snap.docs[d].meta.title}》" for d in docs)
+            titles = "、".join(f"{titled(snap.docs[d].meta.title)}" for d in docs)
             return [], f"“{ref.named}”可以指{titles},请说明是哪一份的{number}"
         return docs, ""
     statutes = [d for d in allowed if snap.articles(d)]

@@ -3,6 +3,7 @@ the cited sentences, normalised (15日 vs 5个工作日, what starts the clock, 
 the document's own date, so that a 2013 target reads as one."""
 from __future__ import annotations
 
+from assistant.answer import titled
 from assistant.compose.cite import cite
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped
@@ -44,5 +45,5 @@ def with_document_date(ev: Evidence, shaped: Shaped) -> Shaped:
     if dated is None:
         return shaped
     label = meta.title or doc_id
-    return Shaped(text=f"{shaped.text}\n(出自《{label}》,文件日期:{dated.quote} [{n}])", citations=[*shaped.citations, dated],
+    return Shaped(text=f"{shaped.text}\n(出自{titled(label)},文件日期:{dated.quote} [{n}])", citations=[*shaped.citations, dated],
                   abstained=shaped.abstained, reason=shaped.reason)

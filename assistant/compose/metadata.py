@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer import Citation
+from assistant.answer import Citation, titled
 from assistant.compose.cite import cite
 from assistant.index.generation import DocRecord
 from assistant.index.snapshot import Snapshot
@@ -128,7 +128,7 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
             span = _line_containing(text, wanted, first=header_first)
     if span is None:
         name = rec.meta.title or rec.doc_id
-        return MetadataAnswer(text="", citation=None, missing=f"《{name}》的正文没有写明{label}")
+        return MetadataAnswer(text="", citation=None, missing=f"{titled(name)}的正文没有写明{label}")
     s, e = span
     citation = cite(snap, rec.doc_id, s, e, n)
     said = text[s:e] if normalize(text[s:e]).startswith(label) else f"{label}:{text[s:e]}"  # 来源:… names itself
@@ -156,7 +156,7 @@ def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule]) -> Fields
                 missing.append(found.missing)
                 continue
             citations.append(found.citation)
-            prefix = f"《{rec.meta.title}》" if len(docs) > 1 and rec.meta.title else ""
+            prefix = f"{titled(rec.meta.title)}" if len(docs) > 1 and rec.meta.title else ""
             lines.append(prefix + found.text)
     if not lines and not missing:
         return None

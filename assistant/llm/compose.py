@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, Mapping
 from urllib.parse import urlparse
 
-from assistant.answer import Answer
+from assistant.answer import Answer, titled
 from assistant.compose.cite import cite
 from assistant.compose.evidence import sentence_spans
 from assistant.errors import ConfigError, MissingExtra
@@ -121,7 +121,7 @@ class EvidenceItem:
 def _source(snap: Snapshot, doc_id: str, start: int) -> str:
     meta = snap.docs[doc_id].meta
     section = snap.docs[doc_id].section_at(start)
-    parts = [f"《{meta.title}》" if meta.title else doc_id, meta.issuer, meta.doc_number, meta.date, section.path if section else None]
+    parts = [f"{titled(meta.title)}" if meta.title else doc_id, meta.issuer, meta.doc_number, meta.date, section.path if section else None]
     return " · ".join(p for p in parts if p)
 
 

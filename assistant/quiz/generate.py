@@ -12,7 +12,7 @@ import random
 import re
 from dataclasses import dataclass
 
-from assistant.answer import Citation
+from assistant.answer import Citation, titled
 from assistant.compose.cite import cite
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
@@ -128,22 +128,22 @@ class _Builder:
     def _asked(fact: Fact, title: str, before: str, after: str) -> str:
         if fact.kind == "department" and not fact.verb:
             return {
-                "lead": f"根据《{title}》,下列哪个单位是“{fact.topic}”的牵头单位?",
-                "cooperating": f"根据《{title}》,下列哪个单位是“{fact.topic}”的配合单位?",
-                "responsible": f"根据《{title}》,下列哪个单位按职责分工负责“{fact.topic}”?",
+                "lead": f"根据{titled(title)},下列哪个单位是“{fact.topic}”的牵头单位?",
+                "cooperating": f"根据{titled(title)},下列哪个单位是“{fact.topic}”的配合单位?",
+                "responsible": f"根据{titled(title)},下列哪个单位按职责分工负责“{fact.topic}”?",
             }[fact.role]
         if fact.kind == "department":
-            return f"根据《{title}》,“{fact.topic}”由下列哪一方{fact.verb}?"
-        return f"《{title}》写道:“{before}{BLANK}{after}” 空格处的原文是哪一项?"
+            return f"根据{titled(title)},“{fact.topic}”由下列哪一方{fact.verb}?"
+        return f"{titled(title)}写道:“{before}{BLANK}{after}” 空格处的原文是哪一项?"
 
     @staticmethod
     def _statement(fact: Fact, title: str, before: str, after: str, claim: str) -> str:
         if fact.kind == "department" and not fact.verb:
             role = {"lead": "牵头单位", "cooperating": "配合单位", "responsible": "按职责分工负责的单位"}[fact.role]
-            return f"根据《{title}》,{claim}是“{fact.topic}”的{role}。"
+            return f"根据{titled(title)},{claim}是“{fact.topic}”的{role}。"
         if fact.kind == "department":
-            return f"根据《{title}》,“{fact.topic}”由{claim}{fact.verb}。"
-        return f"《{title}》写道:“{before}{claim}{after}”"
+            return f"根据{titled(title)},“{fact.topic}”由{claim}{fact.verb}。"
+        return f"{titled(title)}写道:“{before}{claim}{after}”"
 
     def _explain(self, fact: Fact, title: str, citation: Citation, verdict: str = "") -> str:
         quote = display(citation.quote)
@@ -158,7 +158,7 @@ class _Builder:
             why = f"原文用“{fact.term}”,属{MODALITY_WORDS[fact.role]}"
         else:
             why = f"原文是“{fact.term}”"
-        return f"依据《{title}》{where}:“{quote}”,{why}{verdict}。"
+        return f"依据{titled(title)}{where}:“{quote}”,{why}{verdict}。"
 
     # --- item types ---------------------------------------------------------------------
 
@@ -202,9 +202,9 @@ class _Builder:
 
     def _cloze(self, fact, item_id, title, quote, before, after, citation) -> QuizItem | None:
         if fact.kind == "department" and not fact.verb:
-            question = f"根据《{title}》填空:“{fact.topic}”一项的分工为“{before}{BLANK}{after}”。"
+            question = f"根据{titled(title)}填空:“{fact.topic}”一项的分工为“{before}{BLANK}{after}”。"
         else:
-            question = f"根据《{title}》填空:“{before}{BLANK}{after}”"
+            question = f"根据{titled(title)}填空:“{before}{BLANK}{after}”"
         if normalize(fact.term) in normalize(question):
             return None
         return self._finish(fact, item_id, "cloze", question, (), fact.term,

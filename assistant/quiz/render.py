@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+from assistant.answer import titled
 from assistant.quiz.facts import display
 from assistant.quiz.generate import Quiz, QuizItem
 
@@ -17,7 +18,7 @@ TITLE = "质量监督政策文件测验"
 
 def _source(item: QuizItem) -> str:
     c = item.citation
-    where = f"《{c.title}》" if c.title else c.doc_id
+    where = f"{titled(c.title)}" if c.title else c.doc_id
     return f"{where}{(' ' + display(c.section)) if c.section else ''}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer import titled
 from assistant.index.snapshot import Snapshot
 from ingest.gazetteer import PROVINCES
 from ingest.normalize import normalize
@@ -101,9 +102,9 @@ def documents_mentioning(snap: Snapshot, written: str) -> list[str]:
 
 def only_cited(snap: Snapshot, name: str, citing: list[str]) -> str:
     """Why a law the documents only cite cannot be answered from: which documents cite it."""
-    titles = "、".join(f"《{snap.docs[d].meta.title or d}》" for d in citing[:3])
+    titles = "、".join(f"{titled(snap.docs[d].meta.title or d)}" for d in citing[:3])
     more = f"等{len(citing)}份文件" if len(citing) > 3 else ""
-    return f"语料中没有《{name}》的条文,只有{titles}{more}提到它"
+    return f"语料中没有{titled(name)}的条文,只有{titles}{more}提到它"
 
 
 def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[str]:

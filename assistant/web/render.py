@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from assistant.answer import Answer, Citation
+from assistant.answer import Answer, Citation, titled
 from assistant.index.snapshot import Snapshot
 
 SOURCE_WINDOW = 700  # characters of a long section shown each side of the quote
@@ -28,7 +28,7 @@ def citation_label(c: Citation) -> str:
     """One line naming a citation: [n] 《title》 section (page)."""
     section = f" {c.section}" if c.section else ""
     page = f" 第{c.page}页" if c.page else ""
-    return f"[{c.n}] 《{c.title or c.doc_id}》{section}{page}"
+    return f"[{c.n}] {titled(c.title or c.doc_id)}{section}{page}"
 
 
 def answer_html(ans: Answer) -> str:
