@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING, Callable
 
 from assistant.answer import Answer, Citation, QuestionType, titled
 from assistant.compose.articles import answer_article
-from assistant.compose.composer import ExtractiveComposer
+from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.metadata import document_field, fields_answer
+from assistant.compose.side_by_side import side_by_side
 from assistant.config import Settings
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
@@ -19,9 +20,10 @@ from assistant.question.analyse import Query, analyse
 from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
 from assistant.question.kinds import asked_fields
+from assistant.question.parts import per_document
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
-from assistant.search.laws import documents_mentioning, laws_named, named_law, only_cited
+from assistant.search.laws import documents_mentioning, law_mentions, laws_named, named_law, only_cited
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
 from ingest.patterns import CITED_TITLE
@@ -170,6 +172,16 @@ class Assistant:
         merged = [h for group in zip_longest(*per_doc) for h in group if h is not None]
         return replace(hits, hits=tuple(merged))
 
+    def _compare_named(self, query: Query, mentions, snap: Snapshot, k: int) -> Composition:
+        """A comparison of documents the question names by title: each document asked its own
+        part of the question (question.parts), searched alone, answered in its own shape."""
+        answers = []
+        for part in per_document(query.asked, mentions):
+            sub = analyse(part.question, filter_doc_ids=(part.doc_id,), filter_levels=query.filter_levels,
+                          filter_years=query.filter_years)
+            answers.append((part.doc_id, self.composer.compose(self.retriever.search(sub, k=k, snap=snap), snap)))
+        return side_by_side(snap, answers)
+
     def _answer(self, query: Query, snap: Snapshot, k: int, notes: list[str]) -> tuple[Answer, Hits | None]:
         corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
         outside = [r for r in query.regions if r not in corpus_regions]
@@ -216,9 +228,18 @@ class Assistant:
                 return Answer(question=query.text, standalone_question=query.text, answer=said.text, abstained=False,
                               question_type=QuestionType.OTHER, citations=said.citations), None
         if query.question_type == QuestionType.COMPARISON:
+            mentions = law_mentions(snap, query.asked, query.regions)
+            if 2 <= len(mentions) <= COMPARED_SEARCHES:
+                comp = self._compare_named(query, mentions, snap, k)
+                if comp.abstained:
+                    return self._abstain(query, comp.reason, snap, [m.doc_id for m in mentions]), None
+                notes.extend(comp.notes)
+                return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
+                              question_type=query.question_type, citations=comp.citations), hits
             hits = self._comparison_hits(query, hits, snap)
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
             return self._abstain(query, comp.reason, snap, near, comp.answer, comp.citations), None
+        notes.extend(comp.notes)
         return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
                       question_type=query.question_type, citations=comp.citations), hits

@@ -7,16 +7,17 @@ from functools import lru_cache
 
 from ingest.numerals import chinese_number
 
-CN_DIGITS = "〇零一二三四五六七八九十百千两"
+CN_DIGITS = "〇零一二三四五六七八九十百千两兩"
 _N = f"[{CN_DIGITS}]+"
 _NA = f"(?:[{CN_DIGITS}]+|\\d+)"
 
 # (kind, rank, pattern of the numbering token at a line start). Smaller rank = higher level.
+# Statutes' words in either script: 编/編, 章, 节/節, 条/條 (a traditional text keeps its own).
 HEADING_KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
-    ("part", 0, re.compile(rf"第{_NA}编(?=[\s\u3000]|$)")),
+    ("part", 0, re.compile(rf"第{_NA}[编編](?=[\s\u3000]|$)")),
     ("chapter", 1, re.compile(rf"第{_NA}章(?=[\s\u3000“\"《]|$)")),
-    ("section", 2, re.compile(rf"第{_NA}节(?=[\s\u3000]|$)")),
-    ("article", 3, re.compile(rf"第{_NA}条(?=[\s\u3000]|$)")),
+    ("section", 2, re.compile(rf"第{_NA}[节節](?=[\s\u3000]|$)")),
+    ("article", 3, re.compile(rf"第{_NA}[条條](?=[\s\u3000]|$)")),
     ("l1", 3, re.compile(rf"{_N}、")),
     ("l2", 4, re.compile(rf"[(（]{_N}[)）]")),
     ("l3", 5, re.compile(r"\d{1,3}(?:[.．](?!\d)|、)")),
@@ -24,7 +25,7 @@ HEADING_KINDS: tuple[tuple[str, int, re.Pattern[str]], ...] = (
 )
 
 HEADING_START = re.compile(
-    rf"^(?:#{{1,6}}\s*)?(?:第{_NA}[编章节条]|{_N}、|[(（]{_N}[)）]|\d{{1,3}}(?:[.．](?!\d)|、)|[(（]\d{{1,3}}[)）])"
+    rf"^(?:#{{1,6}}\s*)?(?:第{_NA}[编編章节節条條]|{_N}、|[(（]{_N}[)）]|\d{{1,3}}(?:[.．](?!\d)|、)|[(（]\d{{1,3}}[)）])"
 )
 
 # a number as articles, paragraphs and items are numbered: 十五, 一百零二, 15
@@ -42,7 +43,7 @@ SENTENCE_END = "。！？；!?;"
 @lru_cache(maxsize=4096)
 def numeral_value(token: str) -> int | None:
     """Value of the number inside a numbering token: '(二十四)' -> 24, '第三章' -> 3, '12.' -> 12."""
-    digits = re.sub(rf"[^{CN_DIGITS}\d]", "", token)
+    digits = re.sub(rf"[^{CN_DIGITS}\d]", "", token).replace("兩", "两")
     if not digits:
         return None
     if digits.isdigit():

@@ -14,7 +14,7 @@ from ingest.models import Section
 from ingest.patterns import NUMERAL, numeral_value
 
 _ITEM_LINE = re.compile(r"^[\s\u3000]*(?:[(（][零〇一二三四五六七八九十百\d]+[)）]|\d{1,3}[.．、](?!\d))")
-_NUMBER_ONLY = re.compile(rf"^[\s\u3000]*第{NUMERAL}条[\s\u3000]*$")
+_NUMBER_ONLY = re.compile(rf"^[\s\u3000]*第{NUMERAL}[条條][\s\u3000]*$")
 _BLANK = " \t\r\n\u3000\xa0"
 
 

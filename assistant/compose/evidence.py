@@ -14,6 +14,7 @@ from assistant.question.analyse import Query
 from assistant.question.kinds import ITEM_TYPES, QuantityRule, answer_cue, asked_quantity
 from assistant.question.premises import asserted_leads
 from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
+from assistant.search.definitions import defined_term, definition_pattern
 from assistant.search.hits import Hits
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
@@ -106,6 +107,9 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 that names a document, for phrase matches
     asked = DOC_NUMBER.sub("", query.asked)
+    # the sentence that defines the term a definition question asks about (本法所称X，是指)
+    defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
+        term := defined_term(query.asked)) else None
     candidates: list[Candidate] = []
     best_chunk_cov = 0.0
     for rank, hit in enumerate(hits.hits[:depth]):
@@ -132,6 +136,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             if cue and cue.search(norm):
                 score += 0.25
             if quantity is not None and quantity.found_in(norm):
+                score += 0.3
+            if defining is not None and defining.search(norm):
                 score += 0.3
             run = longest_common_run(asked, norm)
             if run >= 4:  # a phrase of the question found verbatim: 产品质量提升专项行动

@@ -7,7 +7,8 @@ from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.penalties import penalty_spans
-from assistant.compose.provisions import PARAGRAPH_LIMIT, provision_spans
+from assistant.compose.provisions import PARAGRAPH_LIMIT, provision_spans, sibling_paragraphs
+from ingest.normalize import normalize
 from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue, asks_penalty
 
 
@@ -104,12 +105,34 @@ def _spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, int, bo
     spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
     if spans == [(cand.start, cand.end)] and not articles:
         return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
+    punished: set[tuple[int, int]] = set()
     if articles and asks_penalty(ev.query.asked):
         # the article that punishes this duty, or the duty this penalty cites (compose.penalties)
-        spans = sorted(set(spans) | {x for s, e in spans for x in penalty_spans(text, articles, s, e)})
+        simplified = ev.snap.parallel(cand.doc_id)
+        punished = {x for s, e in spans for x in penalty_spans(simplified, articles, s, e)}
+        spans = sorted(set(spans) | punished)
+    if articles and not punished and ev.question_type != Q.DEFINITION:
+        # a definition is one sentence; a penalty answer's room goes to the penalty
+        spans = sorted(set(spans) | set(_on_question(ev, text, sibling_paragraphs(articles, cand.start))))
     if spans == [(cand.start, cand.end)]:
         return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
     return [(*trim_to_clauses(text, s, e, ev.weights, PARAGRAPH_LIMIT), True) for s, e in spans]
+
+
+SIBLING_SHARE = 0.15  # share of the question's weight a further paragraph must cover to be quoted
+
+
+def _on_question(ev: Evidence, text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs of a short article that speak to the question too (销售者应当执行进货
+    检验制度 beside 销售计量器具的单位和个人…应当书面告知): each must cover a share of the
+    question's weight on its own."""
+    total = ev.weight(ev.weights) or 1.0
+    out = []
+    for s, e in paragraphs:
+        norm = normalize(text[s:e])
+        if ev.weight([t for t in ev.weights if ev.mentions(t, norm)]) >= SIBLING_SHARE * total:
+            out.append((s, e))
+    return out
 
 
 def extractive(ev: Evidence) -> Shaped:

@@ -19,6 +19,24 @@ def cited_articles(text: str, start: int, end: int) -> list[int]:
     return [n for m in _CITED.finditer(text, start, end) if (n := numeral_value(m.group("n")))]
 
 
+def _punishing(text: str, article: Article, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``article`` that punish what text[start:end] cites: an item (（三）违反本条例
+    第二十四条规定…) with the paragraph that leads it and sets the measure; else the sentence
+    around the citation. [] when they set no measure."""
+    for p in article.paragraphs:
+        item = next(((a, b) for a, b in p.items if a <= start < b), None)
+        if item is not None:
+            lead_end = p.items[0][0]
+            while lead_end > p.start and text[lead_end - 1] in " \t\r\n\u3000":
+                lead_end -= 1
+            lead = (p.start, lead_end)
+            return [lead, item] if PENALTY.search(text[lead[0] : lead[1]]) else []
+    s = max(text.rfind("。", article.start, start) + 1, article.start)
+    stop = text.find("。", end, article.end)
+    e = article.end if stop < 0 else stop + 1
+    return [(s, e)] if PENALTY.search(text[s:e]) else []
+
+
 def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int) -> list[tuple[int, int]]:
     """For a quoted provision text[start:end] of a statute: the sentences of other articles that
     punish it (they cite its article and set a measure), when it sets none itself; or the duty
@@ -33,13 +51,9 @@ def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int
                 continue
             for m in _CITED.finditer(text, article.start, article.end):
                 if numeral_value(m.group("n")) == own.number:
-                    s = max(text.rfind("。", article.start, m.start()) + 1, article.start)
-                    stop = text.find("。", m.end(), article.end)
-                    e = article.end if stop < 0 else stop + 1
-                    if PENALTY.search(text[s:e]):
-                        found.append((s, e))
+                    found.extend(_punishing(text, article, m.start(), m.end()))
                     break
-        return found[:2]
+        return sorted(found)[:3]
     out = []
     for n in cited_articles(text, start, end)[:1]:
         duty = next((a for a in articles if a.number == n and a is not own), None)

@@ -2,7 +2,8 @@
 not stop at its ；), with its exception (但是…除外 in the next sentence), and a paragraph that
 announces items (有下列情形之一的：, …处以罚款：) quoted with its items, or an item with the
 paragraph that leads it, so an answer never gives a lead without its items or an item
-without what it is an item of."""
+without what it is an item of. A short paragraph is quoted whole: its sentences are one rule
+(现场计量交易时，经营者应当明示… 如有异议的，经营者应当重新操作…)."""
 from __future__ import annotations
 
 import re
@@ -13,6 +14,8 @@ _SENTENCE_END = "。！？!?"
 _ANNOUNCES = re.compile(r"[：:]\s*$")
 _EXCEPTION = re.compile(r"^\s*(?:但是|但|除[^，。]{0,40}外|不在此限)")
 PARAGRAPH_LIMIT = 600  # characters of a paragraph with its items quoted as one
+ARTICLE_WHOLE = 400  # an article this short is read as one provision (compose.extractive)
+PARAGRAPH_WHOLE = 250  # a paragraph (款) this short is one rule: its duty, condition and consequence
 
 
 def _containing(articles: tuple[Article, ...], start: int) -> tuple[Article, Paragraph] | None:
@@ -53,6 +56,8 @@ def provision_spans(text: str, articles: tuple[Article, ...], start: int, end: i
         lead = (p.start, first_line_end if first_line_end > 0 else lead_end)
         chosen = next(((a, b) for a, b in p.items if a <= start < b), None)
         return [lead, chosen] if chosen else [lead, *p.items[:6]]
+    if p.end - p.start <= PARAGRAPH_WHOLE:
+        return [(p.start, p.end)]
     s, e = _sentence(text, start, end, p.start, p.end)
     spans = [(s, e)]
     after = e
@@ -61,3 +66,15 @@ def provision_spans(text: str, articles: tuple[Article, ...], start: int, end: i
     if after < p.end and _EXCEPTION.match(text[after:p.end]):
         spans.append(_sentence(text, after, after + 1, p.start, p.end))
     return spans
+
+
+def sibling_paragraphs(articles: tuple[Article, ...], start: int) -> list[tuple[int, int]]:
+    """The other paragraphs (款) of the article around ``start`` when the whole article is
+    short enough to be read as one provision, each with its items; [] otherwise."""
+    found = _containing(articles, start)
+    if found is None:
+        return []
+    article, p = found
+    if article.end - article.start > ARTICLE_WHOLE:
+        return []
+    return [(q.start, q.end) for q in article.paragraphs if q is not p]

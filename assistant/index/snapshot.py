@@ -12,6 +12,7 @@ import numpy as np
 
 from assistant.index.generation import DocRecord, read_records
 from ingest.extract import DocumentRecords, Responsibility, extract_records
+from ingest.extract.spans import parallel
 from ingest.models import Chunk
 from ingest.normalize import normalize
 from ingest.statute import Article, articles
@@ -42,6 +43,7 @@ class Snapshot:
         self._normalized: dict[str, str] = {}
         self._records: dict[str, DocumentRecords] | None = None
         self._articles: dict[str, tuple[Article, ...]] = {}
+        self._parallel: dict[str, str] = {}
         self._doc_index = {d: i for i, d in enumerate(self.docs)}
         self._chunk_doc: np.ndarray | None = None  # the index in docs of each chunk's document
         # the lazy caches are filled once even when many threads ask at once (a web app under
@@ -83,6 +85,15 @@ class Snapshot:
                 if doc_id not in self._records:
                     self._records[doc_id] = extract_records(doc_id, self.text(doc_id), list(self.docs[doc_id].sections))
         return self._records[doc_id]
+
+    def parallel(self, doc_id: str) -> str:
+        """The original text with each character in its normalised form where that is one
+        character (ingest.extract.spans.parallel): offsets as the original's, for patterns
+        written in simplified script (违反本条例第N条 in 違反本條例第N條)."""
+        got = self._parallel.get(doc_id)
+        if got is None:
+            got = self._parallel[doc_id] = parallel(self.text(doc_id))
+        return got
 
     def articles(self, doc_id: str) -> tuple[Article, ...]:
         """The document's articles (第N条 with their paragraphs and items), found once."""

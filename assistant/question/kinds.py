@@ -29,7 +29,7 @@ class TypeRule:
 
 
 TYPE_RULES: tuple[TypeRule, ...] = (
-    TypeRule(Q.COMPARISON, asked=re.compile(r"比较|区别|异同|不同|相同|对比|差异|相比|分别|各自|compare|difference")),
+    TypeRule(Q.COMPARISON, asked=re.compile(r"比较|区别|异同|不同|相同|对比|差异|相比|分别|各自|各是|各有|一样吗|是否一样|compare|difference")),
     TypeRule(
         Q.RESPONSIBILITY,
         asked=re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|牵头|配合|负责(?!人)|主管|职责|责任单位|who|which department|responsib|lead"),
@@ -96,7 +96,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "money", "金额",
         asked=re.compile(r"多少钱|罚了?多少|罚款多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
-        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍"),
+        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|(?:{_NUM}\s*[%％]|百分之{_NUM})的?罚款"),
     ),
     QuantityRule(
         "percent", "比例",
@@ -122,17 +122,29 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule("docno", "文号", asked=re.compile(r"文号|发文字号|document numbers?"), answered=DOC_NUMBER),
     QuantityRule(
         "count", "数量",
-        asked=re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|几方|多少方|多少|how many"),
+        asked=re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|几方|多少方|多少|(?:几|多少)(?:件|台|套|户|份|种|类|枚|只|箱|袋|瓶|张)|how many"),
         answered=re.compile(rf"{_NUM}\s*(?:[—\-~至到]\s*{_NUM}\s*)?(?:个|家|项|座|所|处|件|类|批|名|人|次|万|亿|%|种|条|户|台|套|方)|{_NUM}\s*[%％]|(?:达到?|为|是)\s*\d+(?:\.\d+)?(?![\d年月日])"),
     ),
 )
 
 
+_COUNTED_TIME = re.compile(r"(?:多少|几)个?(?:工作日|天|日|个月|月|年|小时|周|星期)")
+_TIME_FIGURE = re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)")
+_CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|枚|只|箱|袋|瓶|张)")
+
+
 def asked_quantity(normalized_question: str) -> QuantityRule | None:
-    """The kind of figure the question asks for, if it asks for one."""
+    """The kind of figure the question asks for, if it asks for one; a count asked with its
+    classifier (抽几件样品, 多少台) must be answered with that classifier (两件, 3台), and a
+    number of days or months (多少个工作日, 几天) with a number of them."""
     q = normalized_question.lower()
     for rule in QUANTITY_RULES:
         if rule.asked.search(q):
+            if rule.kind == "count" and (m := _CLASSIFIED.search(q)):
+                return QuantityRule("count", "数量", rule.asked, re.compile(rf"{_NUM}\s*{m.group(1)}"))
+            if rule.kind == "duration" and _COUNTED_TIME.search(q):
+                # 多少个工作日, 几天: a number of days is asked; 立即, 当日 or 届满 do not state one
+                return QuantityRule("duration", rule.label, rule.asked, _TIME_FIGURE)
             return rule
     return None
 

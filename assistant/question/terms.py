@@ -20,7 +20,8 @@ from assistant.question.interrogatives import interrogative_spans, only_in_frame
 _COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 NUMERAL_START = frozenset("一二三四五六七八九十几两第每哪")  # 四化, 三句话: a document's own shorthand
-_NOUN_TAGS = frozenset({"n", "nz", "l", "j", "nt"})
+_NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})  # not l (习用语: 由谁来, 追回来 are phrases, not topics)
+_GUESSED_NOUN_TAGS = frozenset({"n", "nz", "ng", "nr", "ns", "nt", "vn", "j", "x", "eng"})
 
 
 @lru_cache(maxsize=1)
@@ -44,9 +45,17 @@ def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def topic_like(term: str) -> bool:
-    """A dictionary noun, or a new word of three or more characters (网约车) jieba had to guess."""
+    """A dictionary noun, or a new word of three or more characters jieba had to guess whose
+    parts are nouns (网约车: 网约 + 车), not a phrase of verbs and particles (还会罚, 不归本)."""
     nouns, words = dictionary_words()
-    return term in nouns or (len(term) >= 3 and term not in words)
+    return term in nouns or (len(term) >= 3 and term not in words and _noun_parts(term))
+
+
+@lru_cache(maxsize=4096)
+def _noun_parts(term: str) -> bool:
+    import jieba.posseg  # its HMM tagger loads on first use
+
+    return all(p.flag in _GUESSED_NOUN_TAGS for p in jieba.posseg.lcut(term))
 
 
 def longest_common_run(a: str, b: str) -> int:

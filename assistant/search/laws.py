@@ -21,6 +21,7 @@ _BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
 EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
 _KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见)$")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CONJUNCTIONS = "和与及或跟同"  # 和最高人民法院…的规定: the name after the conjunction is a short name
 _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 
 
@@ -69,7 +70,7 @@ def _fit(name: str, title: str, regions: tuple[str, ...]) -> int:
 
 def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
     """The documents whose title ``written`` names, best fit first (then the longest part of
-    the words that fits); None when none fits. A short name must be the words as written;
+    the words that fits); None when none fits. A short name must be the words as written (a conjunction in front aside: 和…);
     words in front are dropped only for a title or a title's end. ``regions``: the regions the
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
@@ -82,7 +83,7 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
         top = max(scored.values(), default=0)
         if quoted and top == OTHER_REGION:
             continue
-        if not top or (start and top <= SHORT):
+        if not top or (start and top <= SHORT and not (start == 1 and name[0] in _CONJUNCTIONS)):
             continue
         found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part)
         if best is None or (found.fit, len(found.name)) > (best.fit, len(best.name)):
@@ -107,17 +108,35 @@ def only_cited(snap: Snapshot, name: str, citing: list[str]) -> str:
     return f"语料中没有{titled(name)}的条文,只有{titles}{more}提到它"
 
 
-def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[str]:
-    """The documents a question names by title, in 《》 or not (价格法, 山东特种设备条例), each
-    read where a run of Han characters ends in a law's kind (法, 条例, 规定 …)."""
-    found: list[str] = []
-    names = CITED_TITLE.findall(normalized_question)
-    quoted = set(names)
-    for run in _RUN.finditer(CITED_TITLE.sub(" ", normalized_question)):
+@dataclass(frozen=True)
+class LawMention:
+    doc_id: str
+    start: int  # where the name stands in the normalised question
+    end: int
+
+
+def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[LawMention]:
+    """Where a question names a document by title, in 《》 or not (价格法, 山东特种设备条例),
+    each name read where a run of Han characters ends in a law's kind (法, 条例, 规定 …); one
+    mention per document, in the order the question names them."""
+    found: list[LawMention] = []
+    names: list[tuple[str, int, int, bool]] = []
+    for m in CITED_TITLE.finditer(normalized_question):
+        names.append((m.group(1), m.start(), m.end(), True))
+    blanked = CITED_TITLE.sub(lambda m: " " * len(m.group(0)), normalized_question)
+    for run in _RUN.finditer(blanked):
         for end in _LAW_END.finditer(run.group(0)):
-            names.append(run.group(0)[: end.end()])
-    for name in names:
-        named = named_law(snap, name, regions, quoted=name in quoted)
-        if named is not None and len(named.doc_ids) == 1 and named.doc_ids[0] not in found:
-            found.append(named.doc_ids[0])
-    return found
+            names.append((run.group(0)[: end.end()], run.start(), run.start() + end.end(), False))
+    for name, start, stop, quoted in names:
+        named = named_law(snap, name, regions, quoted=quoted)
+        if named is None or len(named.doc_ids) != 1 or any(m.doc_id == named.doc_ids[0] for m in found):
+            continue
+        if not quoted:  # the run starts at the question's first Han character; the name is its end
+            start = max(start, stop - len(named.name))
+        found.append(LawMention(named.doc_ids[0], start, stop))
+    return sorted(found, key=lambda m: m.start)
+
+
+def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[str]:
+    """The documents a question names by title (see law_mentions)."""
+    return [m.doc_id for m in law_mentions(snap, normalized_question, regions)]

@@ -8,11 +8,13 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.answer import QuestionType
 from assistant.config import Settings
 from assistant.errors import ChromaUnavailable
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
+from assistant.search.definitions import defined_term, defining_chunks
 from assistant.search.hits import Hit, Hits
 from assistant.search.laws import laws_named
 from assistant.search.rerankers import Reranker
@@ -131,6 +133,11 @@ class HybridRetriever:
                 if rank >= n:
                     break
 
+        if query.question_type == QuestionType.DEFINITION and (term := defined_term(query.asked)):
+            # the article that defines the term asked about comes first, whatever its words score
+            top = max(fused.values(), default=0.0)
+            for i in defining_chunks(snap, term, allowed)[:2]:
+                fused[i] = top + 1.0 / (self.settings.rrf_k + 1)
         depth = max(k, self.reranker.window) if self.reranker is not None else k
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
         hits = Hits(

@@ -144,6 +144,22 @@ def normalized(original: str) -> NormalizedText:
     return NormalizedText(original, "".join(out), tuple(starts), tuple(ends))
 
 
+def parallel(original: str) -> str:
+    """The original text with each character that normalises to exactly one character replaced
+    by it (條 → 条, （ → (), others kept: the same length and offsets as the original, so a
+    pattern written in simplified script finds its spans in a traditional document."""
+    nt = normalized(original)
+    chars = list(original)
+    count = [0] * (len(original) + 1)
+    for s, e in zip(nt.starts, nt.ends):
+        if e - s == 1:
+            count[s] += 1
+    for ch, s, e in zip(nt.text, nt.starts, nt.ends):
+        if e - s == 1 and count[s] == 1:
+            chars[s] = ch
+    return "".join(chars)
+
+
 def trim(text: str, start: int, end: int, chars: str = _TRIM) -> tuple[int, int]:
     while start < end and text[start] in chars:
         start += 1

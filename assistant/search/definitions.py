@@ -1,0 +1,58 @@
+"""Where a document defines the term a definition question asks about: 本法所称X，是指…,
+X是指…, X，指… — found in the text directly, since the words of a definition are common
+words of its document (监督, 检验) that rank it no higher than any other article."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.index.snapshot import Snapshot
+from ingest.normalize import normalize
+
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]")
+_ASKED = re.compile(r"(?:是指什么|指的是什么|指什么|是什么意思|什么意思|是什么|的定义|的含义|怎么定义|如何定义)")
+_WHAT_IS = re.compile(r"什么(?:是|叫|叫做)([\u4e00-\u9fff]{2,20})")
+_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,40}$")
+# the words that put a term after the name of its document: …条例所称的特种设备, 药品管理法中的假药
+_MARKERS = ("所称的", "所称", "中所说的", "所说的", "中的", "里的", "规定的", "中", "里")
+
+
+def defined_term(normalized_question: str) -> str | None:
+    """The term a definition question asks about: quoted (“监督检验”是什么意思), or the words
+    before 是指什么 / 是什么意思 after the document's name (…条例所称的特种设备是指什么)."""
+    quoted = _QUOTED.search(normalized_question)
+    if quoted:
+        return quoted.group(1)
+    m = _WHAT_IS.search(normalized_question)
+    if m:
+        return m.group(1)
+    asked = _ASKED.search(normalized_question)
+    if not asked:
+        return None
+    run = _BEFORE.search(normalized_question[: asked.start()])
+    if not run:
+        return None
+    term = run.group(0)
+    for marker in _MARKERS:
+        if marker in term[:-1]:
+            term = term[term.rindex(marker) + len(marker) :]
+            break
+    return term if len(term) >= 2 else None
+
+
+@lru_cache(maxsize=256)
+def definition_pattern(term: str) -> re.Pattern[str]:
+    """What a sentence defining ``term`` says, in normalised text: 所称X，是指 / X是指 / 所称X包括."""
+    t = re.escape(term)
+    q = r"[“\"「]?"
+    qe = r"[”\"」]?"
+    return re.compile(rf"所称(?:的)?{q}{t}{qe}[,，]?(?:是指|系指|指|包括)|(?<![\u4e00-\u9fff]){q}{t}{qe}[,，]?(?:是指|系指)")
+
+
+def defining_chunks(snap: Snapshot, term: str, allowed: list[str] | tuple[str, ...]) -> list[int]:
+    """Positions (in snap.chunks) of the chunks of the allowed documents that define ``term``."""
+    pattern = definition_pattern(term)
+    docs = {d for d in allowed if pattern.search(snap.normalized(d))}
+    if not docs:
+        return []
+    return [i for i, c in enumerate(snap.chunks) if c.doc_id in docs and pattern.search(normalize(c.text))]

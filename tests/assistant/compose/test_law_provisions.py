@@ -1,0 +1,80 @@
+"""Answers from statutes, as a user reading them needs them: a short paragraph quoted whole,
+the other paragraphs of a short article that speak to the question, the article that defines
+the term asked, a traditional-script statute read article by article, and a comparison of two
+named laws answered from each law's own text."""
+from __future__ import annotations
+
+import re
+
+ZHEJIANG = "浙江省检验机构管理条例-2021-07-30"
+HENAN = "河南省计量监督管理条例-2016-03-29"
+SHANGHAI = "上海市计量监督管理条例-2018-11-22"
+PRICE = "价格法-1997-12-29"
+ADS = "广告法-2021-04-29"
+
+
+def _quoted(answer) -> str:
+    assert not answer.abstained, answer.reason
+    return " ".join(c.quote for c in answer.citations)
+
+
+def test_a_short_paragraph_is_quoted_whole(laws_assistant):
+    # 现场计量交易时，经营者应当明示…。如有异议的，经营者应当重新操作…: one rule, two sentences
+    answer = laws_assistant.ask("上海计量条例里，当场称重交易的时候经营者要做什么？")
+    quoted = _quoted(answer)
+    assert "明示计量过程" in quoted and "重新操作计量过程" in quoted
+
+
+def test_the_other_paragraphs_of_a_short_article_that_answer_too(laws_assistant):
+    # 第十条: 销售计量器具的…应当书面告知 (paragraph 1); 销售者应当执行进货检验制度 (paragraph 2)
+    answer = laws_assistant.ask("在河南经销计量器具的商户，计量监督管理条例对他们有什么要求？")
+    quoted = _quoted(answer)
+    assert "书面告知" in quoted and "进货检验制度" in quoted
+    snap = laws_assistant.index.snapshot()
+    for c in answer.citations:
+        assert snap.text(c.doc_id)[c.start : c.end] == c.quote
+
+
+def test_the_article_that_defines_the_term_comes_first(laws_assistant):
+    for question, doc_id, words in (
+        ("广告法所称的广告主是指什么？", ADS, "广告主，是指"),
+        ("《浙江省检验机构管理条例》里说的“检验机构”是什么意思", ZHEJIANG, "檢驗機構，是指"),
+        ("什么是集体商标", "商标法-2019-04-23", "集体商标，是指"),
+    ):
+        answer = laws_assistant.ask(question)
+        assert not answer.abstained, (question, answer.reason)
+        assert answer.citations[0].doc_id == doc_id and words in answer.citations[0].quote, question
+
+
+def test_a_traditional_statute_is_read_article_by_article(laws_assistant):
+    answer = laws_assistant.ask("浙江省检验机构管理条例第二十四条规定了什么？")
+    (c,) = answer.citations
+    assert c.doc_id == ZHEJIANG and c.quote.startswith("第二十四條") and "禁止偽造、變造檢驗報告" in c.quote
+    assert "第二十五條" not in c.quote
+
+
+def test_a_penalty_in_a_traditional_statute_is_found_from_its_duty(laws_assistant):
+    # 第二十四條 禁止…變造檢驗報告 is punished by 第四十九條 (違反本條例第二十四條規定…三萬元以上十萬元以下)
+    answer = laws_assistant.ask("浙江检验机构管理条例规定，检验机构变造检验报告会被罚多少钱？")
+    assert "三萬元以上十萬元以下" in answer.answer
+    assert any(c.quote.startswith("第四十九條") or "三萬元以上十萬元以下" in c.quote for c in answer.citations)
+
+
+def test_a_comparison_of_two_named_laws_fills_each_row_from_its_own_law(laws_assistant):
+    answer = laws_assistant.ask("价格法和广告法分别规定由哪个部门主管全国的工作？")
+    assert not answer.abstained, answer.reason
+    rows = [r for r in answer.answer.splitlines() if r.startswith("| ") and "文件" not in r]
+    assert len(rows) == 2 and "价格法" in rows[0] and "广告法" in rows[1]
+    for row, doc_id in zip(rows, (PRICE, ADS)):
+        numbers = [int(n) for n in re.findall(r"\[(\d+)\]", row)]
+        assert numbers and all(answer.citations[n - 1].doc_id == doc_id for n in numbers), row
+    assert "价格主管部门" in rows[0] and "市场监督管理部门" in rows[1]
+
+
+def test_each_law_is_asked_its_own_part_of_the_question(laws_assistant):
+    # one clause per law: the Henan row must not be searched for the Shanghai clause's words
+    answer = laws_assistant.ask(
+        "上海市计量监督管理条例对计量检测机构未经认证出具数据的罚款，和河南省计量监督管理条例对使用不合格计量器具的罚款，分别是多少？")
+    assert not answer.abstained, answer.reason
+    docs = {c.doc_id for c in answer.citations}
+    assert {SHANGHAI, HENAN} <= docs

@@ -1,0 +1,101 @@
+"""Users' own words: the thesaurus maps everyday words to the documents' words; pronouns and
+phrases of verbs are not topics; a count asked with its classifier or a number of days must
+be answered with that figure; a comparison of named laws is asked of each law in its part."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.question.analyse import analyse
+from assistant.question.glossary import GLOSSARY_FILES
+from assistant.question.kinds import asked_quantity
+from assistant.question.parts import per_document
+from assistant.question.terms import question_words, topic_like
+from assistant.index.tokens import data_text
+from assistant.search.laws import LawMention
+from ingest.normalize import normalize
+
+FORMS = Path(__file__).resolve().parents[2] / "data" / "everyday_forms.tsv"
+
+
+def _entries() -> list[tuple[str, str]]:
+    out = []
+    for line in data_text("thesaurus.txt").splitlines():
+        if line.strip() and not line.startswith("#"):
+            left, right = line.split("\t")
+            out.append((left, right))
+    return out
+
+
+def test_the_thesaurus_is_organised_by_concept_and_well_formed():
+    text = data_text("thesaurus.txt")
+    concepts = [line for line in text.splitlines() if line.startswith("# concept:")]
+    entries = _entries()
+    assert "thesaurus.txt" in GLOSSARY_FILES
+    assert len(concepts) >= 20 and len(entries) >= 300
+    lefts = [left for left, _ in entries]
+    assert len(lefts) == len(set(lefts)), "a word has two entries"
+    for left, right in entries:
+        words = right.split(",")
+        assert all(words) and left not in words and " " not in right, left
+        assert not all(w in question_words() for w in words), left
+
+
+def test_the_thesaurus_holds_no_question_words():
+    asked_forms = ("多久", "多少", "怎么办", "谁", "能不能", "是否", "什么")
+    assert not [left for left, _ in _entries() if left in asked_forms]
+
+
+@pytest.mark.parametrize("phrase,expected", [line.split("\t") for line in FORMS.read_text(encoding="utf-8").splitlines()])
+def test_an_everyday_phrase_searches_the_documents_word(phrase, expected):
+    query = analyse(phrase)
+    assert normalize(expected) in query.normalized
+    # and a passage that has the documents' word covers the asker's word
+    synonyms = dict(query.synonyms)
+    assert any(normalize(expected) in alt for alts in synonyms.values() for alt in alts), phrase
+
+
+def test_pronouns_and_verb_phrases_are_not_topics():
+    for pronoun in ("他们", "她们", "你们", "人家"):
+        assert pronoun in question_words()
+    for phrase in ("由谁来", "追回来", "还会罚", "不归本"):
+        assert not topic_like(phrase), phrase
+    for topic in ("网约车", "口罩", "所得税"):
+        assert topic_like(topic), topic
+
+
+def test_a_count_with_its_classifier_and_a_number_of_days_need_that_figure():
+    pieces = asked_quantity(normalize("同一种商品最多能抽几件样品？"))
+    assert pieces.found_in("抽取样品不得超过两件") and not pieces.found_in("十个工作日内返还")
+    machines = asked_quantity(normalize("每家要配多少台设备"))
+    assert machines.found_in("配备3台") and not machines.found_in("配备3名")
+    days = asked_quantity(normalize("要在多少个工作日内作出决定？"))
+    assert days.found_in("二十个工作日内作出决定") and not days.found_in("应当立即报告")
+    soon = asked_quantity(normalize("发现问题后多久要报告"))
+    assert soon.found_in("应当立即报告")  # 多久 is answered by 立即 too
+
+
+def _mentions(question: str, *names: str) -> list[LawMention]:
+    return [LawMention(name, question.index(name), question.index(name) + len(name)) for name in names]
+
+
+def test_each_named_law_is_asked_its_own_clause():
+    q = normalize("商标法中申请复审的期限，和山东省计量条例中申请复检的期限，分别是多长？")
+    first, second = per_document(q, _mentions(q, "商标法", "山东省计量条例"))
+    assert "复审" in first.question and "复检" not in first.question and "分别" not in first.question
+    assert "复检" in second.question and "复审" not in second.question and second.question.startswith("山东")
+
+
+def test_laws_named_together_share_the_rest_of_the_question():
+    q = normalize("上海市标准化条例和价格法对举报分别是怎么规定的？")
+    first, second = per_document(q, _mentions(q, "上海市标准化条例", "价格法"))
+    assert first.question == "上海市标准化条例对举报是怎么规定的?"
+    assert second.question == "价格法对举报是怎么规定的?"
+
+
+def test_a_topic_before_each_name_in_brackets_stays_with_its_law():
+    q = normalize("检测单位出具虚假报告（广东省建设工程质量管理条例）和检定机构伪造数据（河南省计量监督管理条例），处罚有什么不同？")
+    first, second = per_document(q, _mentions(q, "广东省建设工程质量管理条例", "河南省计量监督管理条例"))
+    assert "虚假报告" in first.question and "伪造数据" not in first.question
+    assert "伪造数据" in second.question and "虚假报告" not in second.question
