@@ -23,7 +23,7 @@ from assistant.question.kinds import asked_fields
 from assistant.question.parts import per_document
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
-from assistant.search.laws import documents_mentioning, law_mentions, laws_named, named_law, only_cited
+from assistant.search.laws import documents_mentioning, law_mentions, laws_named, named_law, only_cited, uncited_law_asked
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
 from ingest.patterns import CITED_TITLE
@@ -196,6 +196,9 @@ class Assistant:
             if not query.regions and not laws_named(snap, query.asked, query.regions):
                 # asked of a law the documents only cite (《计量法》对…怎么处罚): its text is not here
                 return self._abstain(query, only_cited(snap, name, citing), snap, citing), None
+        uncited = uncited_law_asked(snap, query.asked, query.regions)
+        if uncited is not None:  # the clause that asks is about a law the documents only cite
+            return self._abstain(query, only_cited(snap, *uncited), snap, uncited[1]), None
         ref = article_reference(query.normalized)
         if ref is not None:  # 《X》第N条: the article itself, never another document's
             found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer)

@@ -3,11 +3,13 @@ each with an exact citation, shaped by question type (assistant.compose.shapes);
 abstention with its reason when the passages do not cover the question or lack what it asks for."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import Citation
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
-from assistant.compose.evidence import Evidence, gather_evidence
+from assistant.compose.evidence import Candidate, Evidence, gather_evidence
+from assistant.compose.extractive import quoted_spans
+from assistant.compose.provisions import provision_spans
 from assistant.compose.shapes import shape
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
@@ -25,6 +27,7 @@ MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 # more and 4 of the 6 false ones without a figure hold less than 0.8
 CLAIM_SUPPORT = 0.8
 CLAIM_DEPTH = 8  # sentences searched for one that holds the claim
+FIGURE_COVER = 0.8  # share of the best coverage a sentence stating the figure asked must have (dev split)
 
 
 @dataclass(frozen=True)
@@ -84,10 +87,16 @@ def unmet_premise(ev: Evidence) -> Composition | None:
     """An abstention when the question asks for a figure the passages lack, or states one
     they do not; it quotes the nearest sentence so the user sees what the documents say."""
     top = ev.candidates[0]
-    reason = ""
+    reason, lead = "", "最接近的原文"
+    claims = asserts_claim(ev.query.asked)
     if ev.quantity is not None and ev.question_type not in MANY_THINGS_TYPES:
-        strong = [c for c in ev.candidates if c.score >= 0.75 * top.score]
-        if not any(ev.quantity.found_in(c.norm) for c in strong):
+        # in a statute, whose answers quote whole provisions, a sentence stating the figure must
+        # cover the question nearly as well as the best: a figure in a provision about
+        # something else (保险期间 for 保修期) does not answer
+        most = max(ev.weight(c.covered) for c in ev.candidates)
+        strong = [c for c in ev.candidates if c.score >= 0.75 * top.score
+                  and (ev.weight(c.covered) >= FIGURE_COVER * most or not ev.snap.articles(c.doc_id))]
+        if not any(ev.quantity.found_in(c.norm) or ev.quantity.found_in(_quoted_text(ev, c)) for c in strong):
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
@@ -96,19 +105,61 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         wrong = [q for q in stated_quantities(ev.query.asked) if q not in stated]
         if missing:
             reason = f"文件没有提到问题中的“{missing[0]}”"
+        elif wrong and claims:
+            reason, lead, top = f"问题中的“{_figure(wrong[0])}”与文件的规定不符", CONTRADICTED, _claim_sentence(ev)
         elif wrong:
             reason = f"文件没有提到问题中的“{_figure(wrong[0])}”"
-    if not reason and asserts_claim(ev.query.asked):
+    if not reason and claims:
         total = ev.weight(ev.weights) or 1.0
-        held = max(ev.weight(c.covered) for c in ev.candidates[:CLAIM_DEPTH]) / total
-        if held < CLAIM_SUPPORT:
+        claim = _claim_sentence(ev)
+        off = [q for q in stated_quantities(ev.query.asked) if q not in quantities(_provision_text(ev, claim))]
+        if ev.weight(claim.covered) < CLAIM_SUPPORT * total:
             reason = "文件中没有与问题的说法相符的规定"
+        elif off:
+            # the provision the claim is about states another figure (十周岁, not 十四周岁)
+            reason, lead, top = f"问题中的“{_figure(off[0])}”与文件的规定不符", CONTRADICTED, claim
     if not reason:
         return None
     s, e = trim_to_clauses(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
     quote = cite(ev.snap, top.doc_id, s, e, 1)
-    return Composition(answer=f"{reason}。最接近的原文: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason,
+    said = f"不对:{reason}" if lead == CONTRADICTED else reason
+    return Composition(answer=f"{said}。{lead}: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason,
                        coverage=ev.coverage)
+
+
+CONTRADICTED = "文件的规定是"  # after 不对: and the reason
+CONFIRMED = "是。文件的规定是: "
+
+
+def _claim_sentence(ev: Evidence) -> Candidate:
+    """The sentence that holds most of a claim the question puts (the terms, not the figures)."""
+    return max(ev.candidates[:CLAIM_DEPTH], key=lambda c: (ev.weight(c.covered), c.score))
+
+
+def confirmed_claim(ev: Evidence) -> bool:
+    """Does the sentence a claim is about state every figure the claim does (…不满十周岁的…,
+    对吗?)? Then the answer can say 是; a claim without figures is quoted, never confirmed."""
+    figures = stated_quantities(ev.query.asked)
+    if not figures or not asserts_claim(ev.query.asked):
+        return False
+    said = quantities(_provision_text(ev, _claim_sentence(ev)))
+    return all(q in said for q in figures)
+
+
+def _quoted_text(ev: Evidence, cand: Candidate) -> str:
+    """What an answer would quote for a sentence (its provision, the penalty that punishes
+    it), normalised: the figure asked may stand there rather than in the sentence itself."""
+    text = ev.text(cand.doc_id)
+    return normalize(" ".join(text[s:e] for s, e, _ in quoted_spans(ev, cand, SINGLE_FACT_LIMIT)))
+
+
+def _provision_text(ev: Evidence, cand: Candidate) -> str:
+    """The normalised text of the provision a sentence belongs to (its paragraph's lead too,
+    for an item), or of the sentence alone outside a statute."""
+    text = ev.text(cand.doc_id)
+    articles = ev.snap.articles(cand.doc_id)
+    spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
+    return normalize(" ".join(text[a:b] for a, b in spans))
 
 
 def _figure(q: tuple[float, str]) -> str:
@@ -136,6 +187,8 @@ class ExtractiveComposer:
         if gap is not None:
             return gap
         shaped = shape(ev)
+        if not shaped.abstained and confirmed_claim(ev):
+            shaped = replace(shaped, text=CONFIRMED + shaped.text)
         notes = (f"文件中没有“{'、'.join(unknown[:3])}”这个说法,以下按文件的用语回答。",) if unknown and not shaped.abstained else ()
         return Composition(answer=shaped.text, citations=shaped.citations, abstained=shaped.abstained, reason=shaped.reason,
                            coverage=ev.coverage, notes=notes)

@@ -7,7 +7,7 @@ from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.penalties import penalty_spans
-from assistant.compose.provisions import PARAGRAPH_LIMIT, provision_spans, sibling_paragraphs
+from assistant.compose.provisions import ANNOUNCES as _ANNOUNCES, PARAGRAPH_LIMIT, provision_spans, sibling_paragraphs
 from ingest.normalize import normalize
 from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue, asks_penalty
 
@@ -97,7 +97,7 @@ def _uncovered_part(ev: Evidence, covered: set[str]) -> set[str]:
 PROVISION_BUDGET = 900  # characters an answer may quote when it quotes statutes' provisions whole
 
 
-def _spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, int, bool]]:
+def quoted_spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, int, bool]]:
     """(start, end, whole provision) to quote for a chosen sentence: in a statute, its
     provision (compose.provisions); elsewhere the sentence trimmed to its clauses."""
     text = ev.text(cand.doc_id)
@@ -147,10 +147,18 @@ def extractive(ev: Evidence) -> Shaped:
     lead_doc = chosen[0].doc_id
     for cand in sorted(chosen, key=lambda c: (c.doc_id != lead_doc, c.doc_id, c.start)):
         text = ev.text(cand.doc_id)
-        for s, e, whole in _spans(ev, cand, limit):
+        spans = quoted_spans(ev, cand, limit)
+        skip_next = False
+        for i, (s, e, whole) in enumerate(spans):
+            if skip_next:
+                skip_next = False
+                continue
             if any(d == cand.doc_id and s < b and a < e for d, a, b in quoted):
                 continue  # already quoted with another chosen sentence's provision
-            if used and used + (e - s) > (PROVISION_BUDGET if whole else limit):
+            # a lead that announces items (…处…罚款：) goes with the item after it, or not at all
+            pair = spans[i + 1][1] - spans[i + 1][0] if _ANNOUNCES.search(text[s:e]) and i + 1 < len(spans) else 0
+            if used and used + (e - s) + pair > (PROVISION_BUDGET if whole else limit):
+                skip_next = bool(pair)
                 continue
             used += e - s
             quoted.append((cand.doc_id, s, e))

@@ -51,9 +51,11 @@ def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int
                 continue
             for m in _CITED.finditer(text, article.start, article.end):
                 if numeral_value(m.group("n")) == own.number:
-                    found.extend(_punishing(text, article, m.start(), m.end()))
+                    group = _punishing(text, article, m.start(), m.end())
+                    if group:
+                        found.append(group)
                     break
-        return sorted(found)[:3]
+        return [span for group in found[:2] for span in group]  # the first two articles that punish it
     out = []
     for n in cited_articles(text, start, end)[:1]:
         duty = next((a for a in articles if a.number == n and a is not own), None)

@@ -11,7 +11,7 @@ import re
 from ingest.statute import Article, Paragraph, article_at
 
 _SENTENCE_END = "。！？!?"
-_ANNOUNCES = re.compile(r"[：:]\s*$")
+ANNOUNCES = re.compile(r"[：:]\s*$")  # a paragraph that announces its items
 _EXCEPTION = re.compile(r"^\s*(?:但是|但|除[^，。]{0,40}外|不在此限)")
 PARAGRAPH_LIMIT = 600  # characters of a paragraph with its items quoted as one
 ARTICLE_WHOLE = 400  # an article this short is read as one provision (compose.extractive)
@@ -49,7 +49,7 @@ def provision_spans(text: str, articles: tuple[Article, ...], start: int, end: i
     article, p = found
     in_item = any(a <= start < b for a, b in p.items)
     lead_end = p.items[0][0] if p.items else p.end
-    if p.items and (in_item or _ANNOUNCES.search(text[start:end]) or end >= lead_end - 2):
+    if p.items and (in_item or ANNOUNCES.search(text[start:end]) or end >= lead_end - 2):
         if p.end - p.start <= PARAGRAPH_LIMIT:
             return [(p.start, p.end)]  # the lead and all its items
         first_line_end = text.find("\n", p.start, lead_end)

@@ -15,6 +15,7 @@ from ingest.extract import DocumentRecords, Responsibility, extract_records
 from ingest.extract.spans import parallel
 from ingest.models import Chunk
 from ingest.normalize import normalize
+from ingest.patterns import CITED_TITLE
 from ingest.statute import Article, articles
 
 if TYPE_CHECKING:
@@ -64,6 +65,17 @@ class Snapshot:
     def normalized_titles(self) -> dict[str, str]:
         """Each document's title, normalised (empty when it has none)."""
         return {d: normalize(r.meta.title or "") for d, r in self.docs.items()}
+
+    @cached_property
+    def cited_titles(self) -> frozenset[str]:
+        """The titles the documents cite in 《》, normalised, each also without 中华人民共和国."""
+        found = set()
+        for doc_id in self.docs:
+            for name in CITED_TITLE.findall(self.normalized(doc_id)):
+                found.add(name)
+                if name.startswith("中华人民共和国"):
+                    found.add(name[len("中华人民共和国") :])
+        return frozenset(found)
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""

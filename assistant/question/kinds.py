@@ -111,7 +111,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "duration", "期限",
         asked=re.compile(r"多少天|几天|多少日|几日|多少个?工作日|几个工作日|多久|多长时间|多少小时|几小时|几个月|多少个月|几年|多少年|期限是|时限是|周期是|周期多长|how many days|how long|within how many"),
-        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|届满|即时|立即|当日|当天"),
+        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|半(?:个月|年)|届满|即时|立即|当日|当天"),
     ),
     QuantityRule(
         "people", "人数",
@@ -129,7 +129,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
 
 
 _COUNTED_TIME = re.compile(r"(?:多少|几)个?(?:工作日|天|日|个月|月|年|小时|周|星期)")
-_TIME_FIGURE = re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)")
+_TIME_FIGURE = re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|半(?:个月|年)")
 _CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|枚|只|箱|袋|瓶|张)")
 
 

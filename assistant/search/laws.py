@@ -21,6 +21,7 @@ _BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
 EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
 _KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见)$")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
+_TITLE_NESTED = re.compile(r"《((?:[^《》]|《[^《》]*》){2,80})》")  # a title, with a title inside it or not
 _CONJUNCTIONS = "和与及或跟同"  # 和最高人民法院…的规定: the name after the conjunction is a short name
 _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 
@@ -121,18 +122,24 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
     mention per document, in the order the question names them."""
     found: list[LawMention] = []
     names: list[tuple[str, int, int, bool]] = []
-    for m in CITED_TITLE.finditer(normalized_question):
+    for m in _TITLE_NESTED.finditer(normalized_question):
         names.append((m.group(1), m.start(), m.end(), True))
-    blanked = CITED_TITLE.sub(lambda m: " " * len(m.group(0)), normalized_question)
-    for run in _RUN.finditer(blanked):
+        for inner in CITED_TITLE.finditer(m.group(1)):  # 《河南省实施〈…法〉办法》 cites the law too
+            names.append((inner.group(1), m.start() + 1 + inner.start(), m.start() + 1 + inner.end(), True))
+    # a title written without its outer marks keeps the inner ones (浙江省实施《…法》办法第一条):
+    # the runs are read with the marks left out, and mapped back to the question
+    at = [i for i, ch in enumerate(normalized_question) if ch not in "《》〈〉"]
+    plain = "".join(normalized_question[i] for i in at)
+    for run in _RUN.finditer(plain):
         for end in _LAW_END.finditer(run.group(0)):
-            names.append((run.group(0)[: end.end()], run.start(), run.start() + end.end(), False))
+            start, stop = at[run.start()], at[run.start() + end.end() - 1] + 1
+            names.append((run.group(0)[: end.end()], start, stop, False))
     for name, start, stop, quoted in names:
         named = named_law(snap, name, regions, quoted=quoted)
         if named is None or len(named.doc_ids) != 1 or any(m.doc_id == named.doc_ids[0] for m in found):
             continue
         if not quoted:  # the run starts at the question's first Han character; the name is its end
-            start = max(start, stop - len(named.name))
+            start = max(start, stop - len(named.name) - normalized_question.count("《", start, stop) * 2)
         found.append(LawMention(named.doc_ids[0], start, stop))
     return sorted(found, key=lambda m: m.start)
 
@@ -140,3 +147,26 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
 def laws_named(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[str]:
     """The documents a question names by title (see law_mentions)."""
     return [m.doc_id for m in law_mentions(snap, normalized_question, regions)]
+
+
+_CLAUSE = re.compile(r"[^，,；;。？?！!]+[？?！!]?$")
+
+
+def uncited_law_asked(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> tuple[str, list[str]] | None:
+    """(name, citing documents) when the clause that asks (the last) is about a law the corpus
+    only cites (a title the documents cite in 《》, none of them) (…依照《特种设备安全法》处罚，那特种设备安全法具体罚多少钱?) and names no law
+    the corpus holds; None otherwise."""
+    last = _CLAUSE.search(normalized_question.rstrip())
+    if last is None or law_mentions(snap, last.group(0), regions):
+        return None
+    clause = CITED_TITLE.sub(lambda m: m.group(1), last.group(0))
+    for run in _RUN.finditer(clause):
+        for end in _LAW_END.finditer(run.group(0)):
+            head = run.group(0)[: end.end()]
+            for start in range(len(head) - 2):
+                name = head[start:]
+                if name in snap.cited_titles and named_law(snap, name, regions) is None:
+                    citing = documents_mentioning(snap, name)
+                    if citing:
+                        return name, citing
+    return None

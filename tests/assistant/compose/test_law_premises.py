@@ -1,0 +1,52 @@
+"""What a question about a statute takes for granted, checked before it is answered: a figure
+the question states must be the one of the provision it is about (不对 with that provision
+quoted, else 是 with it); a figure asked for must stand in a provision about what is asked;
+a law the documents only cite is not answered from the documents that cite it."""
+from __future__ import annotations
+
+ADS = "广告法-2021-04-29"
+SHANGHAI = "上海市计量监督管理条例-2018-11-22"
+
+
+def test_a_claim_with_another_figure_is_corrected_from_its_own_provision(laws_assistant):
+    answer = laws_assistant.ask("广告法规定不得利用不满十二周岁的未成年人作为广告代言人，对吗？")
+    assert answer.abstained and answer.answer.startswith("不对")
+    assert "12周岁" in answer.reason
+    (c,) = answer.citations
+    assert c.doc_id == ADS and "不满十周岁" in c.quote
+    # the figure the question states is elsewhere in the law (不满十四周岁的未成年人…广告): not this provision
+    fine = laws_assistant.ask("上海市计量监督管理条例规定，检测机构未经计量认证向社会出具检测数据的，可并处二千元以上二万元以下罚款，是吗？")
+    assert fine.abstained and fine.answer.startswith("不对")
+    assert fine.citations[0].doc_id == SHANGHAI and "一千元以上一万元以下" in fine.citations[0].quote
+
+
+def test_a_claim_whose_figures_the_provision_states_is_confirmed(laws_assistant):
+    answer = laws_assistant.ask("广告法规定不得利用不满十周岁的未成年人作为广告代言人，对吗？")
+    assert not answer.abstained and answer.answer.startswith("是")
+    assert any("不满十周岁" in c.quote for c in answer.citations)
+
+
+def test_a_figure_the_provision_does_not_state_is_not_taken_from_another(laws_assistant):
+    # 药品经营许可证应当标明有效期…: no number of years anywhere for it
+    answer = laws_assistant.ask("药品管理法规定药品经营许可证的有效期是几年？")
+    assert answer.abstained and "期限" in answer.reason
+    assert "药品经营许可证" in answer.citations[0].quote
+
+
+def test_a_law_the_documents_only_cite_is_declined_naming_who_cites_it(laws_assistant):
+    answer = laws_assistant.ask("浙江省检验机构管理条例是根据计量法制定的，那计量法对检验机构有什么要求？")
+    assert answer.abstained and "计量法" in answer.reason and "提到它" in answer.reason
+    # asked of the regulation itself, the same words are answered
+    own = laws_assistant.ask("浙江省检验机构管理条例是根据计量法制定的，它对检验机构出具检验报告有什么要求？")
+    assert not own.abstained, own.reason
+
+
+def test_a_word_the_documents_lack_is_no_reason_to_decline_when_the_rest_is_covered(laws_assistant):
+    # 铺面 is the asker's word, in no document and not in the thesaurus; the rest is 第十条
+    answer = laws_assistant.ask("在河南开铺面卖计量器具的，取得营业执照以后要告知哪个部门？")
+    assert not answer.abstained, answer.reason
+    assert any("书面告知当地计量行政主管部门" in c.quote for c in answer.citations)
+    assert any("铺面" in note for note in answer.notes)  # and the answer says it read past that word
+    # a question that is about the unknown thing itself is still declined
+    other = laws_assistant.ask("网约车司机的服务质量由哪个部门监管？")
+    assert other.abstained
