@@ -13,6 +13,7 @@ from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.articles import ArticleRef
+from assistant.question.kinds import asserts_claim
 from assistant.search.hits import Hit, Hits
 from assistant.search.laws import documents_mentioning, named_law, only_cited
 
@@ -75,6 +76,11 @@ def answer_within(query: Query, snap: Snapshot, located: Located, composer: Extr
     composed = composer.compose(hits, snap) if inside else None
     if composed is not None and composed.abstained and composed.citations:
         return composed  # the article says otherwise than the question (a figure, a claim): declined, quoted
+    if (composed is None or composed.abstained) and asserts_claim(query.asked):
+        # a claim about the article that its words do not carry: not confirmed by quoting it
+        whole = quote_article(snap, located)
+        reason = f"{located.label}中没有与问题的说法相符的规定"
+        return Composition(answer=f"{reason}。{whole.answer}", citations=whole.citations, abstained=True, reason=reason)
     if composed is None or composed.abstained:
         return quote_article(snap, located)
     return composed

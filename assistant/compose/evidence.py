@@ -16,13 +16,20 @@ from assistant.question.premises import asserted_leads
 from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
 from assistant.search.definitions import defined_term, definition_pattern
 from assistant.search.hits import Hits
+from assistant.search.laws import law_mentions
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
-from ingest.patterns import DOC_NUMBER
+from ingest.patterns import DOC_NUMBER, NUMERAL
 
 # an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
 _SENT = re.compile(r"(?:[^。！？；!?;\n]|(?<=\d)[?!](?=\d))*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
 EVIDENCE_DEPTH = 6  # chunks whose sentences are scored
+_ARTICLE_REF = re.compile(rf"第{NUMERAL}[条款项]")
+# a statute's opening articles say why it was made and what it covers (为了…，制定本法;
+# …适用本条例): they share every question's words and answer almost none
+_PURPOSE_OR_SCOPE = re.compile(rf"制定本(?:法|条例|规定|办法|细则|解释|决定|规则)|适用本(?:法|条例|规定|办法|细则|解释|决定|规则)")
+_ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根据什么|适用|范围|管不管|归.{0,12}管|哪些.{0,6}(?:纠纷|情形|活动)")
+PREAMBLE_PENALTY = 0.3
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -87,6 +94,18 @@ class Evidence:
         return self.snap.text(doc_id)
 
 
+def _only_within(term: str, text: str, spans: list[tuple[int, int]]) -> bool:
+    """Does every occurrence of ``term`` in ``text`` lie inside one of ``spans``?"""
+    at = text.find(term)
+    if at < 0:
+        return False
+    while at >= 0:
+        if not any(s <= at and at + len(term) <= e for s, e in spans):
+            return False
+        at = text.find(term, at + 1)
+    return True
+
+
 def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:
     """Score every sentence of the top ``depth`` chunks against the question."""
     query = hits.query
@@ -96,6 +115,12 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
     if len(hits.allowed_docs) < len(snap.docs):
         weights = {t: w for t, w in weights.items() if not any(t in n for n in naming)} or weights
+    # the words of a title the question names a document by (按侵害消费者权益行为处罚办法) name
+    # it, as a filter does; a passage need not repeat them
+    named = [(m.start, m.end) for m in law_mentions(snap, query.asked, query.regions)]
+    if named:  # and the article it points to (第九条), which the structure finds, not the words
+        named += [m.span() for m in _ARTICLE_REF.finditer(query.asked)]
+        weights = {t: w for t, w in weights.items() if not _only_within(t, query.asked, named)} or weights
     # a unit the question asserts leads a task (由省政府办公厅牵头) is a premise to check
     claimed = asserted_leads(query.normalized)
     weights = {t: w for t, w in weights.items() if not any(t in u for u in claimed)} or weights
@@ -110,6 +135,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     # the sentence that defines the term a definition question asks about (本法所称X，是指)
     defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
         term := defined_term(query.asked)) else None
+    asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     candidates: list[Candidate] = []
     best_chunk_cov = 0.0
     for rank, hit in enumerate(hits.hits[:depth]):
@@ -139,6 +165,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
                 score += 0.3
             if defining is not None and defining.search(norm):
                 score += 0.3
+            if not asks_scope and _PURPOSE_OR_SCOPE.search(norm):
+                score -= PREAMBLE_PENALTY
             run = longest_common_run(asked, norm)
             if run >= 4:  # a phrase of the question found verbatim: 产品质量提升专项行动
                 score += min(0.3, 0.04 * (run - 3))

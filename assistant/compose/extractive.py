@@ -7,7 +7,7 @@ from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.penalties import penalty_spans
-from assistant.compose.provisions import ANNOUNCES as _ANNOUNCES, PARAGRAPH_LIMIT, provision_spans, sibling_paragraphs
+from assistant.compose.provisions import ANNOUNCES as _ANNOUNCES, PARAGRAPH_LIMIT, provision_spans, qualifying_paragraphs, sibling_paragraphs
 from ingest.normalize import normalize
 from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue, asks_penalty
 
@@ -111,6 +111,8 @@ def quoted_spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, i
         simplified = ev.snap.parallel(cand.doc_id)
         punished = {x for s, e in spans for x in penalty_spans(simplified, articles, s, e)}
         spans = sorted(set(spans) | punished)
+    if articles:
+        spans = sorted(set(spans) | set(qualifying_paragraphs(articles, ev.snap.parallel(cand.doc_id), cand.start)))
     if articles and not punished and ev.question_type != Q.DEFINITION:
         # a definition is one sentence; a penalty answer's room goes to the penalty
         spans = sorted(set(spans) | set(_on_question(ev, text, sibling_paragraphs(articles, cand.start))))

@@ -51,10 +51,12 @@ def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int
                 continue
             for m in _CITED.finditer(text, article.start, article.end):
                 if numeral_value(m.group("n")) == own.number:
+                    # the first citation of it that sets a measure (违反…第二十二条第（一）项…按照法律
+                    # 处罚 sets none; 违反…第二十二条（三）…项…并处…罚款 does)
                     group = _punishing(text, article, m.start(), m.end())
                     if group:
                         found.append(group)
-                    break
+                        break
         return [span for group in found[:2] for span in group]  # the first two articles that punish it
     out = []
     for n in cited_articles(text, start, end)[:1]:

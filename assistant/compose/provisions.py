@@ -68,6 +68,24 @@ def provision_spans(text: str, articles: tuple[Article, ...], start: int, end: i
     return spans
 
 
+_REFERS_BACK = re.compile(r"前[一二三四五六七八九两]?款")  # 有前款第（二）项情形的…, 不适用前款规定
+
+
+def qualifying_paragraphs(articles: tuple[Article, ...], text: str, start: int) -> list[tuple[int, int]]:
+    """The paragraphs right after the one around ``start`` that speak of it (有前款…情形的,
+    属于…情形的，不适用前款规定): they qualify the rule and are quoted with it."""
+    found = _containing(articles, start)
+    if found is None:
+        return []
+    article, p = found
+    out = []
+    for q in article.paragraphs[article.paragraphs.index(p) + 1 :]:
+        if not _REFERS_BACK.search(text, q.start, q.end):
+            break
+        out.append((q.start, q.end))
+    return out
+
+
 def sibling_paragraphs(articles: tuple[Article, ...], start: int) -> list[tuple[int, int]]:
     """The other paragraphs (款) of the article around ``start`` when the whole article is
     short enough to be read as one provision, each with its items; [] otherwise."""

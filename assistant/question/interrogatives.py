@@ -10,7 +10,8 @@ Frames by concept:
 - who: 谁, 由谁, 哪个部门, 哪些单位;
 - how: 如何, 怎么, 怎样, 怎么办, 怎么处理;
 - why: 为什么, 为何;
-- yes or no: 是否, 能否, 能不能, 可不可以, 有没有, 是不是, 对吗, 对不对, 吗, 呢;
+- yes or no: 是否, 能否, 能不能, 可不可以, 有没有, 是不是, 对吗, 对不对, 吗, 呢, and any
+  A-not-A verb (算不算, 给不给, 退不退);
 - consequence: 有什么后果, 会怎么样, 要承担什么责任 (the frame, not 责任)."""
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ _FRAMES = re.compile(
         r"为什么", r"为何",  # why
         r"是否", r"能否", r"可否", r"能不能", r"可不可以", r"会不会", r"有没有", r"是不是", r"要不要", r"需不需要",
         r"对吗", r"对不对", r"行不行", r"吗", r"呢",  # yes or no
+        r"([\u4e00-\u9fff])[不没]\1",  # A-not-A: 算不算, 给不给, 管没管
         r"(?:有|会有|承担)?什么(?:后果|责任)",  # consequence
     ))
 )

@@ -180,7 +180,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "source", "来源",
         named=re.compile(r"出处|where was.*published|which website"),
-        asked_of_document=re.compile(r"(哪里|哪儿|何处|什么地方|哪个网站)(发布|公布|刊登|刊发)|来源"),
+        asked_of_document=re.compile(r"(哪里|哪儿|何处|什么地方|哪个网站)(发布|公布|刊登|刊发)|来源(?!于)"),  # 来源于该地区 is content, not the page's source
     ),
     FieldRule(
         "addressees", "主送",

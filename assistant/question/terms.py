@@ -100,10 +100,29 @@ def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
     come from the question as asked; an English question is carried by its expansions."""
     chinese = bool(_HAN.search(query.text))
     asked = query.asked
-    return (
+    weights = (
         _term_weights(snap, query.asked_tokens, query.regions, chinese, asked)
         or _term_weights(snap, query.tokens, query.regions, chinese, asked)
     )
+    return _with_phrases(snap, query, weights) if chinese else weights
+
+
+def _with_phrases(snap: Snapshot, query: Query, weights: dict[str, float]) -> dict[str, float]:
+    """An everyday phrase of the glossary that jieba cut into single characters (不给退, 拆了包装)
+    is a term of its own, weighed as the rarest of the documents' words standing for it."""
+    if snap.bm25 is None:
+        return weights
+    frames = interrogative_spans(query.asked)
+    out = dict(weights)
+    for term, alts in query.synonyms:
+        if term in out or len(term) < 2 or term not in query.asked or any(term in t for t in out):
+            continue
+        if only_in_frames(term, query.asked, frames) or term in question_words():
+            continue
+        idfs = [w for a in alts if (w := snap.bm25.idf(a)) is not None]
+        if idfs:
+            out[term] = max(idfs)
+    return out
 
 
 def term_groups(weights: Mapping[str, float]) -> dict[str, str]:

@@ -78,3 +78,28 @@ def test_each_law_is_asked_its_own_part_of_the_question(laws_assistant):
     assert not answer.abstained, answer.reason
     docs = {c.doc_id for c in answer.citations}
     assert {SHANGHAI, HENAN} <= docs
+
+
+def test_a_paragraph_that_speaks_of_the_one_before_is_quoted_with_it(laws_assistant):
+    # 商标法第十六条: …不予注册并禁止使用 / 前款所称地理标志，是指… (one rule with its definition)
+    from assistant.compose.provisions import qualifying_paragraphs
+
+    snap = laws_assistant.index.snapshot()
+    doc_id = "商标法-2019-04-23"
+    text, articles = snap.text(doc_id), snap.articles(doc_id)
+    sixteen = next(a for a in articles if a.number == 16)
+    first, second = sixteen.paragraphs[:2]
+    assert qualifying_paragraphs(articles, text, first.start) == [(second.start, second.end)]
+    one = next(a for a in articles if a.number == 1)  # nothing after it speaks of it
+    assert qualifying_paragraphs(articles, text, one.start) == []
+    answer = laws_assistant.ask("商标法规定，商标中有商品的地理标志但商品并非来源于该地区的，能不能注册？")
+    quoted = _quoted(answer)
+    assert "不予注册并禁止使用" in quoted and "前款所称地理标志" in quoted
+
+
+def test_the_opening_articles_do_not_stand_in_for_an_answer(laws_assistant):
+    # 第一条 为…制定本条例 shares the question's words; the duty is in 第二十条
+    answer = laws_assistant.ask("上海市计量监督管理条例对经营者保证商品量准确有什么要求？")
+    assert not answer.abstained, answer.reason
+    assert not any("制定本条例" in c.quote for c in answer.citations)
+    assert any("商品量" in c.quote for c in answer.citations)
