@@ -160,7 +160,7 @@ class FieldRule:
 
 
 FIELD_RULES: tuple[FieldRule, ...] = (
-    FieldRule("doc_number", "文号", named=re.compile(r"文号|发文字号|document number|reference number")),
+    FieldRule("doc_number", "文号", named=re.compile(r"文号|发文字号|令号|第几号令|几号令|令第几号|document number|reference number")),
     FieldRule(
         "issuer", "发文机关",
         named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
@@ -196,12 +196,12 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "adopted", "通过日期",
         named=re.compile(r"通过日期|通过时间|when was it (?:adopted|passed)"),
-        asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年)(审议)?(通过|制定|颁布)"),
+        asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年)(审议)?(通过|制定|颁布)|(哪次|哪一次|什么)会议(审议)?通过"),
     ),
     FieldRule(
         "amended", "修改",
         named=re.compile(r"修改过几次|修正过几次|修订过几次|修改历史|修正情况|how many times.*amended"),
-        asked_of_document=re.compile(r"(何时|什么时候|哪年|哪一年|哪几年)(被)?(修改|修正|修订)|(修改|修正|修订)(过|了)(几次|哪几次|多少次)"),
+        asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年|哪几年)(被)?(修改|修正|修订)|(修改|修正|修订)(过|了)(几次|哪几次|多少次)|(哪次|哪一次|什么)会议(修改|修正|修订)"),
     ),
     FieldRule(
         "region", "地区",

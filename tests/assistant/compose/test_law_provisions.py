@@ -103,3 +103,14 @@ def test_the_opening_articles_do_not_stand_in_for_an_answer(laws_assistant):
     assert not answer.abstained, answer.reason
     assert not any("制定本条例" in c.quote for c in answer.citations)
     assert any("商品量" in c.quote for c in answer.citations)
+
+
+def test_a_laws_history_answers_which_session_adopted_or_revised_it(laws_assistant):
+    adopted = laws_assistant.ask("商标法是由哪次会议通过的？")
+    assert not adopted.abstained, adopted.reason
+    assert "1982年8月23日" in adopted.answer and "会议通过" in adopted.answer
+    revised = laws_assistant.ask("《中华人民共和国药品管理法》是在哪一天修订的？")
+    assert "2019年8月26日" in revised.answer
+    # a local regulation's text states no 令号: declined, saying so, not answered with a date
+    order = laws_assistant.ask("上海市标准化条例是以哪个令号公布的？")
+    assert order.abstained and "文号" in order.reason
