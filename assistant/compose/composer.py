@@ -15,7 +15,7 @@ from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
-from assistant.question.premises import stated_figures, stated_quantities
+from assistant.question.premises import required_quantities, stated_figures, stated_quantities
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
@@ -102,7 +102,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
         missing = [f for f in stated_figures(ev.query.normalized) if not any(f in c.norm for c in near)]
         stated = set().union(*(quantities(c.norm) for c in near)) if near else set()
-        wrong = [q for q in stated_quantities(ev.query.asked) if q not in stated]
+        # a claim's every figure is a premise; otherwise only a figure put as a requirement
+        figures = stated_quantities(ev.query.asked) if claims else required_quantities(ev.query.asked)
+        wrong = [q for q in figures if q not in stated]
         if missing:
             reason = f"文件没有提到问题中的“{missing[0]}”"
         elif wrong and claims:

@@ -44,6 +44,24 @@ def stated_quantities(normalized_question: str) -> list[tuple[float, str]]:
     ]
 
 
+# a figure stated as what a document requires (24小时内报告, 不少于15日, 处五千元罚款), as
+# opposed to the asker's own story (用了三个月就坏了, 买了两台)
+_REQUIRED_AFTER = re.compile(r"\s*(?:以?内|之内|以上|以下|之前|前|为限|起|后)")
+_REQUIRED_BEFORE = re.compile(r"(?:不超过|不得超过|不少于|不得少于|不低于|不高于|至少|最多|最长|最短|最高|最低|应当|须|必须|要在|规定|要求|处|罚|达到|满)[^，。？?]{0,4}$")
+
+
+def required_quantities(normalized_question: str) -> list[tuple[float, str]]:
+    """The stated figures (stated_quantities) put as what a document requires, not as the
+    asker's own circumstances."""
+    frames = interrogative_spans(normalized_question)
+    return [
+        (value, unit) for value, unit, s, e in quantity_spans(normalized_question)
+        if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames)
+        and not _NAMING.match(normalized_question, e)
+        and (_REQUIRED_AFTER.match(normalized_question, e) or _REQUIRED_BEFORE.search(normalized_question, 0, s))
+    ]
+
+
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")
 
 

@@ -15,6 +15,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import word_list
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
+from assistant.question.kinds import asserts_claim
 
 # a numeral and a classifier (一条, 两份, 几项): how many is asked, not what
 _COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
@@ -45,10 +46,10 @@ def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def topic_like(term: str) -> bool:
-    """A dictionary noun, or a new word of three or more characters jieba had to guess whose
-    parts are nouns (网约车: 网约 + 车), not a phrase of verbs and particles (还会罚, 不归本)."""
+    """A dictionary noun, or a new word jieba had to guess whose parts are nouns (新冠, 网约车:
+    网约 + 车), not a phrase of verbs and particles (检完, 还会罚, 不归本)."""
     nouns, words = dictionary_words()
-    return term in nouns or (len(term) >= 3 and term not in words and _noun_parts(term))
+    return term in nouns or (len(term) >= 2 and term not in words and _noun_parts(term))
 
 
 @lru_cache(maxsize=4096)
@@ -75,7 +76,7 @@ def mentions(term: str, text: str, synonyms: Mapping[str, tuple[str, ...]]) -> b
 
 
 def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool,
-                  asked: str) -> dict[str, float]:
+                  asked: str, drop_absent: bool = True) -> dict[str, float]:
     n = max(len(snap.chunks), 1)
     unknown = float(math.log(1 + (n + 0.5) / 0.5))
     skip = question_words()
@@ -90,6 +91,8 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
         english_word = t.isascii() and any(ch.isalpha() for ch in t) and (idf is None or not latin_terms)
         if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit() or _COUNTED.fullmatch(t):
             continue
+        if idf is None and drop_absent and _HAN.search(t) and not topic_like(t):
+            continue  # a word no document has that names no thing (不好, 检完): no passage can hold it
         weights[t] = unknown if idf is None else idf
     return weights
 
@@ -100,9 +103,11 @@ def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
     come from the question as asked; an English question is carried by its expansions."""
     chinese = bool(_HAN.search(query.text))
     asked = query.asked
+    # a claim (…，对吗?) is held only as stated: its words the documents lack count against it
+    drop = not asserts_claim(asked)
     weights = (
-        _term_weights(snap, query.asked_tokens, query.regions, chinese, asked)
-        or _term_weights(snap, query.tokens, query.regions, chinese, asked)
+        _term_weights(snap, query.asked_tokens, query.regions, chinese, asked, drop)
+        or _term_weights(snap, query.tokens, query.regions, chinese, asked, drop)
     )
     return _with_phrases(snap, query, weights) if chinese else weights
 

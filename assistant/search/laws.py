@@ -54,9 +54,19 @@ def _kind(name: str) -> str | None:
     return m.group(0) if m else None
 
 
-def _fit(name: str, title: str, regions: tuple[str, ...]) -> int:
+# how people name a kind of act other than by its title's last word: a judicial interpretation
+# (…若干问题的规定) as 司法解释
+_KIND_NAMES = {"司法解释": "司法解释"}
+_IMPLEMENTS = "实施"  # 河南省实施《…农产品质量安全法》办法, said as 河南农产品质量安全法实施办法
+
+
+def _fit(name: str, title: str, regions: tuple[str, ...], doc_type: str | None = None) -> int:
     if not name or not title:
         return 0
+    for said, kind in _KIND_NAMES.items():
+        if name.endswith(said) and doc_type == kind and len(name) > len(said) + 1:
+            stem = name[: -len(said)]
+            return SHORT if stem[0] == title[0] and _in_order(stem, title) else 0
     if name == title:
         return EXACT
     if title.endswith(name) and len(name) >= 4:
@@ -64,7 +74,7 @@ def _fit(name: str, title: str, regions: tuple[str, ...]) -> int:
         other = any(r in rest for r, _, _ in PROVINCES) and not any(r in rest for r in regions)
         return OTHER_REGION if other else WHOLE_END
     if (len(name) >= 2 and name[0] == title[0] and _kind(name) == _kind(title) is not None
-            and _in_order(name, title)):
+            and (_in_order(name, title) or _in_order(name.replace(_IMPLEMENTS, ""), title.replace(_IMPLEMENTS, "")))):
         return SHORT
     return 0
 
@@ -80,7 +90,7 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     best: NamedLaw | None = None
     for start in range(len(name) - 1):
         part = name[start:]
-        scored = {d: _fit(part, t, regions) for d, t in titles.items()}
+        scored = {d: _fit(part, t, regions, snap.docs[d].meta.doc_type) for d, t in titles.items()}
         top = max(scored.values(), default=0)
         if quoted and top == OTHER_REGION:
             continue

@@ -99,3 +99,33 @@ def test_a_topic_before_each_name_in_brackets_stays_with_its_law():
     first, second = per_document(q, _mentions(q, "广东省建设工程质量管理条例", "河南省计量监督管理条例"))
     assert "虚假报告" in first.question and "伪造数据" not in first.question
     assert "伪造数据" in second.question and "虚假报告" not in second.question
+
+
+def test_a_figure_from_the_askers_story_is_not_a_premise_to_check():
+    from assistant.question.premises import required_quantities
+
+    assert required_quantities(normalize("在山东买了台冰箱，用了三个月就出了毛病，该由谁来证明？")) == []
+    assert required_quantities(normalize("买了两台电视，过了十天就坏了")) == []
+    assert required_quantities(normalize("企业必须在24小时内报告吗")) == [(24.0, "小时")]
+    assert required_quantities(normalize("可并处二千元以上二万元以下罚款")) == [(2000.0, "元"), (20000.0, "元")]
+
+
+def test_a_new_word_that_names_a_thing_is_a_topic_and_one_that_names_none_is_not():
+    assert topic_like("新冠") and topic_like("网约")
+    assert not topic_like("检完") and not topic_like("不好")
+
+
+def test_laws_named_as_people_name_them(laws_assistant):
+    from assistant.search.laws import named_law
+
+    snap = laws_assistant.index.snapshot()
+    for said, doc_id in (
+        ("浙江检验机构管理条例", "浙江省检验机构管理条例-2021-07-30"),
+        # a province's 实施《X法》办法, said as 〈province〉X法实施办法
+        ("河南农产品质量安全法实施办法", "河南省实施-农产品质量安全法-办法-2013-05-30"),
+        # a judicial interpretation (…若干问题的规定) called 司法解释
+        ("最高法食品药品纠纷司法解释", "最高人民法院关于审理食品药品纠纷案件适用法律若干问题的规定-2021-11-18"),
+    ):
+        named = named_law(snap, said)
+        assert named is not None and named.doc_ids == (doc_id,), said
+    assert named_law(snap, "河南计量司法解释") is None  # 司法解释 names only a judicial interpretation
