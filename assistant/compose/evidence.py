@@ -23,7 +23,7 @@ from ingest.patterns import DOC_NUMBER, NUMERAL
 
 # an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
 _SENT = re.compile(r"(?:[^。！？；!?;\n]|(?<=\d)[?!](?=\d))*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
-EVIDENCE_DEPTH = 6  # chunks whose sentences are scored
+EVIDENCE_DEPTH = 8  # chunks whose sentences are scored (every hit the assistant asks for; 6 on the dev split: laws kf 0.879 vs 0.887)
 _ARTICLE_REF = re.compile(rf"第{NUMERAL}[条款项]")
 # a statute's opening articles say why it was made and what it covers (为了…，制定本法;
 # …适用本条例): they share every question's words and answer almost none
