@@ -73,6 +73,6 @@ class Answer:
         if self.mode == "extractive":
             for key in ("mode", "unverified"):
                 d.pop(key)
-            if not self.notes:  # an extractive answer has notes only when something was degraded
+            if not self.notes:  # an extractive answer has notes only when the reader should know more
                 d.pop("notes")
         return d
