@@ -15,7 +15,7 @@ from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
-from assistant.question.premises import required_quantities, stated_figures, stated_quantities
+from assistant.question.premises import asserted_roles, holds_role, required_quantities, stated_figures, stated_quantities
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
@@ -115,11 +115,20 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         total = ev.weight(ev.weights) or 1.0
         claim = _claim_sentence(ev)
         off = [q for q in stated_quantities(ev.query.asked) if q not in quantities(_provision_text(ev, claim))]
-        if ev.weight(claim.covered) < CLAIM_SUPPORT * total:
-            reason = "文件中没有与问题的说法相符的规定"
-        elif off:
+        unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
+                  if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
+        held = ev.weight(claim.covered) >= CLAIM_SUPPORT * total
+        if off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
             reason, lead, top = f"问题中的“{_figure(off[0])}”与文件的规定不符", CONTRADICTED, claim
+        elif unheld:
+            # the unit the claim gives a role (由安全生产监督管理部门负责) is not given it: quote who is
+            unit, role = unheld[0]
+            said = [c for c in ev.candidates[:CLAIM_DEPTH] if role in c.norm]
+            reason, lead = f"文件没有规定由{unit}{role}", CONTRADICTED
+            top = max(said, key=lambda c: (ev.weight(c.covered), c.score)) if said else claim
+        elif not held:
+            reason = "文件中没有与问题的说法相符的规定"
     if not reason:
         return None
     s, e = trim_to_clauses(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
@@ -139,13 +148,17 @@ def _claim_sentence(ev: Evidence) -> Candidate:
 
 
 def confirmed_claim(ev: Evidence) -> bool:
-    """Does the sentence a claim is about state every figure the claim does (…不满十周岁的…,
-    对吗?)? Then the answer can say 是; a claim without figures is quoted, never confirmed."""
-    figures = stated_quantities(ev.query.asked)
-    if not figures or not asserts_claim(ev.query.asked):
+    """Does the sentence a claim is about hold it, and state every figure and give every unit the
+    role the claim does (…不满十周岁的…, …由国务院市场监督管理部门主管, 对吗?)? Then the answer can
+    say 是; a claim with neither figures nor roles is quoted, never confirmed."""
+    figures, roles = stated_quantities(ev.query.asked), asserted_roles(ev.query.asked)
+    if not (figures or roles) or not asserts_claim(ev.query.asked):
         return False
-    said = quantities(_provision_text(ev, _claim_sentence(ev)))
-    return all(q in said for q in figures)
+    claim = _claim_sentence(ev)
+    text = _provision_text(ev, claim)
+    said = quantities(text)
+    held = ev.weight(claim.covered) >= CLAIM_SUPPORT * (ev.weight(ev.weights) or 1.0)
+    return held and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
 
 
 def _quoted_text(ev: Evidence, cand: Candidate) -> str:

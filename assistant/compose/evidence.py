@@ -11,6 +11,7 @@ from functools import cached_property
 from assistant.answer import QuestionType
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
+from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import ITEM_TYPES, QuantityRule, answer_cue, asked_quantity
 from assistant.question.premises import asserted_leads
 from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
@@ -94,18 +95,6 @@ class Evidence:
         return self.snap.text(doc_id)
 
 
-def _only_within(term: str, text: str, spans: list[tuple[int, int]]) -> bool:
-    """Does every occurrence of ``term`` in ``text`` lie inside one of ``spans``?"""
-    at = text.find(term)
-    if at < 0:
-        return False
-    while at >= 0:
-        if not any(s <= at and at + len(term) <= e for s, e in spans):
-            return False
-        at = text.find(term, at + 1)
-    return True
-
-
 def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:
     """Score every sentence of the top ``depth`` chunks against the question."""
     query = hits.query
@@ -120,7 +109,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     named = [(m.start, m.end) for m in law_mentions(snap, query.asked, query.regions)]
     if named:  # and the article it points to (第九条), which the structure finds, not the words
         named += [m.span() for m in _ARTICLE_REF.finditer(query.asked)]
-        weights = {t: w for t, w in weights.items() if not _only_within(t, query.asked, named)} or weights
+        weights = {t: w for t, w in weights.items() if not only_in_frames(t, query.asked, named)} or weights
     # a unit the question asserts leads a task (由省政府办公厅牵头) is a premise to check
     claimed = asserted_leads(query.normalized)
     weights = {t: w for t, w in weights.items() if not any(t in u for u in claimed)} or weights

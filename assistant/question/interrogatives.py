@@ -41,7 +41,8 @@ def interrogative_spans(normalized_question: str) -> list[tuple[int, int]]:
 
 
 def only_in_frames(term: str, normalized_question: str, spans: list[tuple[int, int]]) -> bool:
-    """Does every occurrence of ``term`` in the question lie inside a question frame?"""
+    """Does every occurrence of ``term`` in the question lie inside one of ``spans`` (its
+    question frames, or the names of the documents it names)?"""
     at = normalized_question.find(term)
     if at < 0:
         return False

@@ -99,3 +99,24 @@ def asserted_leads(normalized_question: str) -> list[str]:
     for m in _ASSERTED_LEAD.finditer(normalized_question):
         out += [u for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
     return out
+
+
+_ASSERTED_ROLE = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责|主管|承担)")
+
+
+def asserted_roles(normalized_question: str) -> list[tuple[str, str]]:
+    """(unit, role) the question asserts (…由安全生产监督管理部门负责，对吗?)."""
+    out = []
+    for m in _ASSERTED_ROLE.finditer(normalized_question):
+        out += [(u, m.group(2)) for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
+    return out
+
+
+def holds_role(unit: str, role: str, normalized_sentence: str, window: int = 16) -> bool:
+    """Does the sentence give ``unit`` the role (X负责, 由X…负责, X是负责…的部门)?"""
+    at = normalized_sentence.find(unit)
+    while at >= 0:
+        if role in normalized_sentence[at + len(unit) : at + len(unit) + window]:
+            return True
+        at = normalized_sentence.find(unit, at + 1)
+    return False

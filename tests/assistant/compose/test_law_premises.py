@@ -50,3 +50,12 @@ def test_a_word_the_documents_lack_is_no_reason_to_decline_when_the_rest_is_cove
     # a question that is about the unknown thing itself is still declined
     other = laws_assistant.ask("网约车司机的服务质量由哪个部门监管？")
     assert other.abstained
+
+
+def test_a_claim_that_gives_a_unit_a_role_the_law_does_not_is_corrected(laws_assistant):
+    # 广告法第六条: 国务院市场监督管理部门主管全国的广告监督管理工作
+    wrong = laws_assistant.ask("广告法规定，全国的广告监督管理工作由国务院工商行政管理部门主管，对吗？")
+    assert wrong.abstained and wrong.answer.startswith("不对") and "工商行政管理部门" in wrong.reason
+    assert "国务院市场监督管理部门主管" in wrong.citations[0].quote
+    right = laws_assistant.ask("广告法规定，全国的广告监督管理工作由国务院市场监督管理部门主管，对吗？")
+    assert not right.abstained and right.answer.startswith("是")
