@@ -179,6 +179,10 @@ class Assistant:
         for part in per_document(query.asked, mentions):
             sub = analyse(part.question, filter_doc_ids=(part.doc_id,), filter_levels=query.filter_levels,
                           filter_years=query.filter_years)
+            ref = article_reference(sub.normalized)
+            if ref is not None:  # …处罚办法对格式条款违规(第十二条)的罚款: that document's article
+                answers.append((part.doc_id, answer_article(sub, snap, replace(ref, named=None), (part.doc_id,), self.composer).composition))
+                continue
             answers.append((part.doc_id, self.composer.compose(self.retriever.search(sub, k=k, snap=snap), snap)))
         return side_by_side(snap, answers)
 
@@ -199,6 +203,14 @@ class Assistant:
         uncited = uncited_law_asked(snap, query.asked, query.regions)
         if uncited is not None:  # the clause that asks is about a law the documents only cite
             return self._abstain(query, only_cited(snap, *uncited), snap, uncited[1]), None
+        mentions = law_mentions(snap, query.asked, query.regions) if query.question_type == QuestionType.COMPARISON else []
+        if 2 <= len(mentions) <= COMPARED_SEARCHES:  # each named document asked its own part (第N条 included)
+            comp = self._compare_named(query, mentions, snap, k)
+            if comp.abstained:
+                return self._abstain(query, comp.reason, snap, [m.doc_id for m in mentions]), None
+            notes.extend(comp.notes)
+            return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
+                          question_type=query.question_type, citations=comp.citations), None
         ref = article_reference(query.normalized)
         if ref is not None:  # 《X》第N条: the article itself, never another document's
             found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer)
@@ -231,14 +243,6 @@ class Assistant:
                 return Answer(question=query.text, standalone_question=query.text, answer=said.text, abstained=False,
                               question_type=QuestionType.OTHER, citations=said.citations), None
         if query.question_type == QuestionType.COMPARISON:
-            mentions = law_mentions(snap, query.asked, query.regions)
-            if 2 <= len(mentions) <= COMPARED_SEARCHES:
-                comp = self._compare_named(query, mentions, snap, k)
-                if comp.abstained:
-                    return self._abstain(query, comp.reason, snap, [m.doc_id for m in mentions]), None
-                notes.extend(comp.notes)
-                return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
-                              question_type=query.question_type, citations=comp.citations), hits
             hits = self._comparison_hits(query, hits, snap)
         comp = self.composer.compose(hits, snap)
         if comp.abstained:

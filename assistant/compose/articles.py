@@ -8,14 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from assistant.answer import titled
-from assistant.compose.cite import cite
+from assistant.compose.cite import Citations, cite
 from assistant.compose.composer import Composition, ExtractiveComposer
+from assistant.compose.penalties import punishing_spans
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.articles import ArticleRef
-from assistant.question.kinds import asserts_claim
+from assistant.question.kinds import asks_penalty, asserts_claim
 from assistant.search.hits import Hit, Hits
 from assistant.search.laws import documents_mentioning, named_law, only_cited
+from ingest.statute import article_at
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,29 @@ def quote_article(snap: Snapshot, located: Located) -> Composition:
     return Composition(answer=f"{titled(title)}{located.label}:\n{citation.quote} [1]", citations=[citation], abstained=False)
 
 
+def _with_penalty(snap: Snapshot, located: Located) -> Composition | None:
+    """The article and the provisions that punish its violation (…第十二条的罚款是多少?), each
+    cited where it stands; None when no article cites it with a measure."""
+    assert located.span is not None
+    s, e = located.span
+    doc_id = located.doc_id
+    article = article_at(snap.articles(doc_id), s)
+    punishing = punishing_spans(snap.parallel(doc_id), snap.articles(doc_id), article) if article else []
+    if not punishing:
+        return None
+    cites = Citations(snap)
+    text = snap.text(doc_id)
+    parts = [f"{text[a:b]} [{cites.add(doc_id, a, b)}]" for a, b in [(s, e), *punishing]]
+    return Composition(answer=" ".join(parts), citations=cites.items, abstained=False)
+
+
 def answer_within(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer) -> Composition:
     """A question asked of the article: the composer picks among the article's own sentences;
-    when they do not cover the question, the article is quoted whole (it was named)."""
+    when they do not cover the question, the article is quoted whole (it was named). Asked how
+    its violation is punished, the article comes with the provisions that punish it."""
     assert located.span is not None
+    if asks_penalty(query.asked) and (punished := _with_penalty(snap, located)) is not None:
+        return punished
     s, e = located.span
     text = snap.text(located.doc_id)
     inside = []

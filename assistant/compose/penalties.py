@@ -37,6 +37,23 @@ def _punishing(text: str, article: Article, start: int, end: int) -> list[tuple[
     return [(s, e)] if PENALTY.search(text[s:e]) else []
 
 
+def punishing_spans(text: str, articles: tuple[Article, ...], own: Article) -> list[tuple[int, int]]:
+    """The spans of the first two other articles that cite ``own`` as violated and set a measure
+    for it (the first such citation in each: 违反…第二十二条第（一）项…按照法律处罚 sets none;
+    违反…第二十二条（三）…项…并处…罚款 does)."""
+    found = []
+    for article in articles:
+        if article is own:
+            continue
+        for m in _CITED.finditer(text, article.start, article.end):
+            if numeral_value(m.group("n")) == own.number:
+                group = _punishing(text, article, m.start(), m.end())
+                if group:
+                    found.append(group)
+                    break
+    return [span for group in found[:2] for span in group]
+
+
 def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int) -> list[tuple[int, int]]:
     """For a quoted provision text[start:end] of a statute: the sentences of other articles that
     punish it (they cite its article and set a measure), when it sets none itself; or the duty
@@ -45,19 +62,7 @@ def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int
     if own is None:
         return []
     if not PENALTY.search(text[start:end]):
-        found = []
-        for article in articles:
-            if article is own:
-                continue
-            for m in _CITED.finditer(text, article.start, article.end):
-                if numeral_value(m.group("n")) == own.number:
-                    # the first citation of it that sets a measure (违反…第二十二条第（一）项…按照法律
-                    # 处罚 sets none; 违反…第二十二条（三）…项…并处…罚款 does)
-                    group = _punishing(text, article, m.start(), m.end())
-                    if group:
-                        found.append(group)
-                        break
-        return [span for group in found[:2] for span in group]  # the first two articles that punish it
+        return punishing_spans(text, articles, own)
     out = []
     for n in cited_articles(text, start, end)[:1]:
         duty = next((a for a in articles if a.number == n and a is not own), None)

@@ -114,3 +114,17 @@ def test_a_laws_history_answers_which_session_adopted_or_revised_it(laws_assista
     # a local regulation's text states no 令号: declined, saying so, not answered with a date
     order = laws_assistant.ask("上海市标准化条例是以哪个令号公布的？")
     assert order.abstained and "文号" in order.reason
+
+
+def test_asked_how_an_article_is_punished_the_article_comes_with_its_penalty(laws_assistant):
+    # 上海市计量监督管理条例第十九条 (计量器具的配备和使用) is punished by 第三十四条
+    answer = laws_assistant.ask("上海市计量监督管理条例第十九条，违反了会怎么罚？")
+    assert not answer.abstained, answer.reason
+    quotes = [c.quote for c in answer.citations]
+    assert quotes[0].startswith("第十九条") and any(q.startswith("第三十四条") and "五千元以下" in q for q in quotes)
+
+
+def test_a_comparison_names_an_article_of_one_of_its_laws(laws_assistant):
+    answer = laws_assistant.ask("价格法对经营者违反明码标价规定的罚款，和上海市计量监督管理条例第十九条的罚款，上限分别是多少？")
+    assert not answer.abstained, answer.reason
+    assert "五千元以下" in answer.answer and any(c.quote.startswith("第十九条") for c in answer.citations)
