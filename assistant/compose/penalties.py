@@ -19,6 +19,22 @@ def cited_articles(text: str, start: int, end: int) -> list[int]:
     return [n for m in _CITED.finditer(text, start, end) if (n := numeral_value(m.group("n")))]
 
 
+_LIST_END = re.compile(r"规定|的|，|。|；")
+_ARTICLE_NO = re.compile(rf"第(?P<a>{NUMERAL})条(?:(?:至|到|—|-)第(?P<b>{NUMERAL})条)?")
+
+
+def _numbers_cited(text: str, m: re.Match[str]) -> set[int]:
+    """The articles a citation names: 第十二条, 第十二条、第十三条, 第五条至第十一条."""
+    stop = _LIST_END.search(text, m.start("n"), m.start("n") + 120)
+    found: set[int] = set()
+    for a in _ARTICLE_NO.finditer(text, m.start("n") - 1, stop.start() if stop else m.end()):
+        first = numeral_value(a.group("a"))
+        last = numeral_value(a.group("b")) if a.group("b") else first
+        if first and last and 0 <= last - first < 200:
+            found.update(range(first, last + 1))
+    return found
+
+
 def _punishing(text: str, article: Article, start: int, end: int) -> list[tuple[int, int]]:
     """The spans of ``article`` that punish what text[start:end] cites: an item (（三）违反本条例
     第二十四条规定…) with the paragraph that leads it and sets the measure; else the sentence
@@ -46,7 +62,7 @@ def punishing_spans(text: str, articles: tuple[Article, ...], own: Article) -> l
         if article is own:
             continue
         for m in _CITED.finditer(text, article.start, article.end):
-            if numeral_value(m.group("n")) == own.number:
+            if own.number in _numbers_cited(text, m):
                 group = _punishing(text, article, m.start(), m.end())
                 if group:
                     found.append(group)

@@ -128,3 +128,16 @@ def test_a_comparison_names_an_article_of_one_of_its_laws(laws_assistant):
     answer = laws_assistant.ask("价格法对经营者违反明码标价规定的罚款，和上海市计量监督管理条例第十九条的罚款，上限分别是多少？")
     assert not answer.abstained, answer.reason
     assert "五千元以下" in answer.answer and any(c.quote.startswith("第十九条") for c in answer.citations)
+
+
+def test_a_penalty_that_cites_a_list_of_articles_punishes_each(laws_assistant):
+    from assistant.compose.penalties import punishing_spans
+
+    snap = laws_assistant.index.snapshot()
+    # 反不正当竞争法第十七条: 经营者违反本法第六条、第九条规定，…赔偿数额… (the second of the list too)
+    doc_id = "反不正当竞争法-2019-04-23"
+    text, articles = snap.parallel(doc_id), snap.articles(doc_id)
+    for number in (6, 9):
+        own = next(a for a in articles if a.number == number)
+        quoted = [snap.text(doc_id)[a:b] for a, b in punishing_spans(text, articles, own)]
+        assert any("违反本法第六条、第九条规定" in q for q in quoted), number
