@@ -32,6 +32,20 @@ HEADING_START = re.compile(
 NUMERAL = rf"[{CN_DIGITS}\d]+"
 # a title cited in 《》, its name captured
 CITED_TITLE = re.compile(r"《([^《》]{2,60})》")
+NATION = "中华人民共和国"  # the prefix of a national law's full title
+TITLE_MARKS = re.compile(r"[《》〈〉<>\"“”\s]")
+
+
+def without_nation(name: str) -> str:
+    """A title without its leading 中华人民共和国 (价格法 for 中华人民共和国价格法)."""
+    return name[len(NATION) :] if name.startswith(NATION) and len(name) > len(NATION) else name
+
+
+def plain_title(normalized: str) -> str:
+    """A normalised title as names are matched against it: marks and blanks out, 中华人民共和国 off."""
+    return without_nation(TITLE_MARKS.sub("", normalized))
+
+
 # a law speaking of itself (本法, 本条例, 本规定 …): its in-force clause, its cross-references
 THIS_LAW = r"本(?:法|条例|规定|办法|细则|解释|决定|规则)"
 

@@ -15,7 +15,7 @@ from ingest.extract import DocumentRecords, Responsibility, extract_records
 from ingest.extract.spans import parallel
 from ingest.models import Chunk
 from ingest.normalize import normalize
-from ingest.patterns import CITED_TITLE
+from ingest.patterns import CITED_TITLE, plain_title, without_nation
 from ingest.statute import Article, articles
 
 if TYPE_CHECKING:
@@ -72,10 +72,14 @@ class Snapshot:
         found = set()
         for doc_id in self.docs:
             for name in CITED_TITLE.findall(self.normalized(doc_id)):
-                found.add(name)
-                if name.startswith("中华人民共和国"):
-                    found.add(name[len("中华人民共和国") :])
+                found.update((name, without_nation(name)))
         return frozenset(found)
+
+    @cached_property
+    def plain_titles(self) -> dict[str, str]:
+        """Each document's title as a name in a question is matched against it
+        (ingest.patterns.plain_title), found once per generation rather than per question."""
+        return {d: plain_title(t) for d, t in self.normalized_titles.items()}
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested."""

@@ -36,9 +36,14 @@ def stated_quantities(normalized_question: str) -> list[tuple[float, str]]:
     the evidence must state the same value in the same unit, in whatever numerals. Left out:
     figures inside a question frame (哪一年, 多久…一次), the figure one (一次, 一年: a manner of
     speaking more often than a claim), and figures naming a plan (五年规划)."""
+    return [(value, unit) for value, unit, _, _ in _stated(normalized_question)]
+
+
+def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
+    """(value, unit, start, end) of each figure the question asserts (see stated_quantities)."""
     frames = interrogative_spans(normalized_question)
     return [
-        (value, unit) for value, unit, s, e in quantity_spans(normalized_question)
+        (value, unit, s, e) for value, unit, s, e in quantity_spans(normalized_question)
         if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames)
         and not _NAMING.match(normalized_question, e)
     ]
@@ -53,12 +58,9 @@ _REQUIRED_BEFORE = re.compile(r"(?:不超过|不得超过|不少于|不得少于
 def required_quantities(normalized_question: str) -> list[tuple[float, str]]:
     """The stated figures (stated_quantities) put as what a document requires, not as the
     asker's own circumstances."""
-    frames = interrogative_spans(normalized_question)
     return [
-        (value, unit) for value, unit, s, e in quantity_spans(normalized_question)
-        if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames)
-        and not _NAMING.match(normalized_question, e)
-        and (_REQUIRED_AFTER.match(normalized_question, e) or _REQUIRED_BEFORE.search(normalized_question, 0, s))
+        (value, unit) for value, unit, s, e in _stated(normalized_question)
+        if _REQUIRED_AFTER.match(normalized_question, e) or _REQUIRED_BEFORE.search(normalized_question, 0, s)
     ]
 
 
@@ -95,10 +97,12 @@ _ASSERTED_LEAD = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)牵头")
 
 def asserted_leads(normalized_question: str) -> list[str]:
     """Units the question asserts lead a task (…由省政府办公厅牵头,配合单位有哪些?)."""
-    out = []
-    for m in _ASSERTED_LEAD.finditer(normalized_question):
-        out += [u for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
-    return out
+    return [u for m in _ASSERTED_LEAD.finditer(normalized_question) for u in _units(m.group(1))]
+
+
+def _units(listed: str) -> list[str]:
+    """The units of a list the question asserts (A、B和C), less any that asks (哪个部门)."""
+    return [u for u in re.split(r"[、和及]", listed) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
 
 
 _ASSERTED_ROLE = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责|主管|承担)")
@@ -106,10 +110,7 @@ _ASSERTED_ROLE = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责
 
 def asserted_roles(normalized_question: str) -> list[tuple[str, str]]:
     """(unit, role) the question asserts (…由安全生产监督管理部门负责，对吗?)."""
-    out = []
-    for m in _ASSERTED_ROLE.finditer(normalized_question):
-        out += [(u, m.group(2)) for u in re.split(r"[、和及]", m.group(1)) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
-    return out
+    return [(u, m.group(2)) for m in _ASSERTED_ROLE.finditer(normalized_question) for u in _units(m.group(1))]
 
 
 def holds_role(unit: str, role: str, normalized_sentence: str, window: int = 16) -> bool:

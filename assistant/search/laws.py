@@ -12,10 +12,8 @@ from assistant.answer import titled
 from assistant.index.snapshot import Snapshot
 from ingest.gazetteer import PROVINCES
 from ingest.normalize import normalize
-from ingest.patterns import CITED_TITLE
+from ingest.patterns import CITED_TITLE, TITLE_MARKS, plain_title
 
-_NATION = "中华人民共和国"
-_BRACKETS = re.compile(r"[《》〈〉<>\"“”\s]")
 # the fits, best first; a title's end that leaves a region the question does not name
 # (上海市 in 上海市标准化条例, asked as 标准化条例) fits below a short name of another document
 EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
@@ -34,8 +32,7 @@ class NamedLaw:
 
 
 def _plain(title: str) -> str:
-    t = _BRACKETS.sub("", normalize(title))
-    return t[len(_NATION) :] if t.startswith(_NATION) and len(t) > len(_NATION) else t
+    return plain_title(normalize(title))
 
 
 def _in_order(short: str, title: str) -> bool:
@@ -86,7 +83,7 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
     name = _plain(written)
-    titles = {d: _plain(r.meta.title or "") for d, r in snap.docs.items()}
+    titles = snap.plain_titles
     best: NamedLaw | None = None
     for start in range(len(name) - 1):
         part = name[start:]
@@ -104,7 +101,7 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
 
 def documents_mentioning(snap: Snapshot, written: str) -> list[str]:
     """The documents whose title or text mention ``written``, the most mentions first."""
-    name = _BRACKETS.sub("", normalize(written))
+    name = TITLE_MARKS.sub("", normalize(written))
     if not name:
         return []
     named = re.compile(re.escape(name) + "(?![规律])")  # 计量法, not 计量法规 or 计量法律
@@ -126,6 +123,18 @@ class LawMention:
     end: int
 
 
+def _law_like_heads(text: str):
+    """(words, start, stop) for each stretch of a run of Han characters that ends in a law's kind
+    (…价格法, …山东特种设备条例), from the run's start. A title written without its outer marks
+    keeps the inner ones (浙江省实施《…法》办法第一条): runs are read with the marks left out, and
+    mapped back to ``text``."""
+    at = [i for i, ch in enumerate(text) if ch not in "《》〈〉"]
+    plain = "".join(text[i] for i in at)
+    for run in _RUN.finditer(plain):
+        for end in _LAW_END.finditer(run.group(0)):
+            yield run.group(0)[: end.end()], at[run.start()], at[run.start() + end.end() - 1] + 1
+
+
 def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> list[LawMention]:
     """Where a question names a document by title, in 《》 or not (价格法, 山东特种设备条例),
     each name read where a run of Han characters ends in a law's kind (法, 条例, 规定 …); one
@@ -136,14 +145,7 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
         names.append((m.group(1), m.start(), m.end(), True))
         for inner in CITED_TITLE.finditer(m.group(1)):  # 《河南省实施〈…法〉办法》 cites the law too
             names.append((inner.group(1), m.start() + 1 + inner.start(), m.start() + 1 + inner.end(), True))
-    # a title written without its outer marks keeps the inner ones (浙江省实施《…法》办法第一条):
-    # the runs are read with the marks left out, and mapped back to the question
-    at = [i for i, ch in enumerate(normalized_question) if ch not in "《》〈〉"]
-    plain = "".join(normalized_question[i] for i in at)
-    for run in _RUN.finditer(plain):
-        for end in _LAW_END.finditer(run.group(0)):
-            start, stop = at[run.start()], at[run.start() + end.end() - 1] + 1
-            names.append((run.group(0)[: end.end()], start, stop, False))
+    names += [(head, start, stop, False) for head, start, stop in _law_like_heads(normalized_question)]
     for name, start, stop, quoted in names:
         named = named_law(snap, name, regions, quoted=quoted)
         if named is None or len(named.doc_ids) != 1 or any(m.doc_id == named.doc_ids[0] for m in found):
@@ -163,20 +165,17 @@ _CLAUSE = re.compile(r"[^，,；;。？?！!]+[？?！!]?$")
 
 
 def uncited_law_asked(snap: Snapshot, normalized_question: str, regions: tuple[str, ...] = ()) -> tuple[str, list[str]] | None:
-    """(name, citing documents) when the clause that asks (the last) is about a law the corpus
-    only cites (a title the documents cite in 《》, none of them) (…依照《特种设备安全法》处罚，那特种设备安全法具体罚多少钱?) and names no law
-    the corpus holds; None otherwise."""
+    """(name, citing documents) when the clause that asks (the last) names no law the corpus
+    holds but one it only cites — a title the documents cite in 《》, none of them
+    (…依照《特种设备安全法》处罚，那特种设备安全法具体罚多少钱?); None otherwise."""
     last = _CLAUSE.search(normalized_question.rstrip())
     if last is None or law_mentions(snap, last.group(0), regions):
         return None
-    clause = CITED_TITLE.sub(lambda m: m.group(1), last.group(0))
-    for run in _RUN.finditer(clause):
-        for end in _LAW_END.finditer(run.group(0)):
-            head = run.group(0)[: end.end()]
-            for start in range(len(head) - 2):
-                name = head[start:]
-                if name in snap.cited_titles and named_law(snap, name, regions) is None:
-                    citing = documents_mentioning(snap, name)
-                    if citing:
-                        return name, citing
+    for head, _, _ in _law_like_heads(last.group(0)):
+        for start in range(len(head) - 2):
+            name = head[start:]
+            if name in snap.cited_titles and named_law(snap, name, regions) is None:
+                citing = documents_mentioning(snap, name)
+                if citing:
+                    return name, citing
     return None
