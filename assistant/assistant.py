@@ -31,7 +31,7 @@ from ingest.patterns import CITED_TITLE
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
     from assistant.llm.compose import LlmComposer
 
-DENSE_DOWN = "语义检索暂不可用(无法连接 Chroma 服务器),本回答只依据关键词检索。"
+DENSE_DOWN = "语义检索暂不可用({reason}),本回答只依据关键词检索。"
 COMPARED_SEARCHES = 8  # documents a comparison searches one by one, at most
 _YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
 
@@ -221,7 +221,7 @@ class Assistant:
                           question_type=QuestionType.ARTICLE, citations=comp.citations), None
         hits = self.retriever.search(query, k=k, snap=snap)
         if hits.dense_error:
-            notes.append(DENSE_DOWN)
+            notes.append(DENSE_DOWN.format(reason=hits.dense_error))
         near = list(dict.fromkeys(h.chunk.doc_id for h in hits.hits))
         corrected = self._premise(query, snap, hits, near)
         if corrected is not None:

@@ -7,6 +7,11 @@ paragraph-BM25 baseline's latency on the same corpus, so zhiqa's cost reads as a
     python -m eval.bench [--sizes corpus,100,500,2000] [--configs hybrid,bm25,hybrid-server]
                          [--questions 200] [--out eval/reports/bench.md]   (also: zhiqa bench)
 
+The e5 dense leg (zhiqa[e5]) is measured when asked for, on the shipped corpus and the
+development corpus of laws (``laws``, 31 documents):
+
+    python -m eval.bench --sizes corpus,laws --configs hybrid,hybrid-e5 --load-docs 0 --out eval/reports/bench-e5.md
+
 Figures come from this script, never from timed tests. Writes the Markdown report and a PNG
 plot of latency and memory against corpus size beside it."""
 from __future__ import annotations
@@ -17,8 +22,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from eval.bench_run import CONFIGS, LoadResult, Measurement, baseline_latency, measure, under_load
+from eval.bench_run import CONFIGS, DEFAULT_CONFIGS, LoadResult, Measurement, baseline_latency, measure, under_load
 from eval.charts import pyplot
+from eval.corpora.registry import corpus as eval_corpus
 from eval.gold import load_split
 from eval.synth_corpus import generate
 
@@ -34,15 +40,15 @@ def _questions(n: int) -> list[str]:
 
 def _table(rows: list[Measurement], base: dict[str, tuple[float, float]]) -> list[str]:
     out = [
-        "| corpus | config | docs | MB | ingest (s) | docs/s | MB/s | disk (MB) | warm p50 / p95 / p99 (ms) | "
-        "× baseline p95 | cold ask (s) | peak RSS (MB) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| corpus | config | docs | chunks | MB | ingest (s) | docs/s | chunks/s | MB/s | disk (MB) | "
+        "warm p50 / p95 / p99 (ms) | × baseline p95 | cold ask (s) | peak RSS (MB) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         ratio = r.warm_p95_ms / base[r.corpus][1] if base.get(r.corpus) and base[r.corpus][1] > 0 else float("nan")
         out.append(
-            f"| {r.corpus} | {r.config} | {r.documents} | {r.megabytes:.1f} | {r.ingest_s:.1f} | {r.docs_per_s:.1f} | "
-            f"{r.mb_per_s:.2f} | {r.disk_mb:.0f} | {r.warm_p50_ms:.1f} / {r.warm_p95_ms:.1f} / {r.warm_p99_ms:.1f} | "
+            f"| {r.corpus} | {r.config} | {r.documents} | {r.chunks} | {r.megabytes:.1f} | {r.ingest_s:.1f} | "
+            f"{r.docs_per_s:.1f} | {r.chunks_per_s:.1f} | {r.mb_per_s:.2f} | {r.disk_mb:.0f} | {r.warm_p50_ms:.1f} / {r.warm_p95_ms:.1f} / {r.warm_p99_ms:.1f} | "
             f"{ratio:.0f} | {r.cold_ask_s:.2f} | {r.peak_rss_mb:.0f} |"
         )
     out += ["", "| corpus | paragraph-BM25 baseline p50 / p95 (ms) |", "|---|---|"]
@@ -75,8 +81,9 @@ def _plot(rows: list[Measurement], base: dict[str, tuple[float, float]], path: P
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--sizes", default="corpus,100,500,2000", help="comma-separated: corpus and/or numbers of synthetic documents")
-    p.add_argument("--configs", default=",".join(CONFIGS), help=f"comma-separated, of {', '.join(CONFIGS)}")
+    p.add_argument("--sizes", default="corpus,100,500,2000",
+                   help="comma-separated: corpus, laws (the development corpus) and/or numbers of synthetic documents")
+    p.add_argument("--configs", default=",".join(DEFAULT_CONFIGS), help=f"comma-separated, of {', '.join(CONFIGS)}")
     p.add_argument("--questions", type=int, default=200)
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--load-docs", type=int, default=20, help="documents ingested during the concurrency run (0: skip it)")
@@ -94,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
         for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
             if size == "corpus":
                 source, label = ROOT / "corpus", "corpus"
+            elif size == "laws":
+                source, label = eval_corpus("laws").folder, "laws"
             else:
                 source, label = work / f"synth-{size}", f"synth-{size}"
                 generate(source, int(size), seed=args.seed)

@@ -15,7 +15,8 @@ HEADLINE = (  # (field, label, higher is better)
     ("key_fact_recall", "key-fact recall", True), ("exact_answer_rate", "exact answer (deadline/target)", True),
     ("citation_validity", "citation validity", True), ("citation_support", "citation support", True),
     ("citation_precision", "citation precision", True), ("refusal_rate", "refusal (unanswerable)", True),
-    ("false_refusal_rate", "false refusal (answerable)", False), ("latency_p50_ms", "latency p50 ms", False),
+    ("false_refusal_rate", "false refusal (answerable)", False),
+    ("premise_corrected", "false premise corrected (不对, cited)", True), ("latency_p50_ms", "latency p50 ms", False),
     ("latency_p95_ms", "latency p95 ms", False),
 )
 TARGETS = {  # the product's targets (issue): (bound, is a floor)
@@ -23,6 +24,7 @@ TARGETS = {  # the product's targets (issue): (bound, is a floor)
     "refusal_rate": (0.90, True), "false_refusal_rate": (0.05, False), "recall_at_5": (0.95, True),
 }
 BREAKDOWN_COLUMNS = ("n", "recall_at_5", "mrr_at_10", "key_fact_recall", "citation_support", "false_refusal_rate", "refusal_rate")
+TAG_COLUMNS = BREAKDOWN_COLUMNS + ("premise_corrected",)
 
 
 def _fmt(v: float | int | None) -> str:
@@ -69,11 +71,12 @@ def _target_lines(m: Metrics) -> list[str]:
     return lines
 
 
-def _breakdown_lines(title: str, groups: dict[str, Metrics], labels: dict[str, str] | None = None) -> list[str]:
-    lines = [f"### {title}", "", "| group | " + " | ".join(BREAKDOWN_COLUMNS) + " |", "|" + "---|" * (1 + len(BREAKDOWN_COLUMNS))]
+def _breakdown_lines(title: str, groups: dict[str, Metrics], labels: dict[str, str] | None = None,
+                     columns: tuple[str, ...] = BREAKDOWN_COLUMNS) -> list[str]:
+    lines = [f"### {title}", "", "| group | " + " | ".join(columns) + " |", "|" + "---|" * (1 + len(columns))]
     for name, m in groups.items():
         label = f"{name} ({labels[name]})" if labels and name in labels else name
-        lines.append(f"| {label} | " + " | ".join(_fmt(getattr(m, c)) for c in BREAKDOWN_COLUMNS) + " |")
+        lines.append(f"| {label} | " + " | ".join(_fmt(getattr(m, c)) for c in columns) + " |")
     return lines + [""]
 
 
@@ -133,6 +136,7 @@ def to_markdown(report: EvalReport, name: str, charts: list[str]) -> str:
         *_breakdown_lines("By question type", report.by_type),
         *_breakdown_lines("By document (first evidence document)", report.by_document, report.documents),
         *_breakdown_lines("By question script", report.by_script),
+        *_breakdown_lines("By tag (an item counts under each of its tags)", report.by_tag, columns=TAG_COLUMNS),
         *(f"![{c}]({c})" for c in charts),
         "",
         f"## Failed items ({len(report.failures)} of {m.n})",
@@ -166,6 +170,7 @@ def to_json(report: EvalReport) -> dict:
             "type": {k: v.as_dict() for k, v in report.by_type.items()},
             "document": {k: v.as_dict() for k, v in report.by_document.items()},
             "script": {k: v.as_dict() for k, v in report.by_script.items()},
+            "tag": {k: v.as_dict() for k, v in report.by_tag.items()},
         },
         "items": [_item_json(r) for r in report.system(report.headline).results],
     }

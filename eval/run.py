@@ -1,6 +1,6 @@
 """Evaluate zhiqa on a gold split of each corpus, beside the paragraph-BM25 baselines.
 
-    python -m eval.run [--split dev|test] [--corpus shipped|laws|all] [--config default|bm25|none-embedder]
+    python -m eval.run [--split dev|test] [--corpus shipped|laws|all] [--config default|bm25|none-embedder|e5]
                        [--out-dir eval/reports]
 
 Writes <out-dir>/<name>.md, .json and two PNG charts per corpus (metrics by question type,

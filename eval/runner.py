@@ -17,7 +17,7 @@ from eval.baselines import ParagraphBM25, raw_tokens
 from eval.corpora.registry import corpus as eval_corpus
 from eval.gold import GoldItem, load_split
 from eval.judge import ItemResult, Sources, judge
-from eval.summary import Metrics, breakdown, first_evidence_doc, summarise
+from eval.summary import Metrics, breakdown, by_tags, first_evidence_doc, summarise
 from eval.systems import ProductSystem, System
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +36,8 @@ CONFIGS = {
     "default": ProductConfig("zhiqa-hybrid", "(d) zhiqa hybrid (default)", "builtin", 1.0),
     "bm25": ProductConfig("zhiqa-bm25", "(c) zhiqa BM25 only (dense_weight 0)", "builtin", 0.0),
     "none-embedder": ProductConfig("zhiqa-none-embedder", "(e) zhiqa, embedder none", "none", 1.0),
+    # multilingual-e5-small in process (pip install 'zhiqa[e5]'); embedding the corpus takes minutes
+    "e5": ProductConfig("zhiqa-e5", "(f) zhiqa hybrid, e5 dense leg", "e5", 1.0),
 }
 BASELINE_RAW = "bm25-raw"
 BASELINE_NORM = "bm25-normalised"
@@ -59,6 +61,7 @@ class EvalReport:
     by_type: dict[str, Metrics]  # breakdowns of the headline system
     by_document: dict[str, Metrics]
     by_script: dict[str, Metrics]
+    by_tag: dict[str, Metrics]  # an item counts under each of its tags (colloquial, multi-turn, false-premise …)
     documents: dict[str, str]  # doc_id -> "region, script" for the per-document table
     wall_s: float
     corpus: str = "shipped"  # which corpus (eval.corpora.registry)
@@ -137,8 +140,9 @@ def evaluate(split: str = "test", config_name: str = "default", work_dir: Path |
         _product(CONFIGS["bm25"], builtin),
         _product(CONFIGS["default"], builtin),
     ]
-    if config_name == "none-embedder":
-        systems.append(_product(CONFIGS["none-embedder"], build_index(work_dir / "index-none", "none", folder)))
+    extra = CONFIGS[config_name]
+    if extra.embedder != "builtin":  # a configuration with its own embedder gets its own index
+        systems.append(_product(extra, build_index(work_dir / f"index-{extra.embedder}", extra.embedder, folder)))
     runs = tuple(_run_system(s, items, sources) for s in systems)
 
     headline = CONFIGS[config_name].system
@@ -153,6 +157,7 @@ def evaluate(split: str = "test", config_name: str = "default", work_dir: Path |
         by_type=breakdown(results, lambda r: r.item.type),
         by_document=breakdown(results, first_evidence_doc),
         by_script=breakdown(results, lambda r: r.item.script),
+        by_tag=by_tags(results),
         documents=documents,
         wall_s=time.perf_counter() - t0,
         corpus=corpus,

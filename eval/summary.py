@@ -28,6 +28,7 @@ class Metrics:
     citation_precision: float  # share of citations (answerable items) on gold evidence
     refusal_rate: float  # unanswerable items abstained on
     false_refusal_rate: float  # answerable items abstained on
+    premise_corrected: float  # false-premise items answered 不对 with the documents' statement cited
     latency_p50_ms: float
     latency_p95_ms: float
 
@@ -48,10 +49,13 @@ def summarise(results: list[ItemResult]) -> Metrics:
     answerable = [r for r in results if r.item.answerable]
     answered = [r for r in answerable if not r.said.abstained]
     facts, exact, refusal, false_refusal, support = Tally(), Tally(), Tally(), Tally(), Tally()
+    corrected = Tally()
     validity, precision = Tally(), Tally()
     for r in results:
         if not r.item.answerable:
             refusal.add(r.said.abstained)
+        if FALSE_PREMISE in r.item.tags:
+            corrected.add(corrects(r))
         for ok in r.citations_valid:
             validity.add(ok)
     for r in answerable:
@@ -82,9 +86,28 @@ def summarise(results: list[ItemResult]) -> Metrics:
         citation_precision=precision.rate,
         refusal_rate=refusal.rate,
         false_refusal_rate=false_refusal.rate,
+        premise_corrected=corrected.rate,
         latency_p50_ms=percentile(latencies, 0.5),
         latency_p95_ms=percentile(latencies, 0.95),
     )
+
+
+FALSE_PREMISE = "false-premise"
+CORRECTION = "不对"  # how an answer that corrects the question's premise begins (assistant.compose.composer)
+
+
+def corrects(r: ItemResult) -> bool:
+    """Was a false premise corrected: the answer says 不对 and cites what the documents say?"""
+    return r.said.text.lstrip().startswith(CORRECTION) and bool(r.said.citations) and all(r.citations_valid)
+
+
+def by_tags(results: list[ItemResult]) -> dict[str, Metrics]:
+    """One group per tag of the gold items (an item is in each of its tags' groups)."""
+    groups: dict[str, list[ItemResult]] = {}
+    for r in results:
+        for tag in r.item.tags:
+            groups.setdefault(tag, []).append(r)
+    return {name: summarise(group) for name, group in sorted(groups.items())}
 
 
 def breakdown(results: list[ItemResult], key: Callable[[ItemResult], str]) -> dict[str, Metrics]:

@@ -179,7 +179,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="zhiqa", description="Ask questions about Chinese quality-supervision documents, with exact citations.")
     p.add_argument("--index", help="index folder (default: $ZHIQA_HOME or ./.zhiqa)")
     p.add_argument("--chroma-url", help="use a Chroma server, e.g. http://127.0.0.1:8000 (default: $ZHIQA_CHROMA_URL or embedded)")
-    p.add_argument("--embedder", help="builtin | none | st:<model or path> | openai:<model> (default: $ZHIQA_EMBEDDER or builtin)")
+    p.add_argument("--embedder", help="builtin | none | e5 | st:<model or path> | openai:<model> (default: $ZHIQA_EMBEDDER or builtin)")
     sub = p.add_subparsers(dest="command", required=True)
 
     s = sub.add_parser("ingest", help="add or update documents (files or folders)")
@@ -213,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("eval", help="score answers on the gold set and write a report under eval/reports/")
     s.add_argument("--split", choices=("dev", "test"), default="test")
     s.add_argument("--corpus", default="all", help="shipped (corpus/), laws (the development corpus) or all (default)")
-    s.add_argument("--config", default="default", help="default (hybrid) | bm25 | none-embedder")
+    s.add_argument("--config", default="default", help="default (hybrid) | bm25 | none-embedder | e5 (needs zhiqa[e5])")
     s.add_argument("--out-dir")
     s.set_defaults(func=cmd_eval)
 

@@ -15,9 +15,14 @@ class Hit:
     dense_rank: int | None
 
 
+# why the dense leg was skipped, as the answer's note says it (BM25 still answers)
+CHROMA_DOWN = "无法连接 Chroma 服务器"
+EMBEDDER_DOWN = "向量模型服务无法连接或超时"
+
+
 @dataclass(frozen=True)
 class Hits:
     query: Query
     hits: tuple[Hit, ...]
     allowed_docs: tuple[str, ...]  # documents the filters left in play
-    dense_error: str = ""  # why the dense leg was skipped (its store unreachable); '' when it ran
+    dense_error: str = ""  # why the dense leg was skipped (CHROMA_DOWN, EMBEDDER_DOWN); '' when it ran

@@ -10,12 +10,12 @@ import numpy as np
 
 from assistant.answer import QuestionType
 from assistant.config import Settings
-from assistant.errors import ChromaUnavailable
+from assistant.errors import ChromaUnavailable, EmbedderUnavailable
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.search.definitions import defined_term, defining_chunks
-from assistant.search.hits import Hit, Hits
+from assistant.search.hits import CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
 from assistant.search.laws import laws_named
 from assistant.search.rerankers import Reranker
 from ingest.gazetteer import AGENCY_FULL_NAMES
@@ -116,13 +116,16 @@ class HybridRetriever:
 
         dense_error = ""
         if self.use_dense and snap.embedder is not None and snap.collection and self.settings.dense_weight > 0:
-            vector = snap.embedder.embed_query(query.normalized)
             where = chroma_where(query, allowed, len(snap.docs))
             rank = 0
             try:
-                found = self.index.store.query(snap.collection, vector, n * 2, where)
-            except ChromaUnavailable as exc:  # a Chroma server down: BM25 still answers, and says so
-                found, dense_error = [], str(exc)
+                vector = snap.embedder.embed_query(query.normalized)
+            except EmbedderUnavailable:  # an embedding endpoint down: BM25 still answers, and says so
+                vector, dense_error = None, EMBEDDER_DOWN
+            try:
+                found = [] if vector is None else self.index.store.query(snap.collection, vector, n * 2, where)
+            except ChromaUnavailable:  # a Chroma server down: the same
+                found, dense_error = [], CHROMA_DOWN
             for cid, _dist in found:
                 i = snap.chunk_pos.get(cid)
                 if i is None:  # written by an unfinished or later ingest: not in this generation

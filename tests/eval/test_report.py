@@ -37,3 +37,29 @@ def test_charts_are_written_as_png(test_split_report, tmp_path):
     assert [p.name for p in paths] == ["t-by-type.png", "t-failures.png"]
     for p in paths:
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_report_breaks_figures_down_by_tag(test_split_report, tmp_path):
+    results = test_split_report.system(test_split_report.headline).results
+    tags = {t for r in results for t in r.item.tags}
+    assert tags and set(test_split_report.by_tag) == tags
+    for tag, m in test_split_report.by_tag.items():
+        assert m.n == sum(tag in r.item.tags for r in results)
+    md, js = write_report(test_split_report, tmp_path, "r", [])
+    assert "### By tag" in md.read_text(encoding="utf-8")
+    assert set(json.loads(js.read_text(encoding="utf-8"))["breakdowns"]["tag"]) == tags
+
+
+def test_a_false_premise_counts_as_corrected_only_when_said_wrong_with_a_citation(test_split_report):
+    from dataclasses import replace
+
+    from eval.summary import corrects, summarise
+
+    cited = next(r for r in test_split_report.system(test_split_report.headline).results if r.said.citations
+                 and all(r.citations_valid))
+    item = replace(cited.item, tags=cited.item.tags + ("false-premise",))
+    said_wrong = replace(cited, item=item, said=replace(cited.said, text="不对:问题中的“五年”与文件的规定不符。"))
+    only_refused = replace(said_wrong, said=replace(said_wrong.said, text="文件没有提到问题中的“五年”"))
+    uncited = replace(said_wrong, said=replace(said_wrong.said, citations=()), citations_valid=())
+    assert corrects(said_wrong) and not corrects(only_refused) and not corrects(uncited)
+    assert summarise([said_wrong, only_refused]).premise_corrected == 0.5

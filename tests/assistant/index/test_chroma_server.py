@@ -41,6 +41,7 @@ def test_nothing_is_lost_when_the_chroma_server_restarts(tmp_path, corpus_dir):
     from eval.bench_run import ChromaServer
 
     from assistant.assistant import DENSE_DOWN
+    from assistant.search.hits import CHROMA_DOWN
     from assistant.errors import ChromaUnavailable
 
     question = "陕西对第三方机构有什么要求?"
@@ -56,7 +57,7 @@ def test_nothing_is_lost_when_the_chroma_server_restarts(tmp_path, corpus_dir):
 
     # the server is down: keyword search still answers, cited, and says the semantic leg is missing
     down = Assistant(settings).ask(question)
-    assert not down.abstained and down.citations and DENSE_DOWN in down.notes
+    assert not down.abstained and down.citations and DENSE_DOWN.format(reason=CHROMA_DOWN) in down.notes
     # and an ingest stops with a message that says what to do, leaving the index as it was
     changed = tmp_path / "more"
     changed.mkdir()
