@@ -33,7 +33,12 @@ class GoldItem:
 def load_split(split: str, corpus: str = "shipped") -> list[GoldItem]:
     if split not in ("dev", "test"):
         raise ValueError(f"split must be dev or test, got {split!r}")
-    text = eval_corpus(corpus).gold_file(split).read_text(encoding="utf-8")
+    return parse_items(eval_corpus(corpus).gold_file(split).read_text(encoding="utf-8"))
+
+
+def parse_items(text: str) -> list[GoldItem]:
+    """Gold items from JSON lines (question or turns, evidence quotes, key facts with | between
+    accepted alternatives)."""
     items = []
     for line in text.splitlines():
         if not line.strip():

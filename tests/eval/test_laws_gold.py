@@ -4,6 +4,7 @@ quotes, every document of the corpus asked about."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -51,3 +52,19 @@ def test_every_quote_is_in_the_corpus_and_holds_its_key_facts(texts):
 def test_the_metadata_gold_covers_the_corpus(texts):
     gold = json.loads((LAWS.gold / "metadata.json").read_text(encoding="utf-8"))["documents"]
     assert set(gold) == set(texts)
+
+
+def test_the_paraphrase_probe_is_split_by_document_and_found_in_the_corpus(texts):
+    from eval.paraphrase import load_probe
+
+    test_docs = LAWS.test_documents
+    items = {split: load_probe(split) for split in ("dev", "test")}
+    assert len(items["dev"]) + len(items["test"]) >= 50 and min(map(len, items.values())) >= 25
+    for split, probe in items.items():
+        for item in probe:
+            assert item.answerable and "paraphrase" in item.tags
+            assert not re.search(r"第[一二三四五六七八九十百零〇\d]+条", item.question), item.id  # found by meaning, not number
+            for ev in item.evidence:
+                assert (ev.doc_id in test_docs) == (split == "test"), item.id
+            assert evidence_spans(item, texts), item.id
+            assert key_facts_present("\n".join(e.quote for e in item.evidence), item.key_facts), item.id
