@@ -63,6 +63,10 @@ class Answer:
     mode: str = "extractive"
     notes: list[str] = field(default_factory=list)
     unverified: list[str] = field(default_factory=list)
+    # the share of the question's weighted terms the best retrieved passage holds: the evidence
+    # abstention is decided on (answers below MIN_COVERAGE are declined); None on paths that
+    # answer from structure (an article asked by number, a document's metadata)
+    coverage: float | None = None
 
     def to_json(self) -> dict:
         d = asdict(self)
@@ -70,6 +74,10 @@ class Answer:
         if not self.abstained:
             d.pop("reason")
             d.pop("suggestions")
+        if self.coverage is None:
+            d.pop("coverage")
+        else:
+            d["coverage"] = round(self.coverage, 3)
         if self.mode == "extractive":
             for key in ("mode", "unverified"):
                 d.pop(key)

@@ -246,7 +246,8 @@ class Assistant:
             hits = self._comparison_hits(query, hits, snap)
         comp = self.composer.compose(hits, snap)
         if comp.abstained:
-            return self._abstain(query, comp.reason, snap, near, comp.answer, comp.citations), None
+            declined = self._abstain(query, comp.reason, snap, near, comp.answer, comp.citations)
+            return replace(declined, coverage=comp.coverage), None
         notes.extend(comp.notes)
         return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
-                      question_type=query.question_type, citations=comp.citations), hits
+                      question_type=query.question_type, citations=comp.citations, coverage=comp.coverage), hits

@@ -7,7 +7,7 @@ from pathlib import Path
 from eval.corpora.registry import CORPORA
 from eval.judge import ItemResult
 from eval.runner import EvalReport
-from eval.summary import Metrics
+from eval.summary import Metrics, reliability
 
 HEADLINE = (  # (field, label, higher is better)
     ("recall_at_1", "Recall@1", True), ("recall_at_3", "Recall@3", True), ("recall_at_5", "Recall@5", True),
@@ -80,6 +80,18 @@ def _breakdown_lines(title: str, groups: dict[str, Metrics], labels: dict[str, s
     return lines + [""]
 
 
+def reliability_lines(report: EvalReport) -> list[str]:
+    """The reliability table: at each level of evidence coverage, how often an answer is right,
+    and how many questions were declined there (and of those, how many were answerable)."""
+    lines = ["### Reliability of the evidence signal (coverage of the question's terms by the best passage)", "",
+             "Answers below coverage 0.3 are declined (MIN_COVERAGE); an answered unanswerable item counts as wrong.", "",
+             "| coverage | answered | right | share right | declined | declined but answerable |", "|---|---|---|---|---|---|"]
+    for b in reliability(list(report.system(report.headline).results)):
+        lines.append(f"| {b.low:.1f}–{b.high:.1f} | {b.answered} | {b.correct} | {_fmt(b.accuracy)} | {b.abstained} | "
+                     f"{b.abstained_answerable} |")
+    return lines + [""]
+
+
 def _quote(text: str, limit: int = 400) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[:limit] + "…"
@@ -137,6 +149,7 @@ def to_markdown(report: EvalReport, name: str, charts: list[str]) -> str:
         *_breakdown_lines("By document (first evidence document)", report.by_document, report.documents),
         *_breakdown_lines("By question script", report.by_script),
         *_breakdown_lines("By tag (an item counts under each of its tags)", report.by_tag, columns=TAG_COLUMNS),
+        *reliability_lines(report),
         *(f"![{c}]({c})" for c in charts),
         "",
         f"## Failed items ({len(report.failures)} of {m.n})",

@@ -3,8 +3,8 @@
     python -m eval.run [--split dev|test] [--corpus shipped|laws|all] [--config default|bm25|none-embedder|e5]
                        [--out-dir eval/reports]
 
-Writes <out-dir>/<name>.md, .json and two PNG charts per corpus (metrics by question type,
-failures by cause; <name> is test-default for the shipped corpus, laws-test-default for the
+Writes <out-dir>/<name>.md, .json and three PNG charts per corpus (metrics by question type,
+failures by cause, the reliability of the evidence coverage abstention reads; <name> is test-default for the shipped corpus, laws-test-default for the
 development corpus), prints each corpus's headline table and then zhiqa's figures on every
 corpus side by side."""
 from __future__ import annotations

@@ -119,3 +119,34 @@ def breakdown(results: list[ItemResult], key: Callable[[ItemResult], str]) -> di
 
 def first_evidence_doc(r: ItemResult) -> str:
     return r.item.evidence[0].doc_id if r.item.evidence else "(no evidence: unanswerable)"
+
+
+@dataclass(frozen=True)
+class ReliabilityBin:
+    low: float  # evidence coverage in [low, high)
+    high: float
+    answered: int
+    correct: int  # answered and judged right (an answered unanswerable item is wrong)
+    abstained: int
+    abstained_answerable: int  # of the abstentions, on answerable items (false refusals)
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.answered if self.answered else float("nan")
+
+
+RELIABILITY_EDGES = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def reliability(results: list[ItemResult], edges: tuple[float, ...] = RELIABILITY_EDGES) -> list[ReliabilityBin]:
+    """How often an answer is right at each level of the evidence it was given on (the coverage
+    abstention reads): the reliability of that signal. Items answered without it (an article by
+    number, metadata) are left out."""
+    bins = []
+    for low, high in zip(edges, edges[1:]):
+        group = [r for r in results if r.said.coverage is not None and low <= r.said.coverage < high]
+        answered = [r for r in group if not r.said.abstained]
+        declined = [r for r in group if r.said.abstained]
+        bins.append(ReliabilityBin(low, min(high, 1.0), len(answered), sum(r.passed for r in answered), len(declined),
+                                   sum(r.item.answerable for r in declined)))
+    return bins

@@ -30,6 +30,7 @@ class SystemAnswer:
     ranked: tuple[Span, ...]  # the top RETRIEVAL_DEPTH retrieved units
     latency_ms: float
     standalone: str  # the question the system actually searched for
+    coverage: float | None = None  # the evidence its abstention was decided on (zhiqa), None if none
 
 
 class System(Protocol):
@@ -69,4 +70,5 @@ class ProductSystem:
             ranked=tuple((h.chunk.doc_id, h.chunk.start, h.chunk.end) for h in hits.hits),
             latency_ms=float(ans.latency_ms),
             standalone=ans.standalone_question,
+            coverage=ans.coverage,
         )

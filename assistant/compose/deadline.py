@@ -29,9 +29,10 @@ def with_time_requirements(ev: Evidence, shaped: Shaped) -> Shaped:
 
 def with_document_date(ev: Evidence, shaped: Shaped) -> Shaped:
     """Add the document's own date, cited at the line stating it; for a document with no date
-    line, its title when the title carries the year."""
+    line, its title when the title carries the year. Not for a question asking how long (十五日
+    内, 三年): a period counted from an event does not depend on when the document was written."""
     doc_id = shaped.citations[0].doc_id if shaped.citations else None
-    if doc_id is None:
+    if doc_id is None or (ev.quantity is not None and ev.quantity.kind == "duration"):
         return shaped
     rec = ev.snap.docs[doc_id]
     meta = rec.meta

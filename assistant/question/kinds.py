@@ -20,6 +20,11 @@ from ingest.patterns import DOC_NUMBER
 
 Q = QuestionType
 
+# a number of days, hours, months or years asked (几天, 多少个工作日, 几个小时, 多少年); not 几月, a month
+_COUNTED_TIME_ASKED = r"(?:多少|几)(?:个(?:工作日|小时|钟头|星期|月)|工作日|天|日|小时|钟头|分钟|周|星期|年)"
+# 怎么理解, 如何界定 ask what a word means, not how to do something
+_NOT_MEANING = r"(?!理解|界定)"
+
 
 @dataclass(frozen=True)
 class TypeRule:
@@ -32,23 +37,23 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(Q.COMPARISON, asked=re.compile(r"比较|区别|异同|不同|相同|对比|差异|相比|分别|各自|各是|各有|一样吗|是否一样|compare|difference")),
     TypeRule(
         Q.RESPONSIBILITY,
-        asked=re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|牵头|配合|负责(?!人)|主管|职责|责任单位|who|which department|responsib|lead"),
+        asked=re.compile(r"谁|哪(?:个|一个|一级|级|家)?(?:政府)?(?:部门|单位|机关|机构)|哪些部门|哪些单位|牵头|配合|负责(?!人)|主管(?!部门)|职责|责任单位|who|which department|responsib|lead"),
         answered=re.compile(r"牵头|配合|负责|主管|按职责|承担|职责"),
     ),
     TypeRule(
         Q.DEADLINE,
-        asked=re.compile(r"何时|什么时候|期限|时限|多久|几日|几天|截止|哪一年|哪年|届满|之前|以前|日内|when|deadline|by what year|which year"),
+        asked=re.compile(rf"何时|什么时[候间]|啥时[候间]|期限|时限|多久|多长|{_COUNTED_TIME_ASKED}|几号|截止|哪一?[年天日]|届满|之前|以前|日内|when|deadline|by what year|which year"),
         answered=re.compile(r"\d{4}年|年底|年末|月底|日内|日前|期间|届满|之前|以前|每年|工作日|\d{4}[—\-]\d{4}"),
     ),
     TypeRule(
         Q.TARGET,
-        asked=re.compile(r"多少|比例|目标|合格率|达到|百分之|%|几个|几家|几方|how many|how much|percent|rate|target"),
+        asked=re.compile(r"多少|比例|目标|合格率|达到|百分之|%|(?<!哪)几(?:个|家|方|件|台|套|名|人|位|次|倍|成|批|座|所|户)|how many|how much|percent|rate|target"),
         answered=re.compile(r"\d+(?:\.\d+)?\s*(?:%|个|家|项|件|亿|万|人|次|以上)|百分之"),
     ),
-    TypeRule(Q.PROCEDURE, asked=re.compile(r"如何|怎样|怎么|程序|步骤|流程|办理|how to|how do|procedure|steps")),
+    TypeRule(Q.PROCEDURE, asked=re.compile(rf"(?:如何|怎样|怎么|咋){_NOT_MEANING}|程序|步骤|流程|办理|how to|how do|procedure|steps")),
     TypeRule(
         Q.DEFINITION,
-        asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|what is|what are|meaning|define"),
+        asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|什么意思|啥意思|什么叫|啥叫|是啥|指啥|(?:如何|怎样|怎么)(?:理解|界定)|what is|what are|meaning|define"),
         answered=re.compile(r"是指|系指|指的是|所称|含义|定义为"),  # 本法所称经营者，是指…
     ),
     TypeRule(Q.LIST, asked=re.compile(r"哪些|哪几|有几|包括|包含|列举|which|list")),
@@ -78,6 +83,7 @@ def answer_cue(qtype: QuestionType) -> re.Pattern[str] | None:
 # ---------------------------------------------------------------- the figure asked for
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
+_TIME_UNIT = r"个?(?:工作日|天|日|小时|月|年|周|星期|分钟)"  # 罚款后多少天内: a time, not an amount
 
 
 @dataclass(frozen=True)
@@ -95,12 +101,12 @@ class QuantityRule:
 QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "money", "金额",
-        asked=re.compile(r"多少钱|罚了?多少|罚款多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
+        asked=re.compile(rf"多少钱|罚(?:了|款)?(?:的?(?:最高|最低|最多|最少|上限|下限|数额|金额|标准))?(?:是|为|有|要|能|会)?多少(?!{_TIME_UNIT})|(?:赔偿?|赔付|补偿)多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
         answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|(?:{_NUM}\s*[%％]|百分之{_NUM})的?罚款"),
     ),
     QuantityRule(
         "percent", "比例",
-        asked=re.compile(r"税率|比例是多少|百分之几|百分比|多少%|率[^，。？?]{0,6}多少|what (?:tax )?rate|what percentage|what share"),
+        asked=re.compile(r"税率|比例[^，。？?]{0,6}多少|比重|占比|百分之几|百分之多少|几成|多少成|百分比|多少%|率[^，。？?]{0,6}多少|what (?:tax )?rate|what percentage|what share"),
         answered=re.compile(rf"{_NUM}\s*[%％]|百分之|{_NUM}\s*成(?![为立])|率为0|为零"),
     ),
     QuantityRule(
@@ -110,8 +116,8 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     ),
     QuantityRule(
         "duration", "期限",
-        asked=re.compile(r"多少天|几天|多少日|几日|多少个?工作日|几个工作日|多久|多长时间|多少小时|几小时|几个月|多少个月|几年|多少年|期限是|时限是|周期是|周期多长|how many days|how long|within how many"),
-        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|半(?:个月|年)|届满|即时|立即|当日|当天"),
+        asked=re.compile(rf"{_COUNTED_TIME_ASKED}|多久|多长|期限是|时限是|周期是|how many days|how long|within how many"),
+        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)|届满|即时|立即|当日|当天"),
     ),
     QuantityRule(
         "people", "人数",
@@ -122,22 +128,27 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule("docno", "文号", asked=re.compile(r"文号|发文字号|document numbers?"), answered=DOC_NUMBER),
     QuantityRule(
         "count", "数量",
-        asked=re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|几方|多少方|多少|(?:几|多少)(?:件|台|套|户|份|种|类|枚|只|箱|袋|瓶|张)|how many"),
+        asked=re.compile(r"多少个|几个|多少家|几家|多少项|几项|多少座|几座|多少所|多少处|几方|多少方|多少|(?:几|多少)(?:件|台|套|户|份|种|类|级|枚|只|箱|袋|瓶|张)|how many"),
         answered=re.compile(rf"{_NUM}\s*(?:[—\-~至到]\s*{_NUM}\s*)?(?:个|家|项|座|所|处|件|类|批|名|人|次|万|亿|%|种|条|户|台|套|方)|{_NUM}\s*[%％]|(?:达到?|为|是)\s*\d+(?:\.\d+)?(?![\d年月日])"),
     ),
 )
 
 
-_COUNTED_TIME = re.compile(r"(?:多少|几)个?(?:工作日|天|日|个月|月|年|小时|周|星期)")
-_TIME_FIGURE = re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|个月|月|年|周)|半(?:个月|年)")
-_CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|枚|只|箱|袋|瓶|张)")
+_COUNTED_TIME = re.compile(_COUNTED_TIME_ASKED)
+# a number of them: not a year (2020年 is a date, not twenty centuries of days)
+_TIME_FIGURE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d\s*年){_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)")
+_CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|级|枚|只|箱|袋|瓶|张)")
+# 哪几类 asks which kinds, not how many; 几月几号 asks a date, not a number of days
+_WHICH = re.compile(r"哪几")
+_DATE_ASKED = re.compile(r"几月几[日号]")
 
 
 def asked_quantity(normalized_question: str) -> QuantityRule | None:
     """The kind of figure the question asks for, if it asks for one; a count asked with its
     classifier (抽几件样品, 多少台) must be answered with that classifier (两件, 3台), and a
-    number of days or months (多少个工作日, 几天) with a number of them."""
-    q = normalized_question.lower()
+    number of days or months (多少个工作日, 几天) with a number of them. 哪几类 asks which kinds,
+    not how many, and 几月几号 a date, not a number of days."""
+    q = _DATE_ASKED.sub("哪天", _WHICH.sub("哪些", normalized_question.lower()))
     for rule in QUANTITY_RULES:
         if rule.asked.search(q):
             if rule.kind == "count" and (m := _CLASSIFIED.search(q)):
@@ -244,11 +255,14 @@ def asserts_claim(normalized_question: str) -> bool:
 
 # ---------------------------------------------------------------- a penalty asked for
 
-_PENALTY_ASKED = re.compile(r"处罚|罚款|罚多少|怎么罚|罚了|法律责任|什么责任|后果|追究|吊销|没收|责令")
+_PENALTY_ASKED = re.compile(
+    r"处罚|罚款|罚多少|(?:怎么|怎样|如何|咋)罚|罚不罚|罚了|法律责任|(?:什么|啥|何)责任|后果|追究|吊销|没收|责令"
+    r"|会被?(?:怎么样|怎样|咋样)|坐牢|判刑|拘留"  # 会怎么样: what befalls it; the criminal penalties
+)
 
 
 def asks_penalty(normalized_question: str) -> bool:
-    """Does the question ask what befalls a violation (怎么处罚, 罚多少, 承担什么法律责任)?"""
+    """Does the question ask what befalls a violation (怎么处罚, 罚多少, 承担什么法律责任, 会怎么样)?"""
     return bool(_PENALTY_ASKED.search(normalized_question))
 
 

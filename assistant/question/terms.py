@@ -1,6 +1,7 @@
 """The question's key terms and how much each matters: idf weights from the index, question
-words and the regions named (filters) left out, and a compound counted once with the parts
-jieba's search mode also emits (卖出去, 卖出, 出去 are one thing asked)."""
+words (and a word jieba joined from a question frame and question words: 谁来管) and the
+regions named (filters) left out, and a compound counted once with the parts jieba's search
+mode also emits (卖出去, 卖出, 出去 are one thing asked)."""
 from __future__ import annotations
 
 import math
@@ -59,6 +60,24 @@ def _noun_parts(term: str) -> bool:
     return all(p.flag in _GUESSED_NOUN_TAGS for p in jieba.posseg.lcut(term))
 
 
+def _asks_only(term: str, normalized_question: str, spans: list[tuple[int, int]]) -> bool:
+    """Is ``term`` a word jieba joined from the question's frames (at ``spans``) and question
+    words, with at least one frame (谁来管 = 谁 + 来 + 管)? It asks; it names nothing."""
+    framed = {normalized_question[s:e] for s, e in spans}
+    skip = question_words()
+    reach: list[set[bool]] = [set() for _ in range(len(term) + 1)]  # whether a frame was used
+    reach[0].add(False)
+    for i in range(len(term)):
+        for used in tuple(reach[i]):
+            for j in range(i + 1, len(term) + 1):
+                piece = term[i:j]
+                if piece in framed:
+                    reach[j].add(True)
+                elif piece in skip:
+                    reach[j].add(used)
+    return True in reach[-1]
+
+
 def longest_common_run(a: str, b: str) -> int:
     """Length of the longest substring shared by a and b (a is short: the question)."""
     best = 0
@@ -83,8 +102,8 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
     frames = interrogative_spans(asked)
     weights = {}
     for t in dict.fromkeys(tokens):
-        if only_in_frames(t, asked, frames):
-            continue  # 多长时间, 有什么后果: how the question asks, not what it asks about
+        if only_in_frames(t, asked, frames) or _asks_only(t, asked, frames):
+            continue  # 多长时间, 有什么后果, 谁来管: how the question asks, not what it asks about
         idf = snap.bm25.idf(t) if snap.bm25 is not None else None
         # an English question is carried by its glossary expansions; a Latin code in a Chinese
         # question that the documents use (QC小组, HNPR开头的编号) is a term like any other
@@ -122,7 +141,7 @@ def _with_phrases(snap: Snapshot, query: Query, weights: dict[str, float]) -> di
     for term, alts in query.synonyms:
         if term in out or len(term) < 2 or term not in query.asked or any(term in t for t in out):
             continue
-        if only_in_frames(term, query.asked, frames) or term in question_words():
+        if only_in_frames(term, query.asked, frames) or _asks_only(term, query.asked, frames) or term in question_words():
             continue
         idfs = [w for a in alts if (w := snap.bm25.idf(a)) is not None]
         if idfs:

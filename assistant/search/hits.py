@@ -13,6 +13,7 @@ class Hit:
     score: float
     bm25_rank: int | None
     dense_rank: int | None
+    dense_similarity: float | None = None  # cosine of question and chunk in the dense leg, when it found it
 
 
 # why the dense leg was skipped, as the answer's note says it (BM25 still answers)

@@ -104,6 +104,7 @@ class HybridRetriever:
         fused: dict[int, float] = {}
         bm25_rank: dict[int, int] = {}
         dense_rank: dict[int, int] = {}
+        dense_sim: dict[int, float] = {}
 
         mask = snap.chunk_mask(allowed)
         scores = snap.bm25.scores(list(query.tokens), mask)
@@ -126,11 +127,12 @@ class HybridRetriever:
                 found = [] if vector is None else self.index.store.query(snap.collection, vector, n * 2, where)
             except ChromaUnavailable:  # a Chroma server down: the same
                 found, dense_error = [], CHROMA_DOWN
-            for cid, _dist in found:
+            for cid, dist in found:
                 i = snap.chunk_pos.get(cid)
                 if i is None:  # written by an unfinished or later ingest: not in this generation
                     continue
                 dense_rank[i] = rank
+                dense_sim[i] = 1.0 - float(dist)  # the collections are cosine spaces
                 fused[i] = fused.get(i, 0.0) + self.settings.dense_weight / (self.settings.rrf_k + rank + 1)
                 rank += 1
                 if rank >= n:
@@ -146,7 +148,7 @@ class HybridRetriever:
         hits = Hits(
             query=query,
             hits=tuple(Hit(chunk=snap.chunks[i], score=s, bm25_rank=bm25_rank.get(i),
-                           dense_rank=dense_rank.get(i)) for i, s in best),
+                           dense_rank=dense_rank.get(i), dense_similarity=dense_sim.get(i)) for i, s in best),
             allowed_docs=tuple(allowed),
             dense_error=dense_error,
         )

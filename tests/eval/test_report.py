@@ -34,7 +34,7 @@ def test_charts_are_written_as_png(test_split_report, tmp_path):
     from eval.charts import write_charts
 
     paths = write_charts(test_split_report, tmp_path, "t")
-    assert [p.name for p in paths] == ["t-by-type.png", "t-failures.png"]
+    assert [p.name for p in paths] == ["t-by-type.png", "t-failures.png", "t-reliability.png"]
     for p in paths:
         assert p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -63,3 +63,16 @@ def test_a_false_premise_counts_as_corrected_only_when_said_wrong_with_a_citatio
     uncited = replace(said_wrong, said=replace(said_wrong.said, citations=()), citations_valid=())
     assert corrects(said_wrong) and not corrects(only_refused) and not corrects(uncited)
     assert summarise([said_wrong, only_refused]).premise_corrected == 0.5
+
+
+def test_the_reliability_table_accounts_for_every_question_answered_on_evidence(test_split_report, tmp_path):
+    from eval.summary import reliability
+
+    results = test_split_report.system(test_split_report.headline).results
+    bins = reliability(list(results))
+    on_evidence = [r for r in results if r.said.coverage is not None]
+    assert on_evidence and sum(b.answered + b.abstained for b in bins) == len(on_evidence)
+    assert sum(b.correct for b in bins) == sum(r.passed for r in on_evidence if not r.said.abstained)
+    assert all(b.answered == 0 for b in bins if b.high <= 0.3)  # below the threshold nothing is answered
+    md, _ = write_report(test_split_report, tmp_path, "r", [])
+    assert "### Reliability of the evidence signal" in md.read_text(encoding="utf-8")

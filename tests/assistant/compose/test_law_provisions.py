@@ -141,3 +141,10 @@ def test_a_penalty_that_cites_a_list_of_articles_punishes_each(laws_assistant):
         own = next(a for a in articles if a.number == number)
         quoted = [snap.text(doc_id)[a:b] for a, b in punishing_spans(text, articles, own)]
         assert any("违反本法第六条、第九条规定" in q for q in quoted), number
+
+
+def test_a_period_counted_from_an_event_comes_without_the_documents_date(laws_assistant):
+    # 自收到通知之日起十五日内: how long does not depend on when the law was written
+    answer = laws_assistant.ask("商标法规定，申请人对驳回申请不服的，可以在收到通知之日起多少天内申请复审？")
+    assert "十五日内" in _quoted(answer)
+    assert "文件日期" not in answer.answer and len({c.doc_id for c in answer.citations}) == 1
