@@ -94,11 +94,18 @@ def summarise(results: list[ItemResult]) -> Metrics:
 
 FALSE_PREMISE = "false-premise"
 CORRECTION = "不对"  # how an answer that corrects the question's premise begins (assistant.compose.composer)
+# how an abstention says the corpus itself belies the premise: the document, year or period asked
+# is not there (语料中没有《X》, 语料中没有2025年的这份文件), or the premise is named as wrong
+PREMISE_DENIED = ("语料中没有", "问题的前提与文件不符")
 
 
 def corrects(r: ItemResult) -> bool:
-    """Was a false premise corrected: the answer says 不对 and cites what the documents say?"""
-    return r.said.text.lstrip().startswith(CORRECTION) and bool(r.said.citations) and all(r.citations_valid)
+    """Was a false premise corrected: the answer says 不对 and cites what the documents say, or
+    it says the document, year or period the question presumes is not in the corpus? Merely
+    declining (文件中没有提到…) is a refusal, not a correction."""
+    if r.said.text.lstrip().startswith(CORRECTION):
+        return bool(r.said.citations) and all(r.citations_valid)
+    return r.said.abstained and any(m in r.said.text for m in PREMISE_DENIED)
 
 
 def by_tags(results: list[ItemResult]) -> dict[str, Metrics]:

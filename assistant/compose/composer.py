@@ -8,14 +8,16 @@ from dataclasses import dataclass, replace
 from assistant.answer import Citation
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
-from assistant.compose.extractive import quoted_spans
+from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.compose.provisions import provision_spans
 from assistant.compose.shapes import shape
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
-from assistant.question.premises import asserted_roles, holds_role, required_quantities, stated_figures, stated_quantities
+from assistant.question.interrogatives import only_in_frames
+from assistant.question.premises import (asserted_roles, holds_role, required_quantities, stated_figures, stated_quantities,
+                                         stated_spans)
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
@@ -112,12 +114,11 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif wrong:
             reason = f"文件没有提到问题中的“{_figure(wrong[0])}”"
     if not reason and claims:
-        total = ev.weight(ev.weights) or 1.0
         claim = _claim_sentence(ev)
-        off = [q for q in stated_quantities(ev.query.asked) if q not in quantities(_provision_text(ev, claim))]
+        off = [q for q in stated_quantities(ev.query.asked) if q not in claimed_figures(ev, claim)]
         unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
                   if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
-        held = ev.weight(claim.covered) >= CLAIM_SUPPORT * total
+        held = claim_held(ev, claim)
         if off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
             reason, lead, top = f"问题中的“{_figure(off[0])}”与文件的规定不符", CONTRADICTED, claim
@@ -142,23 +143,61 @@ CONTRADICTED = "文件的规定是"  # after 不对: and the reason
 CONFIRMED = "是。文件的规定是: "
 
 
+def claim_held(ev: Evidence, sentence: Candidate) -> bool:
+    """Does the sentence hold the claim's terms (CLAIM_SUPPORT of their weight)? The words of the
+    figures the claim states (十五个工作日) are left out: the figures are compared on their own,
+    and a sentence stating another figure (七个工作日) is about the same thing."""
+    spans = stated_spans(ev.query.asked)
+    terms = {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
+    total = ev.weight(terms) or 1.0
+    return ev.weight(sentence.covered & set(terms)) >= CLAIM_SUPPORT * total
+
+
+def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]:
+    """The figures a claim about ``sentence`` is compared with: the sentence's own (the 三十日 of
+    起诉 in the next sentence of its article is not the 十五日 of 复审); for a sentence stating
+    none (an item under a lead that sets the fine), its provision's."""
+    own = quantities(sentence.norm)
+    return own or quantities(_provision_text(ev, sentence))
+
+
 def _claim_sentence(ev: Evidence) -> Candidate:
-    """The sentence that holds most of a claim the question puts (the terms, not the figures)."""
-    return max(ev.candidates[:CLAIM_DEPTH], key=lambda c: (ev.weight(c.covered), c.score))
+    """The sentence a claim the question puts is about: one that holds the claim's terms and
+    states its figures, when there is one (a law may set 九个月 in one article and 十二个月 in
+    the next for a like step: the claim is true of the first), else the sentence that holds most
+    of its terms."""
+    pool = ev.candidates[:CLAIM_DEPTH]
+    key = lambda c: (ev.weight(c.covered), c.score)  # noqa: E731
+    figures = stated_quantities(ev.query.asked)
+    if figures:
+        agreeing = [c for c in pool if claim_held(ev, c) and all(q in claimed_figures(ev, c) for q in figures)]
+        if agreeing:
+            return max(agreeing, key=key)
+    return max(pool, key=key)
 
 
-def confirmed_claim(ev: Evidence) -> bool:
-    """Does the sentence a claim is about hold it, and state every figure and give every unit the
-    role the claim does (…不满十周岁的…, …由国务院市场监督管理部门主管, 对吗?)? Then the answer can
-    say 是; a claim with neither figures nor roles is quoted, never confirmed."""
+def confirmed_claim(ev: Evidence) -> Candidate | None:
+    """The sentence that confirms a claim: it holds the claim, states every figure and gives every
+    unit the role the claim does (…不满十周岁的…, …由国务院市场监督管理部门主管, 对吗?). Then the
+    answer can say 是; a claim with neither figures nor roles is quoted, never confirmed."""
     figures, roles = stated_quantities(ev.query.asked), asserted_roles(ev.query.asked)
     if not (figures or roles) or not asserts_claim(ev.query.asked):
-        return False
+        return None
     claim = _claim_sentence(ev)
     text = _provision_text(ev, claim)
-    said = quantities(text)
-    held = ev.weight(claim.covered) >= CLAIM_SUPPORT * (ev.weight(ev.weights) or 1.0)
-    return held and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
+    said = claimed_figures(ev, claim)
+    if claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles):
+        return claim
+    return None
+
+
+def confirmation(ev: Evidence, shaped: Shaped, claim: Candidate) -> Shaped:
+    """是, with the answer's quotes when the first holds the confirming sentence, else with its provision."""
+    first = shaped.citations[0] if shaped.citations else None
+    if first is not None and first.doc_id == claim.doc_id and first.start <= claim.start and claim.end <= first.end:
+        return replace(shaped, text=CONFIRMED + shaped.text)
+    quotes = [cite(ev.snap, claim.doc_id, s, e, n) for n, (s, e, _) in enumerate(quoted_spans(ev, claim, SINGLE_FACT_LIMIT), 1)]
+    return Shaped(text=CONFIRMED + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes)
 
 
 def _quoted_text(ev: Evidence, cand: Candidate) -> str:
@@ -202,8 +241,8 @@ class ExtractiveComposer:
         if gap is not None:
             return gap
         shaped = shape(ev)
-        if not shaped.abstained and confirmed_claim(ev):
-            shaped = replace(shaped, text=CONFIRMED + shaped.text)
+        if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
+            shaped = confirmation(ev, shaped, claim)
         notes = (f"文件中没有“{'、'.join(unknown[:3])}”这个说法,以下按文件的用语回答。",) if unknown and not shaped.abstained else ()
         return Composition(answer=shaped.text, citations=shaped.citations, abstained=shaped.abstained, reason=shaped.reason,
                            coverage=ev.coverage, notes=notes)

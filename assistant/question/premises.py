@@ -39,6 +39,12 @@ def stated_quantities(normalized_question: str) -> list[tuple[float, str]]:
     return [(value, unit) for value, unit, _, _ in _stated(normalized_question)]
 
 
+def stated_spans(normalized_question: str) -> list[tuple[int, int]]:
+    """Where the asserted figures stand in the question (十五个工作日): the claim's premise, which
+    the figures are compared for; their words are not terms a sentence must hold."""
+    return [(s, e) for _, _, s, e in _stated(normalized_question)]
+
+
 def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
     """(value, unit, start, end) of each figure the question asserts (see stated_quantities)."""
     frames = interrogative_spans(normalized_question)

@@ -61,7 +61,9 @@ def test_a_false_premise_counts_as_corrected_only_when_said_wrong_with_a_citatio
     said_wrong = replace(cited, item=item, said=replace(cited.said, text="不对:问题中的“五年”与文件的规定不符。"))
     only_refused = replace(said_wrong, said=replace(said_wrong.said, text="文件没有提到问题中的“五年”"))
     uncited = replace(said_wrong, said=replace(said_wrong.said, citations=()), citations_valid=())
-    assert corrects(said_wrong) and not corrects(only_refused) and not corrects(uncited)
+    no_such_law = replace(only_refused, said=replace(only_refused.said, abstained=True,
+                                                   text="现有文件不足以回答这个问题:语料中没有《中华人民共和国质量法》。"))
+    assert corrects(said_wrong) and corrects(no_such_law) and not corrects(only_refused) and not corrects(uncited)
     assert summarise([said_wrong, only_refused]).premise_corrected == 0.5
 
 

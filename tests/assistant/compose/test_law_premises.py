@@ -59,3 +59,22 @@ def test_a_claim_that_gives_a_unit_a_role_the_law_does_not_is_corrected(laws_ass
     assert "国务院市场监督管理部门主管" in wrong.citations[0].quote
     right = laws_assistant.ask("广告法规定，全国的广告监督管理工作由国务院市场监督管理部门主管，对吗？")
     assert not right.abstained and right.answer.startswith("是")
+
+
+TRADEMARKS = "商标法-2019-04-23"
+
+
+def test_a_claim_is_checked_against_its_own_sentence_not_the_next_one(laws_assistant):
+    # 第三十四条: 十五日内…申请复审 …; 三十日内向人民法院起诉 is the next step, not this one
+    wrong = laws_assistant.ask("商标法规定，商标注册申请人对驳回申请不服的，可以自收到通知之日起三十日内向商标评审委员会申请复审，"
+                               "是这么规定的吧？")
+    assert wrong.abstained and wrong.answer.startswith("不对") and "30日" in wrong.reason
+    assert "十五日内向商标评审委员会申请复审" in wrong.citations[0].quote
+
+
+def test_a_claim_true_of_one_article_is_confirmed_from_it_though_a_like_article_differs(laws_assistant):
+    # the review of 第三十五条 takes 十二个月; those of 第三十四条 and 第五十四条 九个月
+    right = laws_assistant.ask("商标法规定，商标评审委员会收到复审申请后，要在九个月内做出决定，是这样吗？")
+    assert not right.abstained and right.answer.startswith("是")
+    first = right.citations[0]
+    assert first.doc_id == TRADEMARKS and "九个月内做出决定" in first.quote and "十二个月" not in first.quote
