@@ -14,7 +14,8 @@ from assistant.compose.shapes import shape
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
-from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
+from assistant.compose.penalties import punishing_spans
+from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_claim
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.premises import (asserted_roles, holds_role, required_quantities, stated_figures, stated_quantities,
                                          stated_spans)
@@ -22,6 +23,7 @@ from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities
+from ingest.statute import article_at
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
@@ -110,9 +112,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         if missing:
             reason = f"文件没有提到问题中的“{missing[0]}”"
         elif wrong and claims:
-            reason, lead, top = f"问题中的“{_figure(wrong[0])}”与文件的规定不符", CONTRADICTED, _claim_sentence(ev)
+            reason, lead, top = f"问题中的“{_figure(ev, wrong[0])}”与文件的规定不符", CONTRADICTED, _claim_sentence(ev)
         elif wrong:
-            reason = f"文件没有提到问题中的“{_figure(wrong[0])}”"
+            reason = f"文件没有提到问题中的“{_figure(ev, wrong[0])}”"
     if not reason and claims:
         claim = _claim_sentence(ev)
         off = [q for q in stated_quantities(ev.query.asked) if q not in claimed_figures(ev, claim)]
@@ -121,7 +123,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         held = claim_held(ev, claim)
         if off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
-            reason, lead, top = f"问题中的“{_figure(off[0])}”与文件的规定不符", CONTRADICTED, claim
+            reason, lead, top = f"问题中的“{_figure(ev, off[0])}”与文件的规定不符", CONTRADICTED, claim
         elif unheld:
             # the unit the claim gives a role (由安全生产监督管理部门负责) is not given it: quote who is
             unit, role = unheld[0]
@@ -133,10 +135,11 @@ def unmet_premise(ev: Evidence) -> Composition | None:
     if not reason:
         return None
     s, e = trim_to_clauses(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
-    quote = cite(ev.snap, top.doc_id, s, e, 1)
+    spans = [(s, e)] + (_punishing_spans(ev, top) if lead == CONTRADICTED else [])  # the duty, then its penalty
+    quotes = [cite(ev.snap, top.doc_id, a, b, n) for n, (a, b) in enumerate(spans, 1)]
     said = f"不对:{reason}" if lead == CONTRADICTED else reason
-    return Composition(answer=f"{said}。{lead}: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason,
-                       coverage=ev.coverage)
+    return Composition(answer=f"{said}。{lead}: " + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes,
+                       abstained=True, reason=reason, coverage=ev.coverage)
 
 
 CONTRADICTED = "文件的规定是"  # after 不对: and the reason
@@ -150,15 +153,41 @@ def claim_held(ev: Evidence, sentence: Candidate) -> bool:
     spans = stated_spans(ev.query.asked)
     terms = {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
     total = ev.weight(terms) or 1.0
-    return ev.weight(sentence.covered & set(terms)) >= CLAIM_SUPPORT * total
+    return ev.weight(_claim_covered(ev, sentence) & set(terms)) >= CLAIM_SUPPORT * total
+
+
+def _claim_covered(ev: Evidence, sentence: Candidate) -> frozenset[str]:
+    """The question's terms a sentence holds, with those of the provisions punishing it when the
+    claim is about a penalty: a duty and the penalty for breaking it are one claim."""
+    punishing = _punishing_text(ev, sentence)
+    return sentence.covered | frozenset(t for t in ev.weights if punishing and ev.mentions(t, punishing))
 
 
 def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]:
     """The figures a claim about ``sentence`` is compared with: the sentence's own (the 三十日 of
     起诉 in the next sentence of its article is not the 十五日 of 复审); for a sentence stating
-    none (an item under a lead that sets the fine), its provision's."""
-    own = quantities(sentence.norm)
-    return own or quantities(_provision_text(ev, sentence))
+    none (an item under a lead that sets the fine), its provision's; for a claim about how a
+    duty is punished (…的，处五万元罚款，对吗?), the figures of the provisions that punish it too."""
+    own = set(quantities(sentence.norm)) or set(quantities(_provision_text(ev, sentence)))
+    punishing = _punishing_text(ev, sentence)
+    return own | set(quantities(punishing)) if punishing else own
+
+
+def _punishing_spans(ev: Evidence, sentence: Candidate) -> list[tuple[int, int]]:
+    """For a claim about a penalty, the provisions of other articles that punish the sentence's
+    article (违反本法第十四条第五款规定的，…处十万元罚款); none for other claims."""
+    articles = ev.snap.articles(sentence.doc_id)
+    if not articles or not asks_penalty(ev.query.asked):
+        return []
+    own = article_at(articles, sentence.start)
+    if own is None:
+        return []
+    return punishing_spans(ev.snap.parallel(sentence.doc_id), articles, own)
+
+
+def _punishing_text(ev: Evidence, sentence: Candidate) -> str:
+    text = ev.text(sentence.doc_id)
+    return normalize(" ".join(text[a:b] for a, b in _punishing_spans(ev, sentence)))
 
 
 def _claim_sentence(ev: Evidence) -> Candidate:
@@ -167,7 +196,7 @@ def _claim_sentence(ev: Evidence) -> Candidate:
     the next for a like step: the claim is true of the first), else the sentence that holds most
     of its terms."""
     pool = ev.candidates[:CLAIM_DEPTH]
-    key = lambda c: (ev.weight(c.covered), c.score)  # noqa: E731
+    key = lambda c: (ev.weight(_claim_covered(ev, c)), c.score)  # noqa: E731
     figures = stated_quantities(ev.query.asked)
     if figures:
         agreeing = [c for c in pool if claim_held(ev, c) and all(q in claimed_figures(ev, c) for q in figures)]
@@ -216,7 +245,12 @@ def _provision_text(ev: Evidence, cand: Candidate) -> str:
     return normalize(" ".join(text[a:b] for a, b in spans))
 
 
-def _figure(q: tuple[float, str]) -> str:
+def _figure(ev: Evidence, q: tuple[float, str]) -> str:
+    """A figure of the question as the asker wrote it (五万元, 十五个工作日), else as a number."""
+    asked = ev.query.asked
+    for s, e in stated_spans(asked):
+        if q in quantities(asked[s:e]):
+            return asked[s:e]
     value, unit = q
     return f"{value:g}{unit}"
 

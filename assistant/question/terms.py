@@ -90,8 +90,25 @@ def longest_common_run(a: str, b: str) -> int:
 
 
 def mentions(term: str, text: str, synonyms: Mapping[str, tuple[str, ...]]) -> bool:
-    """Does normalised ``text`` hold the question term, or one of the terms standing for it?"""
-    return term in text or any(a in text for a in synonyms.get(term, ()))
+    """Does normalised ``text`` hold the question term, one of the terms standing for it, or the
+    full name a short agency name stands for (工商部门 for 工商行政管理部门, 检验机构 for
+    检验检测机构)?"""
+    if term in text or any(a in text for a in synonyms.get(term, ())):
+        return True
+    full = _full_name(term)
+    return full is not None and full.search(text) is not None
+
+
+_AGENCY_TAIL = ("部门", "机关", "机构", "单位")
+
+
+@lru_cache(maxsize=4096)
+def _full_name(term: str) -> re.Pattern[str] | None:
+    """A short agency name (two characters of field, then 部门/机关/机构/单位) read as its full
+    name: the field, up to six more characters of it, the same tail."""
+    if len(term) != 4 or not term.endswith(_AGENCY_TAIL) or not all("\u4e00" <= ch <= "\u9fff" for ch in term):
+        return None
+    return re.compile(f"{re.escape(term[:2])}[\u4e00-\u9fff]{{1,6}}{term[2:]}")
 
 
 def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool,

@@ -11,7 +11,7 @@ SHANGHAI = "上海市计量监督管理条例-2018-11-22"
 def test_a_claim_with_another_figure_is_corrected_from_its_own_provision(laws_assistant):
     answer = laws_assistant.ask("广告法规定不得利用不满十二周岁的未成年人作为广告代言人，对吗？")
     assert answer.abstained and answer.answer.startswith("不对")
-    assert "12周岁" in answer.reason
+    assert "十二周岁" in answer.reason  # as the question puts it
     (c,) = answer.citations
     assert c.doc_id == ADS and "不满十周岁" in c.quote
     # the figure the question states is elsewhere in the law (不满十四周岁的未成年人…广告): not this provision
@@ -68,7 +68,7 @@ def test_a_claim_is_checked_against_its_own_sentence_not_the_next_one(laws_assis
     # 第三十四条: 十五日内…申请复审 …; 三十日内向人民法院起诉 is the next step, not this one
     wrong = laws_assistant.ask("商标法规定，商标注册申请人对驳回申请不服的，可以自收到通知之日起三十日内向商标评审委员会申请复审，"
                                "是这么规定的吧？")
-    assert wrong.abstained and wrong.answer.startswith("不对") and "30日" in wrong.reason
+    assert wrong.abstained and wrong.answer.startswith("不对") and "三十日" in wrong.reason
     assert "十五日内向商标评审委员会申请复审" in wrong.citations[0].quote
 
 
@@ -78,3 +78,20 @@ def test_a_claim_true_of_one_article_is_confirmed_from_it_though_a_like_article_
     assert not right.abstained and right.answer.startswith("是")
     first = right.citations[0]
     assert first.doc_id == TRADEMARKS and "九个月内做出决定" in first.quote and "十二个月" not in first.quote
+
+
+def test_a_claimed_penalty_is_checked_against_the_article_that_punishes_the_duty(laws_assistant):
+    # 第三十八条 forbids it; 第五十八条（十）punishes it: 广告费用一倍以上三倍以下, 十万元以上二十万元以下
+    answer = laws_assistant.ask("广告法规定，利用不满十周岁的未成年人作为广告代言人的，由市场监督管理部门处五万元罚款，对吗？")
+    assert answer.abstained and answer.answer.startswith("不对") and "五万元" in answer.reason
+    quoted = " ".join(c.quote for c in answer.citations)
+    assert "不满十周岁" in quoted and "十万元以上二十万元以下" in quoted
+    assert {c.doc_id for c in answer.citations} == {ADS}
+
+
+def test_a_short_agency_name_matches_its_full_name():
+    from assistant.question.terms import mentions
+
+    assert mentions("工商部门", "由地方工商行政管理部门责令改正", {})
+    assert mentions("检验机构", "检验检测机构应当对其出具的检验检测报告负责", {})
+    assert not mentions("工商部门", "由税务部门处理", {}) and not mentions("公安部门", "公安机关", {})
