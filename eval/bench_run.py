@@ -180,8 +180,8 @@ def baseline_latency(source: Path, questions: list[str]) -> tuple[float, float]:
     """p50 / p95 ms of the paragraph-BM25 baseline (eval.baselines) searching ``source``."""
     texts = {}
     for p in sorted(source.iterdir()):
-        if p.suffix in (".txt", ".html", ".md"):
-            texts[p.stem] = ingest_file(p).text if p.suffix != ".txt" else p.read_text(encoding="utf-8")
+        if p.suffix in (".txt", ".html", ".md", ".pdf", ".docx"):  # any encoding and format, as zhiqa reads it
+            texts[p.stem] = ingest_file(p).text
     base = ParagraphBM25("baseline", "paragraph BM25", texts, raw_tokens)
     base.search(questions[0])
     times = []

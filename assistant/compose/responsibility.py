@@ -165,3 +165,24 @@ def responsibility(ev: Evidence) -> Shaped | None:
         lines.append(f"按职责分工负责:{'、'.join(assignment.responsible_units)} [{quote_n}]")
     lines.append(f"原文:{text[assignment.start:assignment.end]} [{quote_n}]")
     return Shaped(text="\n".join(lines), citations=cites.items)
+
+
+# what a sentence that assigns work says: a unit leads, cooperates, is responsible, is in charge
+# (not 主管部门 or 负责人, nouns; not 承担责任, a liability)
+_ASSIGNS = re.compile(r"牵头|配合|负责(?!人)|主管(?!部门)|按职责|职责分工|会同|由[^，。；,;]{2,24}(?:组织|实施|承担|办理|监督)")
+_ROLE_ASKED = re.compile(r"牵头|配合")  # the roles of a task's division of labour (who else is 谁 of every kind)
+
+
+def unassigned(ev: Evidence, shaped: Shaped) -> Shaped | None:
+    """An abstention for a question about who leads or cooperates on a task, answered from
+    sentences that assign it to no one (陕西呢? after 甘肃…由哪些部门牵头?: the Shaanxi document
+    assigns no lead for that task): say so, and quote the nearest sentence."""
+    role = m.group(0) if (m := _ROLE_ASKED.search(ev.query.asked)) else None
+    if role is None or shaped.abstained or not shaped.citations:
+        return None
+    if any(_ASSIGNS.search(normalize(c.quote)) for c in shaped.citations):
+        return None
+    first = shaped.citations[0]
+    title = ev.snap.docs[first.doc_id].meta.title or first.doc_id
+    reason = f"《{title}》没有写明由哪些部门{role}"
+    return Shaped(text=f"{reason}。最接近的原文: {first.quote} [1]", citations=[first], abstained=True, reason=reason)

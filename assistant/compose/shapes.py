@@ -11,7 +11,7 @@ from assistant.compose.deadline import with_document_date, with_time_requirement
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped, extractive
 from assistant.compose.items import section_items
-from assistant.compose.responsibility import responsibility
+from assistant.compose.responsibility import responsibility, unassigned
 from assistant.question.kinds import ITEM_TYPES, Q
 
 
@@ -26,6 +26,8 @@ def shape(ev: Evidence) -> Shaped:
         shaped = section_items(ev)
     if shaped is None:
         shaped = extractive(ev)
+        if qtype == Q.RESPONSIBILITY:  # sentences that name no one doing it do not say who
+            shaped = unassigned(ev, shaped) or shaped
     if qtype == Q.DEADLINE and not shaped.abstained:
         shaped = with_document_date(ev, with_time_requirements(ev, shaped))
     return shaped

@@ -1,6 +1,6 @@
 """Follow-up questions made standalone from the previous turn: 陕西呢? (another region or
-document), 那市级的呢? (a parallel term), 那配合的部门呢? / 它的期限是多少? (more about the same
-topic). The resolved question is what the assistant searches and reports as
+document), 配合的呢? (another role: the role word of the previous question replaced, never the
+topic noun), 那市级的呢? (a parallel term), 它的期限是多少? (more about the same topic). The resolved question is what the assistant searches and reports as
 ``standalone_question``."""
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from ingest.normalize import normalize
 _FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about|how about)|[呢]\s*[?？]?$", re.I)
 _PARALLEL = re.compile(r"^(?:那|那么)?([^的呢\s?？]{2,4})的?呢\s*[?？]?$")
 _ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
+# the roles a unit has in a task: a follow-up naming another role asks the same of that role
+_ROLES = re.compile(r"牵头|配合|负责|主管|参与|协助|协同|监督")
 
 
 def _document_names(text: str) -> list[tuple[str, str]]:
@@ -47,6 +49,10 @@ def resolve(question: str, previous: str) -> str:
             swapped = swapped.replace(written, now[0][1])
         bare = re.sub(r"^(那|那么)|[的呢?？\s]", "", nq)
         return swapped if bare == now[0][1] or len(bare) <= len(now[0][1]) + 1 else f"{swapped} {q}"
+    roles_now, roles_before = set(_ROLES.findall(nq)), _ROLES.findall(nprev)
+    if len(roles_now) == 1 and roles_before and not now and roles_now != set(roles_before):
+        # 配合的呢? after …由哪些部门牵头?: the same question of the other role
+        return nprev.replace(roles_before[-1], roles_now.pop())
     m = _PARALLEL.match(nq)
     if m and not now:
         term = m.group(1)

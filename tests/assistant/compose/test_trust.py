@@ -201,3 +201,24 @@ def test_a_doc_number_in_the_question_selects_that_document(assistant):
     assert not ans.abstained
     assert {c.doc_id for c in ans.citations} == {"hunan-2013-product-quality-supervision"}
     assert "黑名单" in ans.answer
+
+
+def test_another_role_replaces_the_role_word_and_a_region_without_the_task_says_so(assistant):
+    first = "甘肃推进检验检测机构整合由哪些部门牵头？"
+    history = [Turn(first, assistant.ask(first))]
+    cooperating = assistant.ask("配合的呢？", history=history)
+    # the role word is the slot the follow-up names; the topic noun (整合) stays
+    assert "整合" in cooperating.standalone_question and "配合" in cooperating.standalone_question
+    assert "牵头" not in cooperating.standalone_question
+    assert not cooperating.abstained and "省发展改革委" in cooperating.answer
+    history.append(Turn("配合的呢？", cooperating))
+    shaanxi = assistant.ask("陕西呢？", history=history)
+    assert shaanxi.abstained and "没有写明由哪些部门配合" in shaanxi.reason
+    assert "陕西" in shaanxi.reason and shaanxi.citations  # and it quotes what that document does say
+
+
+def test_a_role_follow_up_is_resolved_whatever_the_topic():
+    from assistant.question.followup import resolve
+
+    assert resolve("配合的呢？", "四川推进计量器具检定由哪些部门牵头？") == "四川推进计量器具检定由哪些部门配合?"
+    assert resolve("那牵头的单位呢？", "开展质量整合工作由哪些单位配合？") == "开展质量整合工作由哪些单位牵头?"
