@@ -12,7 +12,7 @@ from assistant.answer import QuestionType
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
-from assistant.question.kinds import ITEM_TYPES, QuantityRule, answer_cue, asked_quantity
+from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_permission
 from assistant.question.premises import asserted_leads
 from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
 from assistant.search.definitions import defined_term, definition_pattern
@@ -95,6 +95,9 @@ class Evidence:
         return self.snap.text(doc_id)
 
 
+MODAL_CUE = 0.15  # chosen on the dev split
+
+
 def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:
     """Score every sentence of the top ``depth`` chunks against the question."""
     query = hits.query
@@ -118,6 +121,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     groups = term_groups(weights)
     total = weight_of(weights, weights, groups) or 1.0
     cue = answer_cue(query.question_type)
+    permission = asks_permission(query.asked)  # 能不能…?: a sentence stating a duty or a ban answers
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 that names a document, for phrase matches
     asked = DOC_NUMBER.sub("", query.asked)
@@ -150,6 +154,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             score += 0.3 * (weight_of(covered, weights, groups) - in_sentence_weight) / total
             if cue and cue.search(norm):
                 score += 0.25
+            if permission and MODAL.search(norm):
+                score += MODAL_CUE
             if quantity is not None and quantity.found_in(norm):
                 score += 0.3
             if defining is not None and defining.search(norm):

@@ -80,6 +80,21 @@ def answer_cue(qtype: QuestionType) -> re.Pattern[str] | None:
     return _ANSWER_CUES.get(qtype)
 
 
+# whether one may, must or need do something: 能不能, 可以…吗, 是否需要, 要不要, 算不算违规
+_PERMISSION_ASKED = re.compile(
+    r"能不能|可不可以|能否|可否|准不准|让不让|允不允许|要不要|需不需要|用不用|必须[^，。？?]{0,12}吗"
+    r"|是否(?:可以|能|允许|需要|应当|必须|要)|(?:可以|能|允许|需要)[^，。？?]{0,16}吗|算不算(?:违法|违规)|合不合法|违不违法|违法吗|违规吗|合法吗"
+)
+# what the sentence that answers it says: a duty, a prohibition or a permission
+MODAL = re.compile(r"不得|禁止|严禁|不准|不允许|应当|必须|可以|有权|无须|不需要")
+
+
+def asks_permission(normalized_question: str) -> bool:
+    """Does the question ask whether something may, must or need be done (可以跟普通食品放在一起卖吗,
+    要不要报检, 这算不算违规)? The sentence answering it states a duty, a ban or a permission."""
+    return bool(_PERMISSION_ASKED.search(normalized_question))
+
+
 # ---------------------------------------------------------------- the figure asked for
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"

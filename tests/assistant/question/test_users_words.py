@@ -129,3 +129,24 @@ def test_laws_named_as_people_name_them(laws_assistant):
         named = named_law(snap, said)
         assert named is not None and named.doc_ids == (doc_id,), said
     assert named_law(snap, "河南计量司法解释") is None  # 司法解释 names only a judicial interpretation
+
+
+@pytest.mark.parametrize("question, asks", [
+    ("超市能不能把临期食品和新鲜食品混在一起卖？", True),
+    ("网店可以不给发票吗", True),
+    ("进口奶粉是否需要中文标签？", True),
+    ("修车店换下来的旧零件要不要还给车主？", True),
+    ("卖散装白酒不标度数算不算违规", True),
+    ("电梯每年检验几次？", False),
+    ("计量器具由哪个部门管理？", False),
+])
+def test_a_question_of_may_or_must_is_recognised(question, asks):
+    from assistant.question.kinds import asks_permission
+
+    assert asks_permission(normalize(question)) is asks
+
+
+def test_a_question_of_may_or_must_is_answered_from_the_ban(laws_assistant):
+    answer = laws_assistant.ask("广告里能不能用“国家级”、“最佳”这种词？")
+    assert not answer.abstained
+    assert "不得" in answer.citations[0].quote and "“国家级”、“最高级”、“最佳”" in answer.citations[0].quote
