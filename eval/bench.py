@@ -32,8 +32,9 @@ ROOT = Path(__file__).resolve().parent.parent
 BUDGET = {"ingest_mb_per_s": 1.0, "p95_ms_at_2000": 300.0, "rss_mb_at_2000": 1024.0}
 
 
-def _questions(n: int) -> list[str]:
-    items = load_split("dev") + load_split("test")
+def _questions(n: int, corpus: str = "shipped") -> list[str]:
+    """n questions of a corpus's gold set (first turns, repeated as needed): what users of it ask."""
+    items = load_split("dev", corpus) + load_split("test", corpus)
     qs = list(dict.fromkeys(q for item in items for q in item.turns[:1]))
     return (qs * (n // len(qs) + 1))[:n]
 
@@ -101,14 +102,15 @@ def main(argv: list[str] | None = None) -> int:
         for size in [s.strip() for s in args.sizes.split(",") if s.strip()]:
             if size == "corpus":
                 source, label = ROOT / "corpus", "corpus"
-            elif size == "laws":
+            elif size == "laws":  # asked the development corpus's own questions
                 source, label = eval_corpus("laws").folder, "laws"
             else:
                 source, label = work / f"synth-{size}", f"synth-{size}"
                 generate(source, int(size), seed=args.seed)
-            base[label] = baseline_latency(source, questions)
+            asked = _questions(args.questions, "laws") if size == "laws" else questions
+            base[label] = baseline_latency(source, asked)
             for config in configs:
-                rows.append(measure(source, label, config, questions, work))
+                rows.append(measure(source, label, config, asked, work))
                 print(f"{label} {config}: {rows[-1]}", file=sys.stderr, flush=True)
         load: tuple[str, LoadResult] | None = None
         hybrid = [r for r in rows if r.config == "hybrid"]

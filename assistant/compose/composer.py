@@ -3,6 +3,7 @@ each with an exact citation, shaped by question type (assistant.compose.shapes);
 abstention with its reason when the passages do not cover the question or lack what it asks for."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from assistant.answer import Citation
@@ -100,7 +101,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         most = max(ev.weight(c.covered) for c in ev.candidates)
         strong = [c for c in ev.candidates if c.score >= 0.75 * top.score
                   and (ev.weight(c.covered) >= FIGURE_COVER * most or not ev.snap.articles(c.doc_id))]
-        if not any(ev.quantity.found_in(c.norm) or ev.quantity.found_in(_quoted_text(ev, c)) for c in strong):
+        fines_answer = ev.quantity.kind != "money" or asks_penalty(ev.query.asked)
+        if not any(_states_figure(ev, c.norm, fines_answer) or _states_figure(ev, _quoted_text(ev, c), fines_answer)
+                   for c in strong):
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
@@ -144,6 +147,17 @@ def unmet_premise(ev: Evidence) -> Composition | None:
 
 CONTRADICTED = "文件的规定是"  # after 不对: and the reason
 CONFIRMED = "是。文件的规定是: "
+
+
+# a fine a text sets (处十万元以上三十万元以下的罚款, 罚款五千元): the amount of a penalty
+_FINE = re.compile(r"处以?[^，。；,;]{0,40}罚款(?:[^，。；,;]{0,20}元)?|罚款[^，。；,;]{0,20}元")
+
+
+def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:
+    """Does the text state the kind of figure asked? An amount of money asked about anything but
+    a penalty (担保金额, 收费标准) is not answered by the fine for not paying it."""
+    assert ev.quantity is not None
+    return ev.quantity.found_in(text if fines_answer else _FINE.sub("", text))
 
 
 def claim_held(ev: Evidence, sentence: Candidate) -> bool:

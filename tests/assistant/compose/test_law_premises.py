@@ -95,3 +95,11 @@ def test_a_short_agency_name_matches_its_full_name():
     assert mentions("工商部门", "由地方工商行政管理部门责令改正", {})
     assert mentions("检验机构", "检验检测机构应当对其出具的检验检测报告负责", {})
     assert not mentions("工商部门", "由税务部门处理", {}) and not mentions("公安部门", "公安机关", {})
+
+
+def test_an_amount_asked_about_anything_but_a_penalty_is_not_the_fine(laws_assistant):
+    # 第三十五条: 应当公布其收费标准 (no amount); the fine for not publishing it is 五万元以下
+    fee = laws_assistant.ask("广告经营者的收费标准是多少钱，广告法有规定吗？")
+    assert fee.abstained and "金额" in fee.reason
+    fine = laws_assistant.ask("广告法对广告发布者不公布收费标准的，罚多少钱？")
+    assert not fine.abstained and "五万元以下的罚款" in " ".join(c.quote for c in fine.citations)
