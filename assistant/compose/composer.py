@@ -18,8 +18,8 @@ from assistant.index.tokens import tokens_of_normalized
 from assistant.compose.penalties import punishing_spans
 from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_claim
 from assistant.question.interrogatives import only_in_frames
-from assistant.question.premises import (asserted_roles, holds_role, required_quantities, stated_figures, stated_quantities,
-                                         stated_spans)
+from assistant.question.premises import (LIABILITY, asserted_liabilities, asserted_roles, holds_role, required_quantities,
+                                         stated_figures, stated_quantities, stated_spans)
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
@@ -124,9 +124,15 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
                   if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
         held = claim_held(ev, claim)
+        liable = {m.group(1) for m in LIABILITY.finditer(claim.norm)}
+        other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         if off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
             reason, lead, top = f"问题中的“{_figure(ev, off[0])}”与文件的规定不符", CONTRADICTED, claim
+        elif other_liability and held:
+            # it states another liability (因过失…承担相应责任, not 连带责任)
+            reason = f"文件规定的是{'、'.join(sorted(liable))}责任,不是{other_liability[0]}责任"
+            lead, top = CONTRADICTED, claim
         elif unheld:
             # the unit the claim gives a role (由安全生产监督管理部门负责) is not given it: quote who is
             unit, role = unheld[0]
@@ -162,9 +168,10 @@ def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:
 
 def claim_held(ev: Evidence, sentence: Candidate) -> bool:
     """Does the sentence hold the claim's terms (CLAIM_SUPPORT of their weight)? The words of the
-    figures the claim states (十五个工作日) are left out: the figures are compared on their own,
-    and a sentence stating another figure (七个工作日) is about the same thing."""
-    spans = stated_spans(ev.query.asked)
+    figures the claim states (十五个工作日) and of the liability it asserts (连带责任) are left out:
+    they are compared on their own, and a sentence stating another figure (七个工作日) or another
+    liability (相应责任) is about the same thing."""
+    spans = stated_spans(ev.query.asked) + [span for _, span in asserted_liabilities(ev.query.asked)]
     terms = {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
     total = ev.weight(terms) or 1.0
     return ev.weight(_claim_covered(ev, sentence) & set(terms)) >= CLAIM_SUPPORT * total
@@ -210,7 +217,8 @@ def _claim_sentence(ev: Evidence) -> Candidate:
     the next for a like step: the claim is true of the first), else the sentence that holds most
     of its terms."""
     pool = ev.candidates[:CLAIM_DEPTH]
-    key = lambda c: (ev.weight(_claim_covered(ev, c)), c.score)  # noqa: E731
+    # rounded: a sum over a set of terms differs in its last bits from one process to the next
+    key = lambda c: (round(ev.weight(_claim_covered(ev, c)), 6), c.score)  # noqa: E731
     figures = stated_quantities(ev.query.asked)
     if figures:
         agreeing = [c for c in pool if claim_held(ev, c) and all(q in claimed_figures(ev, c) for q in figures)]
@@ -220,16 +228,20 @@ def _claim_sentence(ev: Evidence) -> Candidate:
 
 
 def confirmed_claim(ev: Evidence) -> Candidate | None:
-    """The sentence that confirms a claim: it holds the claim, states every figure and gives every
-    unit the role the claim does (…不满十周岁的…, …由国务院市场监督管理部门主管, 对吗?). Then the
-    answer can say 是; a claim with neither figures nor roles is quoted, never confirmed."""
+    """The sentence that confirms a claim: it holds the claim, states every figure, gives every
+    unit the role and sets the liability the claim does (…不满十周岁的…, …由国务院市场监督管理部门
+    主管, …承担连带责任, 对吗?). Then the answer can say 是; a claim with none of these is quoted,
+    never confirmed."""
     figures, roles = stated_quantities(ev.query.asked), asserted_roles(ev.query.asked)
-    if not (figures or roles) or not asserts_claim(ev.query.asked):
+    liabilities = [k for k, _ in asserted_liabilities(ev.query.asked)]
+    if not (figures or roles or liabilities) or not asserts_claim(ev.query.asked):
         return None
     claim = _claim_sentence(ev)
     text = _provision_text(ev, claim)
     said = claimed_figures(ev, claim)
-    if claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles):
+    liable = {m.group(1) for m in LIABILITY.finditer(claim.norm)}
+    if (claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
+            and all(k in liable for k in liabilities)):
         return claim
     return None
 

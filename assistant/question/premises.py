@@ -45,6 +45,15 @@ def stated_spans(normalized_question: str) -> list[tuple[int, int]]:
     return [(s, e) for _, _, s, e in _stated(normalized_question)]
 
 
+# the kind of liability a claim asserts (承担连带责任, 负相应的赔偿责任): a premise like a figure
+LIABILITY = re.compile(r"(连带|相应|补充|按份|全部|民事|刑事|行政)的?(?:赔偿)?责任")
+
+
+def asserted_liabilities(normalized_question: str) -> list[tuple[str, tuple[int, int]]]:
+    """(kind, span) of each liability the question asserts (连带 in 要承担连带责任,对吗?)."""
+    return [(m.group(1), m.span()) for m in LIABILITY.finditer(normalized_question)]
+
+
 def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
     """(value, unit, start, end) of each figure the question asserts (see stated_quantities)."""
     frames = interrogative_spans(normalized_question)
