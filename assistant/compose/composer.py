@@ -23,7 +23,7 @@ from assistant.question.premises import (LIABILITY, asserted_liabilities, assert
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
-from ingest.numerals import quantities
+from ingest.numerals import quantities, quantity_spans
 from ingest.statute import article_at
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
@@ -54,9 +54,12 @@ def unknown_topics(ev: Evidence) -> list[str]:
         return not any(ev.mentions(term, t) for t in texts)
 
     asked = ev.query.asked
+    figures = [(s, e) for _, _, s, e in quantity_spans(asked)]  # 小时 in 24小时内: a unit, not a topic
     unknown = []
     for t in ev.weights:
         if t.isascii() or t[0] in NUMERAL_START or not topic_like(t) or not absent(t):
+            continue
+        if figures and only_in_frames(t, asked, figures):
             continue
         parts = [p for p in tokens_of_normalized(t) if p != t and len(p) >= 2]
         if parts and not any(absent(p) for p in parts):
@@ -114,8 +117,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         wrong = [q for q in figures if q not in stated]
         if missing:
             reason = f"文件没有提到问题中的“{missing[0]}”"
-        elif wrong and claims:
-            reason, lead, top = f"问题中的“{_figure(ev, wrong[0])}”与文件的规定不符", CONTRADICTED, _claim_sentence(ev)
+        elif wrong and claims and _rivals(ev, claim := _claim_sentence(ev), wrong[0]):
+            # the sentence the claim is about states another figure of that kind (三十日, not 15天)
+            reason, lead, top = f"问题中的“{_figure(ev, wrong[0])}”与文件的规定不符", CONTRADICTED, claim
         elif wrong:
             reason = f"文件没有提到问题中的“{_figure(ev, wrong[0])}”"
     if not reason and claims:
@@ -164,6 +168,12 @@ def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:
     a penalty (担保金额, 收费标准) is not answered by the fine for not paying it."""
     assert ev.quantity is not None
     return ev.quantity.found_in(text if fines_answer else _FINE.sub("", text))
+
+
+def _rivals(ev: Evidence, sentence: Candidate, figure: tuple[float, str]) -> bool:
+    """Does the sentence (or the penalty punishing it) state a figure in the claimed figure's unit
+    but of another value? Then the claim is contradicted, not merely unsupported."""
+    return any(unit == figure[1] and value != figure[0] for value, unit in claimed_figures(ev, sentence))
 
 
 def claim_held(ev: Evidence, sentence: Candidate) -> bool:

@@ -117,3 +117,12 @@ def test_a_claimed_kind_of_liability_is_checked_like_a_figure(laws_assistant):
     assert "承担连带责任" in wrong.citations[0].quote
     right = laws_assistant.ask(stem + "挂靠者和被挂靠者承担连带责任，是吗？")
     assert not right.abstained and right.answer.startswith("是")
+
+
+def test_a_claimed_figure_no_sentence_rivals_is_unsupported_not_wrong(laws_assistant):
+    # the regulation sets no number of hours for it: the hours are not a topic it lacks, and no
+    # sentence states other hours, so the answer says the documents do not mention them (not 不对)
+    answer = laws_assistant.ask("上海市计量监督管理条例规定，使用的计量器具经检定不合格的，使用者要在24小时内停止使用，对吗？")
+    assert answer.abstained and not answer.answer.startswith("不对")
+    assert "24小时" in answer.reason and "“小时”" not in answer.reason
+    assert answer.citations and answer.citations[0].doc_id == SHANGHAI
