@@ -7,7 +7,7 @@ the quotes cited."""
 from __future__ import annotations
 
 from assistant.compose.comparison import comparison
-from assistant.compose.deadline import with_document_date, with_time_requirements
+from assistant.compose.deadline import another_actors_limit, with_document_date, with_time_requirements
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped, extractive
 from assistant.compose.items import section_items
@@ -29,5 +29,5 @@ def shape(ev: Evidence) -> Shaped:
         if qtype == Q.RESPONSIBILITY:  # sentences that name no one doing it do not say who
             shaped = unassigned(ev, shaped) or shaped
     if qtype == Q.DEADLINE and not shaped.abstained:
-        shaped = with_document_date(ev, with_time_requirements(ev, shaped))
+        shaped = another_actors_limit(ev, shaped) or with_document_date(ev, with_time_requirements(ev, shaped))
     return shaped

@@ -126,3 +126,12 @@ def test_a_claimed_figure_no_sentence_rivals_is_unsupported_not_wrong(laws_assis
     assert answer.abstained and not answer.answer.startswith("不对")
     assert "24小时" in answer.reason and "“小时”" not in answer.reason
     assert answer.citations and answer.citations[0].doc_id == SHANGHAI
+
+
+def test_a_time_limit_of_another_actor_is_not_the_one_asked(laws_assistant):
+    # 河南第二十四条: 计量检定机构…应当在二十日内完成计量检定 binds the testing body, nobody else
+    other = laws_assistant.ask("在河南，消费者接到受检计量器具后，应当在多少日内完成计量检定？")
+    assert other.abstained and "计量检定机构" in other.reason and "消费者" in other.reason
+    assert "二十日内" in other.citations[0].quote
+    own = laws_assistant.ask("河南省计量监督管理条例规定，计量检定机构接到受检计量器具后，多少天内要完成检定？")
+    assert not own.abstained and "二十日内" in " ".join(c.quote for c in own.citations)
