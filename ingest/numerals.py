@@ -32,6 +32,8 @@ _CN = "〇零一二两三四五六七八九十百千万"
 # a figure with its unit: 五千元, 15日, 三个工作日, 百分之二十, 十四周岁, 二倍
 _QUANTITY = re.compile(
     rf"(?P<pct>百分之(?P<pnum>[{_CN}点\d.]+))"
+    rf"|(?P<tenths>[一二三四五六七八九])成(?![为立员果绩本品就交分不])"  # 八成: 80%; not 成为, 成立, 成员…
+    r"|(?P<half>半)(?P<hunit>个月|年)"  # 半年: six months; 半个月: half a month
     rf"|(?P<num>\d+(?:\.\d+)?|[{_CN}]+)\s*(?P<unit>个工作日|工作日|个小时|小时|个月|周岁|万元|亿元|元|日|天|年|周|倍|%|人|名|次|批|家|件)"
 )
 _UNIT_FORMS = {"天": "日", "个小时": "小时", "个工作日": "工作日", "名": "人"}
@@ -40,7 +42,7 @@ _SCALE = {"万元": ("元", 10_000), "亿元": ("元", 100_000_000)}
 
 def quantities(text: str) -> list[tuple[float, str]]:
     """The figures a text states, each as (value, unit) with units folded: 五千元 and 5000元 are
-    (5000, 元), 三万元 (30000, 元), 十五天 (15, 日), 百分之二十 (20, %)."""
+    (5000, 元), 三万元 (30000, 元), 十五天 (15, 日), 百分之二十 and 二成 (20, %), 半年 (6, 个月)."""
     return [(value, unit) for value, unit, _, _ in quantity_spans(text)]
 
 
@@ -48,6 +50,13 @@ def quantity_spans(text: str) -> list[tuple[float, str, int, int]]:
     """The figures of ``quantities`` with where each stands in the text."""
     out = []
     for m in _QUANTITY.finditer(text):
+        if m.group("tenths"):
+            out.append((float(chinese_number(m.group("tenths")) or 0) * 10, "%", m.start(), m.end()))
+            continue
+        if m.group("half"):
+            value, unit = (6.0, "个月") if m.group("hunit") == "年" else (0.5, "个月")
+            out.append((value, unit, m.start(), m.end()))
+            continue
         if m.group("pct"):
             token, unit = m.group("pnum"), "%"
         else:
