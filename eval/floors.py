@@ -19,7 +19,7 @@ from eval.runner import evaluate
 from eval.summary import Metrics
 
 FLOORS_FILE = Path(__file__).resolve().parent / "floors.json"
-FLOOR_METRICS = ("key_fact_recall", "citation_validity", "citation_support", "refusal_rate", "recall_at_5")
+FLOOR_METRICS = ("key_fact_recall", "citation_validity", "citation_support", "refusal_rate", "recall_at_5", "premise_corrected")
 CEILING_METRICS = ("false_refusal_rate",)
 
 
