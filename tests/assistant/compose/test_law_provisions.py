@@ -148,3 +148,11 @@ def test_a_period_counted_from_an_event_comes_without_the_documents_date(laws_as
     answer = laws_assistant.ask("商标法规定，申请人对驳回申请不服的，可以在收到通知之日起多少天内申请复审？")
     assert "十五日内" in _quoted(answer)
     assert "文件日期" not in answer.answer and len({c.doc_id for c in answer.citations}) == 1
+
+
+def test_the_generic_word_for_an_act_does_not_pull_the_answer_to_another_article(laws_assistant):
+    # …的行为 names no thing: 第一百一十七条 (生产、销售劣药的，…) answers, not an article that
+    # happens to say 违法行为
+    answer = laws_assistant.ask("药品管理法对生产、销售劣药的行为规定了哪些处罚？")
+    first = answer.citations[0].quote
+    assert first.startswith("第一百一十七条") and "十倍以上二十倍以下" in first
