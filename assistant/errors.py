@@ -19,10 +19,28 @@ class IndexMissing(ZhiqaError):
 class IndexMismatch(ZhiqaError):
     def __init__(self, home: str, field: str, stored: object, expected: object) -> None:
         self.field = field
+        # an index built with another embedder is usable as it is with that embedder named again
+        spec = _embedder_spec(stored) if field == "embedder" else None
+        again = f"Either set ZHIQA_EMBEDDER={spec} (or --embedder {spec}) to use it as built, or r" if spec else "R"
         super().__init__(
             f"The index at {home} was built with {field}={stored!r}, but this zhiqa uses {expected!r}. "
-            f"Rebuild it with: zhiqa --index {home} ingest --rebuild (re-reads every file it was built from)"
+            f"{again}ebuild it with: zhiqa --index {home} ingest --rebuild (re-reads every file it was built from)"
         )
+
+
+def _embedder_spec(kind: object) -> str | None:
+    """The ZHIQA_EMBEDDER value that gives an index's recorded embedder kind, when one does."""
+    if not isinstance(kind, str):
+        return None
+    if kind.startswith("e5:"):
+        return "e5"
+    if kind.startswith("builtin"):
+        return "builtin"
+    if kind == "none" or kind.startswith("st:"):
+        return kind
+    if kind.startswith("openai:"):
+        return kind.split("[", 1)[0]
+    return None
 
 
 class MissingExtra(ZhiqaError):

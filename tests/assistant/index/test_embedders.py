@@ -144,6 +144,12 @@ def test_e5_embedder_end_to_end(tmp_path, fixtures_dir):
 
     ans = Assistant(index.settings, index).ask("生产者应当承担哪些产品质量责任?")
     assert not ans.abstained and ans.citations
+    # opened without the embedder it was built with, it says how to use it as built
+    from assistant.errors import IndexMismatch
+
+    with pytest.raises(IndexMismatch) as err:
+        Index(Settings(home=tmp_path / "idx")).snapshot()
+    assert "ZHIQA_EMBEDDER=e5" in str(err.value) and "ingest --rebuild" in str(err.value)
 
 
 def test_endpoint_prefixes_input_type_and_batch_size(tmp_path, fixtures_dir, monkeypatch):
