@@ -12,8 +12,9 @@ from ingest.normalize import normalize
 _FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about|how about)|[呢]\s*[?？]?$", re.I)
 _PARALLEL = re.compile(r"^(?:那|那么)?([^的呢\s?？]{2,4})的?呢\s*[?？]?$")
 _ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
-# the roles a unit has in a task: a follow-up naming another role asks the same of that role
-_ROLES = re.compile(r"牵头|配合|负责|主管|参与|协助|协同|监督")
+# the roles a unit has in a task's division of labour: a follow-up naming another role asks the
+# same of that role (not 负责, 主管 or 监督, which are also the topic's words: 负责人, 质量监督)
+_ROLES = re.compile(r"牵头|配合|协助|参与")
 
 
 def _document_names(text: str) -> list[tuple[str, str]]:

@@ -222,3 +222,5 @@ def test_a_role_follow_up_is_resolved_whatever_the_topic():
 
     assert resolve("配合的呢？", "四川推进计量器具检定由哪些部门牵头？") == "四川推进计量器具检定由哪些部门配合?"
     assert resolve("那牵头的单位呢？", "开展质量整合工作由哪些单位配合？") == "开展质量整合工作由哪些单位牵头?"
+    # a word of the topic that also names a duty (监督, 负责) is not the slot
+    assert resolve("配合的呢？", "由哪些部门牵头开展产品质量监督？") == "由哪些部门配合开展产品质量监督?"
