@@ -110,17 +110,18 @@ def corrects(r: ItemResult) -> bool:
 
 def by_tags(results: list[ItemResult]) -> dict[str, Metrics]:
     """One group per tag of the gold items (an item is in each of its tags' groups)."""
-    groups: dict[str, list[ItemResult]] = {}
-    for r in results:
-        for tag in r.item.tags:
-            groups.setdefault(tag, []).append(r)
-    return {name: summarise(group) for name, group in sorted(groups.items())}
+    return _grouped(results, lambda r: r.item.tags)
 
 
 def breakdown(results: list[ItemResult], key: Callable[[ItemResult], str]) -> dict[str, Metrics]:
+    return _grouped(results, lambda r: (key(r),))
+
+
+def _grouped(results: list[ItemResult], keys: Callable[[ItemResult], tuple[str, ...]]) -> dict[str, Metrics]:
     groups: dict[str, list[ItemResult]] = {}
     for r in results:
-        groups.setdefault(key(r), []).append(r)
+        for k in keys(r):
+            groups.setdefault(k, []).append(r)
     return {name: summarise(group) for name, group in sorted(groups.items())}
 
 

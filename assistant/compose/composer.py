@@ -15,16 +15,14 @@ from assistant.compose.shapes import shape
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
-from assistant.compose.penalties import punishing_spans
 from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_claim
 from assistant.question.interrogatives import only_in_frames
-from assistant.question.premises import (LIABILITY, asserted_liabilities, asserted_roles, holds_role, required_quantities,
-                                         stated_figures, stated_quantities, stated_spans)
+from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, required_quantities,
+                                         liabilities_in, stated_figures, stated_quantities, stated_spans)
 from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
-from ingest.statute import article_at
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
@@ -128,7 +126,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
                   if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
         held = claim_held(ev, claim)
-        liable = {m.group(1) for m in LIABILITY.finditer(claim.norm)}
+        liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         if off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
@@ -207,18 +205,11 @@ def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]
 def _punishing_spans(ev: Evidence, sentence: Candidate) -> list[tuple[int, int]]:
     """For a claim about a penalty, the provisions of other articles that punish the sentence's
     article (违反本法第十四条第五款规定的，…处十万元罚款); none for other claims."""
-    articles = ev.snap.articles(sentence.doc_id)
-    if not articles or not asks_penalty(ev.query.asked):
-        return []
-    own = article_at(articles, sentence.start)
-    if own is None:
-        return []
-    return punishing_spans(ev.snap.parallel(sentence.doc_id), articles, own)
+    return ev.punishing(sentence.doc_id, sentence.start)[0] if asks_penalty(ev.query.asked) else []
 
 
 def _punishing_text(ev: Evidence, sentence: Candidate) -> str:
-    text = ev.text(sentence.doc_id)
-    return normalize(" ".join(text[a:b] for a, b in _punishing_spans(ev, sentence)))
+    return ev.punishing(sentence.doc_id, sentence.start)[1] if asks_penalty(ev.query.asked) else ""
 
 
 def _claim_sentence(ev: Evidence) -> Candidate:
@@ -249,7 +240,7 @@ def confirmed_claim(ev: Evidence) -> Candidate | None:
     claim = _claim_sentence(ev)
     text = _provision_text(ev, claim)
     said = claimed_figures(ev, claim)
-    liable = {m.group(1) for m in LIABILITY.finditer(claim.norm)}
+    liable = liabilities_in(claim.norm)
     if (claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
             and all(k in liable for k in liabilities)):
         return claim

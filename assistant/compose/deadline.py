@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import replace
-
 from assistant.answer import Citation, titled
 from assistant.compose.cite import cite
 from assistant.compose.evidence import Evidence
@@ -93,6 +91,4 @@ def another_actors_limit(ev: Evidence, shaped: Shaped) -> Shaped | None:
     if not bound or any(types & asked_types or not types for types, _, _ in bound):
         return None
     _, whose, cited = bound[0]
-    quote = replace(cited, n=1)
-    reason = f"文件只规定了{whose}的期限,没有规定{asked_as}的"
-    return Shaped(text=f"{reason}。最接近的原文: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason)
+    return Shaped.declined(f"文件只规定了{whose}的期限,没有规定{asked_as}的", cited)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.answer import QuestionType
+from assistant.compose.penalties import punishing_spans
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
@@ -21,6 +22,7 @@ from assistant.search.laws import law_mentions
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
 from ingest.patterns import DOC_NUMBER, NUMERAL
+from ingest.statute import article_at
 
 # an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
 _SENT = re.compile(r"(?:[^。！？；!?;\n]|(?<=\d)[?!](?=\d))*(?:[。！？；!?;]+[”’」』)）]?|\n|$)")
@@ -31,6 +33,7 @@ _ARTICLE_REF = re.compile(rf"第{NUMERAL}[条款项]")
 _PURPOSE_OR_SCOPE = re.compile(rf"制定本(?:法|条例|规定|办法|细则|解释|决定|规则)|适用本(?:法|条例|规定|办法|细则|解释|决定|规则)")
 _ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根据什么|适用|范围|管不管|归.{0,12}管|哪些.{0,6}(?:纠纷|情形|活动)")
 PREAMBLE_PENALTY = 0.3
+MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or must (dev split)
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -70,6 +73,24 @@ class Evidence:
     quantity: QuantityRule | None  # the kind of figure the question asks for
     coverage: float  # the best chunk's share of the question's weight
     groups: dict[str, str]  # term -> its group (see term_groups)
+    # (doc_id, article start) -> the provisions punishing that article: spans, normalised text
+    _punished: dict[tuple[str, int], tuple[list[tuple[int, int]], str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False)
+
+    def punishing(self, doc_id: str, offset: int) -> tuple[list[tuple[int, int]], str]:
+        """The provisions of other articles that punish the article holding ``offset``
+        (compose.penalties.punishing_spans: their spans, and their text normalised), found once
+        per article: a claim's checks ask it of every sentence they weigh, several times."""
+        articles = self.snap.articles(doc_id)
+        own = article_at(articles, offset) if articles else None
+        if own is None:
+            return [], ""
+        key = (doc_id, own.start)
+        if key not in self._punished:
+            spans = punishing_spans(self.snap.parallel(doc_id), articles, own)
+            text = self.text(doc_id)
+            self._punished[key] = (spans, normalize(" ".join(text[a:b] for a, b in spans)))
+        return self._punished[key]
 
     def weight(self, found) -> float:
         """Weight of the terms found, each group of the question's terms counted once."""
@@ -93,9 +114,6 @@ class Evidence:
 
     def text(self, doc_id: str) -> str:
         return self.snap.text(doc_id)
-
-
-MODAL_CUE = 0.15  # chosen on the dev split
 
 
 def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:

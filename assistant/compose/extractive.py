@@ -1,7 +1,7 @@
 """The plain extractive answer: the best sentence, and the few others that add what it lacks."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
@@ -20,6 +20,13 @@ class Shaped:
     citations: list[Citation]
     abstained: bool = False
     reason: str = ""
+
+    @classmethod
+    def declined(cls, reason: str, nearest: Citation) -> "Shaped":
+        """An abstention that says why and quotes the nearest sentence (as citation 1), so the
+        user sees what the documents do say."""
+        quote = replace(nearest, n=1)
+        return cls(text=f"{reason}。最接近的原文: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason)
 
 
 LIST_PEER = 0.9  # a list question's answer may sit in several sentences as good as the best

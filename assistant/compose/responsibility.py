@@ -184,5 +184,4 @@ def unassigned(ev: Evidence, shaped: Shaped) -> Shaped | None:
         return None
     first = shaped.citations[0]
     title = ev.snap.docs[first.doc_id].meta.title or first.doc_id
-    reason = f"《{title}》没有写明由哪些部门{role}"
-    return Shaped(text=f"{reason}。最接近的原文: {first.quote} [1]", citations=[first], abstained=True, reason=reason)
+    return Shaped.declined(f"《{title}》没有写明由哪些部门{role}", first)

@@ -46,12 +46,17 @@ def stated_spans(normalized_question: str) -> list[tuple[int, int]]:
 
 
 # the kind of liability a claim asserts (承担连带责任, 负相应的赔偿责任): a premise like a figure
-LIABILITY = re.compile(r"(连带|相应|补充|按份|全部|民事|刑事|行政)的?(?:赔偿)?责任")
+_LIABILITY = re.compile(r"(连带|相应|补充|按份|全部|民事|刑事|行政)的?(?:赔偿)?责任")
 
 
 def asserted_liabilities(normalized_question: str) -> list[tuple[str, tuple[int, int]]]:
     """(kind, span) of each liability the question asserts (连带 in 要承担连带责任,对吗?)."""
-    return [(m.group(1), m.span()) for m in LIABILITY.finditer(normalized_question)]
+    return [(m.group(1), m.span()) for m in _LIABILITY.finditer(normalized_question)]
+
+
+def liabilities_in(normalized_text: str) -> set[str]:
+    """The kinds of liability a sentence sets (相应 in …请求其承担相应责任的，人民法院应予支持)."""
+    return {kind for kind, _ in asserted_liabilities(normalized_text)}
 
 
 def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
