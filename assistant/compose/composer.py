@@ -100,7 +100,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         # cover the question nearly as well as the best: a figure in a provision about
         # something else (保险期间 for 保修期) does not answer
         most = max(ev.weight(c.covered) for c in ev.candidates)
-        strong = [c for c in ev.candidates if c.score >= 0.75 * top.score
+        # the sentence covering most is weighed too, whatever the cues added to the others' scores
+        strong = [c for c in ev.candidates if (c.score >= 0.75 * top.score or ev.weight(c.covered) >= most)
                   and (ev.weight(c.covered) >= FIGURE_COVER * most or not ev.snap.articles(c.doc_id))]
         fines_answer = ev.quantity.kind != "money" or asks_penalty(ev.query.asked)
         if not any(_states_figure(ev, c.norm, fines_answer) or _states_figure(ev, _quoted_text(ev, c), fines_answer)

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.answer import QuestionType
-from assistant.compose.penalties import punishing_spans
+from assistant.compose.penalties import PENALTY, punishing_spans
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
-from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_permission
+from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission
 from assistant.question.premises import asserted_leads
 from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
 from assistant.search.definitions import defined_term, definition_pattern
@@ -34,6 +34,7 @@ _PURPOSE_OR_SCOPE = re.compile(rf"制定本(?:法|条例|规定|办法|细则|�
 _ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根据什么|适用|范围|管不管|归.{0,12}管|哪些.{0,6}(?:纠纷|情形|活动)")
 PREAMBLE_PENALTY = 0.3
 MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or must (dev split)
+PENALTY_CUE = 0.25  # a sentence setting a measure (罚款, 吊销), for a question of what befalls a violation
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -140,6 +141,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     total = weight_of(weights, weights, groups) or 1.0
     cue = answer_cue(query.question_type)
     permission = asks_permission(query.asked)  # 能不能…?: a sentence stating a duty or a ban answers
+    penalty = asks_penalty(query.asked)  # 怎么罚?: a sentence setting a measure answers
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 that names a document, for phrase matches
     asked = DOC_NUMBER.sub("", query.asked)
@@ -174,6 +176,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
                 score += 0.25
             if permission and MODAL.search(norm):
                 score += MODAL_CUE
+            if penalty and PENALTY.search(norm):
+                score += PENALTY_CUE
             if quantity is not None and quantity.found_in(norm):
                 score += 0.3
             if defining is not None and defining.search(norm):

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.patterns import NUMERAL, THIS_LAW, numeral_value
+from ingest.patterns import NUMERAL, PENALTY, THIS_LAW, numeral_value
 from ingest.statute import Article, article_at
 
 _CITED = re.compile(rf"(?:违反|有|依照|按照|不履行|不遵守)[^。；]{{0,6}}?{THIS_LAW}第(?P<n>{NUMERAL})条")
-PENALTY = re.compile(r"罚款|责令|没收|吊销|警告|处分|停业|停产|追究|赔偿|处以|并处|撤销")
 VIOLATION_LIMIT = 160  # characters of the duty quoted beside a penalty that cites it
 
 

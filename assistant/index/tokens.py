@@ -82,3 +82,32 @@ def tokens_of_normalized(text: str) -> list[str]:
 
 def tokenize(text: str) -> list[str]:
     return tokens_of_normalized(normalize(text))
+
+
+MEND_MAX = 4  # longest word of the documents looked for across a bad cut
+
+
+def mended_cuts(text: str, tokens: list[str] | tuple[str, ...], known) -> list[str]:
+    """Words of the documents that the segmenter cut apart in ``text`` (normalised): 卖劣药 cut
+    卖劣 + 药 hides 劣药, which the documents hold (销售劣药). A word is added where it overlaps
+    a token the documents never use or a lone character, and lies inside no token: a bad cut,
+    not a word's part (管理 in 管理法). ``known(word)`` says whether the documents use it."""
+    have = set(tokens)
+    bad = [t for t in dict.fromkeys(tokens) if len(t) == 1 or not known(t)]
+    if not bad:
+        return []
+    spans = [(m.start(), m.start() + len(t)) for t in bad for m in re.finditer(re.escape(t), text)]
+    found: list[str] = []
+    for i in range(len(text) - 1):
+        for n in range(2, MEND_MAX + 1):
+            word = text[i:i + n]
+            if len(word) < n or word in have or word in found or not re.fullmatch(r"[\u4e00-\u9fff]+", word):
+                continue
+            if any(word in t for t in have) or word in stopwords():
+                continue
+            # it must cross into a bad token, not lie beside one
+            if not any(a < i + n and i < b and not (i <= a and b <= i + n) for a, b in spans):
+                continue
+            if known(word):
+                found.append(word)
+    return found

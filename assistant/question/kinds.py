@@ -69,7 +69,10 @@ MANY_THINGS_TYPES = frozenset({Q.COMPARISON, Q.LIST})
 
 
 def question_type(normalized: str) -> QuestionType:
+    penalty = asks_penalty(normalized)
     for rule in TYPE_RULES:
+        if rule.type == Q.PROCEDURE and penalty:
+            continue  # 怎么罚, 会怎么处理 ask what befalls a violation, not how to do something
         if rule.asked.search(normalized):
             return rule.type
     return Q.OTHER
@@ -98,6 +101,7 @@ def asks_permission(normalized_question: str) -> bool:
 # ---------------------------------------------------------------- the figure asked for
 
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
+_SHARE = rf"(?:{_NUM}\s*[%％]|百分之{_NUM})"  # 百分之五, 5%: a fine may be a share of another
 _TIME_UNIT = r"个?(?:工作日|天|日|小时|月|年|周|星期|分钟)"  # 罚款后多少天内: a time, not an amount
 
 
@@ -117,7 +121,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "money", "金额",
         asked=re.compile(rf"多少钱|罚(?:了|款)?(?:的?(?:最高|最低|最多|最少|上限|下限|数额|金额|标准))?(?:是|为|有|要|能|会)?多少(?!{_TIME_UNIT})|(?:赔偿?|赔付|补偿)多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
-        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|(?:{_NUM}\s*[%％]|百分之{_NUM})的?罚款"),
+        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|{_SHARE}(?:以上{_SHARE})?(?:以下|以内)?的?罚款"),
     ),
     QuantityRule(
         "percent", "比例",

@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 import jieba  # for its dictionary file (parts of speech); segmentation is rjieba
 
 from assistant.index.snapshot import Snapshot
-from assistant.index.tokens import word_list
+from assistant.index.tokens import mended_cuts, word_list
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
 from assistant.question.kinds import asserts_claim
@@ -141,22 +141,26 @@ def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
     asked = query.asked
     # a claim (…，对吗?) is held only as stated: its words the documents lack count against it
     drop = not asserts_claim(asked)
+    asked_tokens = query.asked_tokens
+    if snap.bm25 is not None:  # words of the documents the segmenter cut apart (卖劣药 → 劣药)
+        asked_tokens += tuple(mended_cuts(asked, asked_tokens, lambda w: snap.bm25.idf(w) is not None))
     weights = (
-        _term_weights(snap, query.asked_tokens, query.regions, chinese, asked, drop)
+        _term_weights(snap, asked_tokens, query.regions, chinese, asked, drop)
         or _term_weights(snap, query.tokens, query.regions, chinese, asked, drop)
     )
     return _with_phrases(snap, query, weights) if chinese else weights
 
 
 def _with_phrases(snap: Snapshot, query: Query, weights: dict[str, float]) -> dict[str, float]:
-    """An everyday phrase of the glossary that jieba cut into single characters (不给退, 拆了包装)
-    is a term of its own, weighed as the rarest of the documents' words standing for it."""
+    """An everyday phrase of the glossary that jieba cut into single characters (不给退, 拆了包装),
+    or a character the glossary gives the documents' word for (卖 → 销售, 秤 → 计量器具), is a term
+    of its own, weighed as the rarest of the documents' words standing for it."""
     if snap.bm25 is None:
         return weights
     frames = interrogative_spans(query.asked)
     out = dict(weights)
     for term, alts in query.synonyms:
-        if term in out or len(term) < 2 or term not in query.asked or any(term in t for t in out):
+        if term in out or term not in query.asked or any(term in t for t in out):
             continue
         if only_in_frames(term, query.asked, frames) or _asks_only(term, query.asked, frames) or term in question_words():
             continue

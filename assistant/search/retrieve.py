@@ -13,6 +13,7 @@ from assistant.config import Settings
 from assistant.errors import ChromaUnavailable, EmbedderUnavailable
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
+from assistant.index.tokens import mended_cuts
 from assistant.question.analyse import Query
 from assistant.search.definitions import defined_term, defining_chunks
 from assistant.search.hits import CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
@@ -107,7 +108,9 @@ class HybridRetriever:
         dense_sim: dict[int, float] = {}
 
         mask = snap.chunk_mask(allowed)
-        scores = snap.bm25.scores(list(query.tokens), mask)
+        tokens = list(query.tokens)
+        tokens += mended_cuts(query.normalized, tokens, lambda w: snap.bm25.idf(w) is not None)  # 卖劣药 → 劣药
+        scores = snap.bm25.scores(tokens, mask)
         order = np.argsort(-scores, kind="stable")[:n]
         for rank, i in enumerate(order):
             if scores[i] <= 0:

@@ -9,7 +9,8 @@ Patterns (Arabic or Chinese numerals, any script):
   定期 (every is None: the text names no interval)
 - duration: 十五日内, 5个工作日内 (working days kept apart from calendar days), 三个月内,
   自收到检验结果之日起十五日内 (trigger 收到检验结果), 有效期届满前一个月 (relation 'before',
-  trigger 有效期届满), 延长三十日 (relation 'extension')
+  trigger 有效期届满), 延长三十日 (relation 'extension'), 一般不超过五年 and 最长为三年 (an upper
+  bound: relation 'within'), 有效期为三年 (the length of a term: relation 'for')
 
 Years inside a cited title (《质量发展纲要(2012—2020年)》) are left out: they date the cited
 text, not a requirement. Known limits: vague times (及时, 立即, 定期, 限期, 逐年) are not
@@ -46,11 +47,15 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         rf"(?:(?:自|从)(?P<trig>[^,;:。自从]{{1,40}}?)(?:之日|之时|当日)?起)?(?P<n>{_NUM}){_UNIT}(?:以内|之内|内)")),
     ("before", re.compile(rf"(?P<anchor>[^,;:。在于自从]{{1,20}}?)前(?P<n>{_NUM}){_UNIT}")),
     ("extension", re.compile(rf"延长(?P<n>{_NUM}){_UNIT}")),
+    # an upper bound on a period: 复审周期一般不超过五年, 有效期最长为三年, 不得超过三十日
+    ("limit", re.compile(rf"(?:不超过|不得超过|不超出|不得长于|最长(?:为|不超过|不得超过)?|至多)(?P<n>{_NUM}){_UNIT}")),
+    # a period stated as the length of a term: 有效期为三年, 最低保修期限为五年
+    ("term", re.compile(rf"(?:期限|有效期|周期|保修期|保质期|期间)(?:一般|统一)?为(?P<n>{_NUM}){_UNIT}")),
 )
 # A literal each pattern cannot match without: a sentence lacking it skips the pattern (most
 # sentences hold no time expression, and trying ten patterns on each was a fifth of an ingest).
 _NEEDS = {"date": "年", "range": "年", "year": "年", "plan": "五", "recurring": "每", "periodic": "定期",
-          "yearly": "年度", "within": "内", "before": "前", "extension": "延长"}
+          "yearly": "年度", "within": "内", "before": "前", "extension": "延长", "limit": ("超", "长", "至多"), "term": "为"}
 _EVERY = {"年": "year", "年度": "year", "半年": "half_year", "季度": "quarter", "季": "quarter", "月": "month"}
 _EVERY_SHOWN = {"year": "每年", "half_year": "每半年", "quarter": "每季度", "month": "每月"}
 
@@ -138,14 +143,15 @@ def _values(kind: str, m: re.Match[str]) -> dict | None:
         return None
     unit = g["unit"].lstrip("个")
     field = {"工作日": "working_days", "日": "days", "天": "days", "月": "months", "年": "years"}[unit]
-    relation = {"within": "within", "before": "before", "extension": "extension"}[kind]
+    relation = {"within": "within", "before": "before", "extension": "extension", "limit": "within", "term": "for"}[kind]
     return {"kind": "duration", "relation": relation, field: n}
 
 
 def _candidates(text: str, start: int, end: int) -> list[tuple[int, int, str, re.Match[str]]]:
     found = []
     for kind, pattern in _PATTERNS:
-        if text.find(_NEEDS[kind], start, end) < 0:
+        needs = _NEEDS[kind]
+        if all(text.find(x, start, end) < 0 for x in ((needs,) if isinstance(needs, str) else needs)):
             continue
         for m in pattern.finditer(text, start, end):
             found.append((m.start(), m.end(), kind, m))

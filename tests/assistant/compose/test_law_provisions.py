@@ -156,3 +156,12 @@ def test_the_generic_word_for_an_act_does_not_pull_the_answer_to_another_article
     answer = laws_assistant.ask("药品管理法对生产、销售劣药的行为规定了哪些处罚？")
     first = answer.citations[0].quote
     assert first.startswith("第一百一十七条") and "十倍以上二十倍以下" in first
+
+
+def test_how_is_it_punished_asks_for_the_measure_not_a_procedure(laws_assistant):
+    # 怎么罚 has 怎么 in it but asks what befalls a violation: the article setting the measure
+    # (药品管理法 第一百一十七条 生产、销售劣药的，没收…罚款) answers, not the law's heading lines
+    answer = laws_assistant.ask("药品管理法里，卖劣药怎么罚？")
+    assert not answer.abstained, answer.reason
+    assert answer.citations[0].quote.startswith("第一百一十七条")
+    assert "十倍以上二十倍以下的罚款" in answer.answer

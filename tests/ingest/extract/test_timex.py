@@ -3,12 +3,14 @@ statute fixture: dates, years, periods, recurrences and time limits, with what t
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
 from eval.gold_records import FLOORS, TIME_REQUIREMENTS as GOLD
 from ingest.extract import extract_time_requirements
 from ingest.extract.timex import number_value
+from ingest.normalize import normalize
 
 # gold entries the extractor does not find (a fixed one fails the per-document test until it
 # is taken off this list)
@@ -144,3 +146,25 @@ def test_fifteen_days_is_not_the_tenth_five_year_plan():
 def test_numbers():
     assert (number_value("十五"), number_value("两"), number_value("30"), number_value("三十")) == (15, 2, 30, 30)
     assert number_value("几") is None
+
+
+def test_an_upper_bound_and_a_term_are_periods():
+    # 上海市标准化条例 第二十三条: 复审周期一般不超过三年 / 五年; 浙江省检验机构管理条例 (traditional):
+    # 計量認證合格證書的有效期為六年
+    laws = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
+    for name, expression, years, relation in (
+        ("上海市标准化条例(2019-07-25).md", "不超过三年", 3, "within"),
+        ("上海市标准化条例(2019-07-25).md", "不超过五年", 5, "within"),
+        ("浙江省检验机构管理条例(2021-07-30).md", "有效期为六年", 6, "for"),
+    ):
+        text = (laws / name).read_text(encoding="utf-8")
+        found = [t for t in extract_time_requirements(text, []) if t.expression == expression]
+        assert found, (name, expression)
+        assert all((t.kind, t.years, t.relation, t.normal_form) == ("duration", years, relation, f"{years}年") for t in found)
+        assert all(normalize(text[t.start:t.end]) == expression for t in found)  # offsets into the original script
+
+
+@pytest.mark.parametrize(("text", "years"), [("有效期最长为三年。", 3), ("延期不得超过两年。", 2), ("保修期限为五年。", 5)])
+def test_bound_forms(text, years):
+    (t,) = extract_time_requirements(text, [])
+    assert (t.kind, t.years) == ("duration", years)
