@@ -19,10 +19,11 @@ from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_cl
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, required_quantities,
                                          liabilities_in, stated_figures, stated_quantities, stated_spans)
-from assistant.question.terms import NUMERAL_START, topic_like
+from assistant.question.terms import NUMERAL_START, situation_words, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
+from ingest.patterns import PENALTY
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
@@ -54,8 +55,9 @@ def unknown_topics(ev: Evidence) -> list[str]:
     asked = ev.query.asked
     figures = [(s, e) for _, _, s, e in quantity_spans(asked)]  # 小时 in 24小时内: a unit, not a topic
     unknown = []
+    own = situation_words(ev.snap, ev.query)  # 女儿, 瓷砖: the asker's situation, not a topic
     for t in ev.weights:
-        if t.isascii() or t[0] in NUMERAL_START or not topic_like(t) or not absent(t):
+        if t in own or t.isascii() or t[0] in NUMERAL_START or not topic_like(t) or not absent(t):
             continue
         if figures and only_in_frames(t, asked, figures):
             continue
@@ -104,6 +106,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         strong = [c for c in ev.candidates if (c.score >= 0.75 * top.score or ev.weight(c.covered) >= most)
                   and (ev.weight(c.covered) >= FIGURE_COVER * most or not ev.snap.articles(c.doc_id))]
         fines_answer = ev.quantity.kind != "money" or asks_penalty(ev.query.asked)
+        if fines_answer and ev.quantity.kind == "money" and PENALTY.search(top.norm):
+            strong.append(top)  # 罚多少? answered by the best sentence setting a fine, whatever else it covers
         if not any(_states_figure(ev, c.norm, fines_answer) or _states_figure(ev, _quoted_text(ev, c), fines_answer)
                    for c in strong):
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
@@ -305,6 +309,8 @@ class ExtractiveComposer:
         shaped = shape(ev)
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
-        notes = (f"文件中没有“{'、'.join(unknown[:3])}”这个说法,以下按文件的用语回答。",) if unknown and not shaped.abstained else ()
+        own = list(dict.fromkeys(unknown + situation_words(snap, hits.query)))
+        own = [t for t in own if not any(t != u and t in u for u in own)]  # 羽绒服, not also 羽绒
+        notes = (f"文件中没有“{'、'.join(own[:3])}”这个说法,以下按文件的用语回答。",) if own and not shaped.abstained else ()
         return Composition(answer=shaped.text, citations=shaped.citations, abstained=shaped.abstained, reason=shaped.reason,
                            coverage=ev.coverage, notes=notes)

@@ -14,6 +14,7 @@ import jieba  # for its dictionary file (parts of speech); segmentation is rjieb
 
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import mended_cuts, word_list
+from assistant.question.lexicon import names_person_or_thing
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
 from assistant.question.kinds import asserts_claim
@@ -117,6 +118,7 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
     unknown = float(math.log(1 + (n + 0.5) / 0.5))
     skip = question_words()
     frames = interrogative_spans(asked)
+    situation = _situation(snap, tokens, asked, regions)
     weights = {}
     for t in dict.fromkeys(tokens):
         if only_in_frames(t, asked, frames) or _asks_only(t, asked, frames):
@@ -129,8 +131,38 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
             continue
         if idf is None and drop_absent and _HAN.search(t) and not topic_like(t):
             continue  # a word no document has that names no thing (不好, 检完): no passage can hold it
+        if idf is None and drop_absent and any(t in w for w in situation):
+            if t in situation:  # the asker's own person or thing (女儿, 保温杯): documents name it by its kind
+                weights[t] = None
+            continue  # and its parts (保温)
         weights[t] = unknown if idf is None else idf
-    return weights
+    # a person or thing of the asker's no passage holds still belongs to the question: it weighs
+    # as much as its typical word the documents use, not the most of all (an absent word's idf),
+    # so that a passage matching the rest answers, and one matching little of it does not
+    known = sorted(w for w in weights.values() if w is not None)
+    typical = known[len(known) // 2] if known else unknown
+    return {t: typical if w is None else w for t, w in weights.items()}
+
+
+def situation_words(snap: Snapshot, query: Query) -> list[str]:
+    """Words of a question that names its document (按广告法, 在山东) which no document uses and
+    which name a person or a thing (女儿, 瓷砖, 青菜): the asker's situation, never the reason to
+    decline (see question.lexicon). In a question naming no document such a word may be what
+    it is about (猪肉价格): it stays a topic the documents may lack."""
+    if asserts_claim(query.asked):
+        return []
+    return _situation(snap, query.asked_tokens, query.asked, query.regions)
+
+
+def _situation(snap: Snapshot, tokens: Iterable[str], asked: str, regions: tuple[str, ...]) -> list[str]:
+    if snap.bm25 is None:
+        return []
+    found = [t for t in dict.fromkeys(tokens) if len(t) >= 2 and snap.bm25.idf(t) is None and names_person_or_thing(t)]
+    if not found:
+        return []
+    from assistant.search.laws import law_mentions  # search reads questions: imported late
+
+    return found if regions or law_mentions(snap, asked, regions) else []
 
 
 def question_terms(snap: Snapshot, query: Query) -> dict[str, float]:
