@@ -20,8 +20,8 @@ from ingest.patterns import DOC_NUMBER
 
 Q = QuestionType
 
-# a number of days, hours, months or years asked (几天, 多少个工作日, 几个小时, 多少年); not 几月, a month
-_COUNTED_TIME_ASKED = r"(?:多少|几)(?:个(?:工作日|小时|钟头|星期|月)|工作日|天|日|小时|钟头|分钟|周|星期|年)"
+# a number of days, hours, months or years asked (几天, 多少个工作日, 几个小时, 多少年, 具体天数); not 几月, a month
+_COUNTED_TIME_ASKED = r"(?:天数|日数|(?:多少|几)(?:个(?:工作日|小时|钟头|星期|月)|工作日|天|日|小时|钟头|分钟|周|星期|年))"
 # 怎么理解, 如何界定 ask what a word means, not how to do something
 _NOT_MEANING = r"(?!理解|界定)"
 

@@ -34,9 +34,11 @@ def question_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
-    """(common nouns, all words) of jieba's dictionary, from its part-of-speech column."""
-    nouns, words = set(), set()
+def dictionary_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(common nouns, all words, function characters) of jieba's dictionary, from its
+    part-of-speech column: the characters filed as prepositions, particles or conjunctions
+    (向, 被, 用, 的, 和)."""
+    nouns, words, function = set(), set(), set()
     with files(jieba).joinpath("dict.txt").open(encoding="utf-8") as f:
         for line in f:
             parts = line.split()
@@ -44,14 +46,23 @@ def dictionary_words() -> tuple[frozenset[str], frozenset[str]]:
                 words.add(parts[0])
                 if len(parts) == 3 and parts[2] in _NOUN_TAGS:
                     nouns.add(parts[0])
-    return frozenset(nouns), frozenset(words)
+                if len(parts) == 3 and len(parts[0]) == 1 and parts[2] in _FUNCTION_TAGS:
+                    function.add(parts[0])
+    return frozenset(nouns), frozenset(words), frozenset(function)
+
+
+_FUNCTION_TAGS = frozenset({"p", "u", "c"})
 
 
 def topic_like(term: str) -> bool:
     """A dictionary noun, or a new word jieba had to guess whose parts are nouns (新冠, 网约车:
-    网约 + 车), not a phrase of verbs and particles (检完, 还会罚, 不归本)."""
-    nouns, words = dictionary_words()
-    return term in nouns or (len(term) >= 2 and term not in words and _noun_parts(term))
+    网约 + 车), not a phrase of verbs and particles (检完, 还会罚, 不归本), nor a guess across a
+    function word (多少天向社会公告 read 天向, 修秤时用了 read 时用)."""
+    nouns, words, function = dictionary_words()
+    if term in nouns:
+        return True
+    return (len(term) >= 2 and term not in words and not any(c in function for c in term)
+            and _noun_parts(term))
 
 
 @lru_cache(maxsize=4096)

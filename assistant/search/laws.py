@@ -29,6 +29,7 @@ class NamedLaw:
     doc_ids: tuple[str, ...]  # the documents the name fits best (more than one: ambiguous)
     fit: int  # EXACT, WHOLE_END, SHORT or OTHER_REGION
     name: str  # the part of the question's words that named them
+    dropped: int = 0  # characters read past inside it (the 的 of 山东的消保条例)
 
 
 def _plain(title: str) -> str:
@@ -73,7 +74,22 @@ def _fit(name: str, title: str, regions: tuple[str, ...], doc_type: str | None =
     if (len(name) >= 2 and name[0] == title[0] and _kind(name) == _kind(title) is not None
             and (_in_order(name, title) or _in_order(name.replace(_IMPLEMENTS, ""), title.replace(_IMPLEMENTS, "")))):
         return SHORT
+    # a region's act named without its region when the question names the region (在山东，消保条例…)
+    for region, full, _ in PROVINCES:
+        if region in regions and title.startswith((full, region)):
+            rest = title[len(full) if title.startswith(full) else len(region):]
+            if rest and not name.startswith((region, full)) and _fit(name, rest, ()) == SHORT:
+                return SHORT
     return 0
+
+
+def _without_of(name: str) -> str:
+    """山东的消保条例 read as 山东消保条例: a region and 的 in front of a short name."""
+    for region, full, _ in PROVINCES:
+        for said in (full, region):
+            if name.startswith(said + "的"):
+                return said + name[len(said) + 1:]
+    return name
 
 
 def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
@@ -82,7 +98,8 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     words in front are dropped only for a title or a title's end. ``regions``: the regions the
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
-    name = _plain(written)
+    plain = _plain(written)
+    name = _without_of(plain)
     titles = snap.plain_titles
     best: NamedLaw | None = None
     for start in range(len(name) - 1):
@@ -93,7 +110,8 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
             continue
         if not top or (start and top <= SHORT and not (start == 1 and name[0] in _CONJUNCTIONS)):
             continue
-        found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part)
+        dropped = len(plain) - len(name) if start == 0 else 0
+        found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part, dropped)
         if best is None or (found.fit, len(found.name)) > (best.fit, len(best.name)):
             best = found
     return best
@@ -151,7 +169,7 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
         if named is None or len(named.doc_ids) != 1 or any(m.doc_id == named.doc_ids[0] for m in found):
             continue
         if not quoted:  # the run starts at the question's first Han character; the name is its end
-            start = max(start, stop - len(named.name) - normalized_question.count("《", start, stop) * 2)
+            start = max(start, stop - len(named.name) - named.dropped - normalized_question.count("《", start, stop) * 2)
         found.append(LawMention(named.doc_ids[0], start, stop))
     return sorted(found, key=lambda m: m.start)
 

@@ -131,6 +131,20 @@ def test_laws_named_as_people_name_them(laws_assistant):
     assert named_law(snap, "河南计量司法解释") is None  # 司法解释 names only a judicial interpretation
 
 
+def test_a_regions_law_named_with_的_or_without_its_region(laws_assistant):
+    from assistant.search.laws import law_mentions
+
+    snap = laws_assistant.index.snapshot()
+    for question, doc_id, said in (
+        ("河南的计量条例对修理计量器具有什么要求？", "河南省计量监督管理条例-2016-03-29", "河南的计量条例"),
+        ("在上海，计量条例对强制检定怎么规定？", "上海市计量监督管理条例-2018-11-22", "计量条例"),
+        ("山东的计量条例里说的计量器具是什么？", "山东省计量条例-2020-07-24", "计量条例"),  # the title's end
+    ):
+        query = analyse(question)
+        (m,) = law_mentions(snap, query.asked, query.regions)
+        assert (m.doc_id, query.asked[m.start:m.end]) == (doc_id, said), question
+
+
 @pytest.mark.parametrize("question, asks", [
     ("超市能不能把临期食品和新鲜食品混在一起卖？", True),
     ("网店可以不给发票吗", True),
