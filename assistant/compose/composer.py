@@ -19,7 +19,7 @@ from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_cl
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, required_quantities,
                                          liabilities_in, stated_figures, stated_quantities, stated_spans)
-from assistant.question.terms import NUMERAL_START, situation_words, topic_like
+from assistant.question.terms import NUMERAL_START, dictionary_words, situation_words, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
@@ -184,10 +184,19 @@ def claim_held(ev: Evidence, sentence: Candidate) -> bool:
     figures the claim states (十五个工作日) and of the liability it asserts (连带责任) are left out:
     they are compared on their own, and a sentence stating another figure (七个工作日) or another
     liability (相应责任) is about the same thing."""
+    terms = _claim_terms(ev)
+    return _claim_weight(ev, sentence) >= CLAIM_SUPPORT * (ev.weight(terms) or 1.0)
+
+
+def _claim_terms(ev: Evidence) -> dict[str, float]:
+    """The claim's terms less the words of the figures it states and the liability it asserts."""
     spans = stated_spans(ev.query.asked) + [span for _, span in asserted_liabilities(ev.query.asked)]
-    terms = {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
-    total = ev.weight(terms) or 1.0
-    return ev.weight(_claim_covered(ev, sentence) & set(terms)) >= CLAIM_SUPPORT * total
+    return {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
+
+
+def _claim_weight(ev: Evidence, sentence: Candidate) -> float:
+    """How much of the claim's terms a sentence holds."""
+    return ev.weight(_claim_covered(ev, sentence) & set(_claim_terms(ev)))
 
 
 def _claim_covered(ev: Evidence, sentence: Candidate) -> frozenset[str]:
@@ -227,10 +236,44 @@ def _claim_sentence(ev: Evidence) -> Candidate:
     key = lambda c: (round(ev.weight(_claim_covered(ev, c)), 6), c.score)  # noqa: E731
     figures = stated_quantities(ev.query.asked)
     if figures:
-        agreeing = [c for c in pool if claim_held(ev, c) and all(q in claimed_figures(ev, c) for q in figures)]
+        holding = [c for c in pool if claim_held(ev, c)]
+        # a sentence on another subject of the same kind (团体标准…五年) does not make a claim on
+        # 地方标准…五年 true
+        agreeing = [c for c in holding if all(q in claimed_figures(ev, c) for q in figures) and not _rival_subject(ev, c)]
         if agreeing:
             return max(agreeing, key=key)
+        if holding:  # the claim is about the sentence holding most of it, whatever figure it states
+            return max(holding, key=lambda c: (round(_claim_weight(ev, c), 6), c.score))
     return max(pool, key=key)
+
+
+def _rival_subject(ev: Evidence, sentence: Candidate) -> bool:
+    """Does the sentence speak of another kind of the claim's subject: the claim's 地方标准 where
+    the sentence has 标准 only after another noun (团体标准)? A term of the claim the sentence
+    lacks, written just before a term it holds, which the sentence puts after another noun
+    (收到申请 is no other kind of 复审申请: 收到 is no noun)."""
+    asked, norm = ev.query.asked, sentence.norm
+    nouns = dictionary_words()[0]
+    for t in _claim_terms(ev):
+        if t in sentence.covered or ev.mentions(t, norm):
+            continue
+        at = asked.find(t)
+        while at >= 0:
+            after = asked[at + len(t):]
+            for h in sentence.covered:
+                if len(h) >= 2 and after.startswith(h) and t + h not in norm:
+                    if any(norm[i - 2:i] in nouns for i in _starts(norm, h) if i >= 2):
+                        return True
+            at = asked.find(t, at + 1)
+    return False
+
+
+def _starts(text: str, word: str) -> list[int]:
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
 
 
 def confirmed_claim(ev: Evidence) -> Candidate | None:

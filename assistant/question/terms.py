@@ -242,3 +242,4 @@ def weight_of(found: Iterable[str], weights: Mapping[str, float], groups: Mappin
     for t in found:
         by_head.setdefault(groups[t], []).append(t)
     return sum(_tiling(head, members, weights) for head, members in by_head.items())
+

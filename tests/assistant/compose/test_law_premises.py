@@ -135,3 +135,12 @@ def test_a_time_limit_of_another_actor_is_not_the_one_asked(laws_assistant):
     assert "二十日内" in other.citations[0].quote
     own = laws_assistant.ask("河南省计量监督管理条例规定，计量检定机构接到受检计量器具后，多少天内要完成检定？")
     assert not own.abstained and "二十日内" in " ".join(c.quote for c in own.citations)
+
+
+def test_a_claim_is_about_the_sentence_holding_its_subject_not_one_stating_its_figure(laws_assistant):
+    # 上海市标准化条例 第二十三条: 地方标准…复审周期一般不超过三年; 团体标准、企业标准…一般不超过五年
+    wrong = laws_assistant.ask("按照上海市标准化条例，地方标准的复审周期一般不超过五年，是吗？")
+    assert wrong.answer.startswith("不对") and "不超过三年" in wrong.citations[0].quote
+    for question in ("按照上海市标准化条例，地方标准的复审周期一般不超过三年，是吗？",
+                     "按照上海市标准化条例，团体标准的复审周期一般不超过五年，是吗？"):
+        assert laws_assistant.ask(question).answer.startswith("是"), question
