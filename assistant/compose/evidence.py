@@ -35,6 +35,9 @@ _ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根�
 PREAMBLE_PENALTY = 0.3
 MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or must (dev split)
 PENALTY_CUE = 0.25  # a sentence setting a measure (罚款, 吊销), for a question of what befalls a violation
+PUNISHING_OFF = 0.15  # a sentence of an article that punishes, for any other question
+# what an article that punishes says: it sets a fine, a sanction, or the penalty of another act
+_PUNISHES = re.compile(r"处[^。；;]{0,40}罚款|给予[^。；;]{0,12}处罚|依照[^。；;]{0,60}(?:处罚|处理)|追究[^。；;]{0,6}责任|吊销")
 
 
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -150,6 +153,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         term := defined_term(query.asked)) else None
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     candidates: list[Candidate] = []
+    punishing_articles: dict[tuple[str, int], bool] = {}
     best_chunk_cov = 0.0
     for rank, hit in enumerate(hits.hits[:depth]):
         c = hit.chunk
@@ -178,6 +182,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
                 score += MODAL_CUE
             if penalty and PENALTY.search(norm):
                 score += PENALTY_CUE
+            elif not penalty and _in_punishing_article(snap, c.doc_id, s, punishing_articles):
+                score -= PUNISHING_OFF  # 有下列情形之一的…给予处罚 restates a duty; the duty answers
             if quantity is not None and quantity.found_in(norm):
                 score += 0.3
             if defining is not None and defining.search(norm):
@@ -195,3 +201,16 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     candidates.sort(key=lambda c: -c.score)
     return Evidence(hits=hits, snap=snap, weights=weights, candidates=candidates, quantity=quantity,
                     coverage=best_chunk_cov, groups=groups)
+
+
+def _in_punishing_article(snap: Snapshot, doc_id: str, offset: int, seen: dict[tuple[str, int], bool]) -> bool:
+    """Is the sentence at ``offset`` in an article that punishes (…的，处…罚款; 有下列情形之一的，
+    依照…给予处罚)? Found once per article per question."""
+    article = article_at(snap.articles(doc_id), offset)
+    if article is None:
+        return False
+    key = (doc_id, article.start)
+    if key not in seen:
+        seen[key] = bool(_PUNISHES.search(normalize(snap.text(doc_id)[article.start:article.end])))
+    return seen[key]
+

@@ -165,3 +165,12 @@ def test_how_is_it_punished_asks_for_the_measure_not_a_procedure(laws_assistant)
     assert not answer.abstained, answer.reason
     assert answer.citations[0].quote.startswith("第一百一十七条")
     assert "十倍以上二十倍以下的罚款" in answer.answer
+
+
+def test_a_duty_is_answered_from_the_duty_not_from_the_article_punishing_it(laws_assistant):
+    # 商标法 第十九条 sets what a 商标代理机构 must do; 第六十八条 punishes it (…记入信用档案) and
+    # repeats its words: a question that asks for no penalty is answered from the duty
+    answer = laws_assistant.ask("商标法对商标代理机构有什么要求？")
+    assert not answer.abstained, answer.reason
+    assert any(c.quote.startswith("第十九条") or "负有保密义务" in c.quote for c in answer.citations[:3])
+    assert not answer.citations[0].quote.startswith("商标代理机构有前款规定行为的")
