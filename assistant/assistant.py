@@ -104,7 +104,9 @@ class Assistant:
         t0 = time.perf_counter()
         filters = filters or Filters()
         standalone = self.standalone(question, history)
-        query = analyse(standalone, filters.regions, filters.doc_ids, filters.levels, filters.years)
+        joined = standalone != question and standalone.endswith(question.strip())  # …? 那要是药店呢?
+        query = analyse(standalone, filters.regions, filters.doc_ids, filters.levels, filters.years,
+                        follow_up=question.strip() if joined else "")
         snap = self.index.snapshot()
         notes: list[str] = []
         answer, hits = self._answer(query, snap, k, notes)

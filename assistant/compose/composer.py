@@ -56,7 +56,10 @@ def unknown_topics(ev: Evidence) -> list[str]:
     figures = [(s, e) for _, _, s, e in quantity_spans(asked)]  # 小时 in 24小时内: a unit, not a topic
     unknown = []
     own = situation_words(ev.snap, ev.query)  # 女儿, 瓷砖: the asker's situation, not a topic
+    earlier = ev.query.follow_up  # a follow-up: a word of the earlier question only was weighed there
     for t in ev.weights:
+        if earlier and t not in earlier:
+            continue
         if t in own or t.isascii() or t[0] in NUMERAL_START or not topic_like(t) or not absent(t):
             continue
         if figures and only_in_frames(t, asked, figures):

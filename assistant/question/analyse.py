@@ -32,6 +32,9 @@ class Query:
     # tokens of the question as asked (no expansions): the terms an answer must cover
     asked_tokens: tuple[str, ...] = ()
     synonyms: tuple[tuple[str, tuple[str, ...]], ...] = ()  # token -> terms standing for it
+    # a follow-up read with the question before it (…会怎么罚? 那要是药店呢?): the follow-up as
+    # asked, normalised; what only the earlier question says was already weighed there
+    follow_up: str = ""
 
 
 def named_regions(normalized: str) -> tuple[str, ...]:
@@ -48,6 +51,7 @@ def analyse(
     filter_doc_ids: tuple[str, ...] = (),
     filter_levels: tuple[str, ...] = (),
     filter_years: tuple[int, ...] = (),
+    follow_up: str = "",
 ) -> Query:
     asked = normalize(question)
     norm = expand(asked)
@@ -65,4 +69,5 @@ def analyse(
         filter_years=filter_years,
         asked_tokens=tuple(tokens_of_normalized(asked)),
         synonyms=tuple(synonyms(asked).items()),
+        follow_up=normalize(follow_up) if follow_up else "",
     )

@@ -164,3 +164,14 @@ def test_a_question_of_may_or_must_is_answered_from_the_ban(laws_assistant):
     answer = laws_assistant.ask("广告里能不能用“国家级”、“最佳”这种词？")
     assert not answer.abstained
     assert "不得" in answer.citations[0].quote and "“国家级”、“最高级”、“最佳”" in answer.citations[0].quote
+
+
+def test_a_follow_up_is_not_declined_for_a_word_only_the_earlier_question_had(laws_assistant):
+    from assistant import Turn
+
+    first_q = "网红在直播间替保健品打包票，按广告法会怎么罚？"
+    first = laws_assistant.ask(first_q)
+    assert first.abstained and "直播间" in first.reason  # a word no document has, in the first turn
+    follow = laws_assistant.ask("那要是广告主发布了含有保证功效内容的保健食品广告呢？", history=[Turn(first_q, first)])
+    assert not follow.abstained, follow.reason
+    assert any("保健食品广告" in c.quote for c in follow.citations)
