@@ -114,6 +114,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         if not any(_states_figure(ev, c.norm, fines_answer) or _states_figure(ev, _quoted_text(ev, c), fines_answer)
                    for c in strong):
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
+            # quote what the documents say of the thing asked: the sentence covering most of it, not
+            # one lifted by a figure of something else (锅炉停用一年 for how long a test may take)
+            top = max(ev.candidates[:5], key=lambda c: (round(ev.weight(c.covered), 6), c.score))
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
         missing = [f for f in stated_figures(ev.query.normalized) if not any(f in c.norm for c in near)]

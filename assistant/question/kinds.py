@@ -136,7 +136,9 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "duration", "期限",
         asked=re.compile(rf"{_COUNTED_TIME_ASKED}|多久|多长|期限是|时限是|周期是|how many days|how long|within how many"),
-        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)|届满|即时|立即|当日|当天"),
+        # a period another sets is a time limit too: 在商检机构规定的期限内, 在与委托人约定的期限内
+        answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)|届满|即时|立即|当日|当天"
+                            r"|(?:规定|约定|确定|指定|限定|商定)的(?:期限|时限)(?:内|以内|之内)"),
     ),
     QuantityRule(
         "people", "人数",

@@ -174,3 +174,13 @@ def test_a_duty_is_answered_from_the_duty_not_from_the_article_punishing_it(laws
     assert not answer.abstained, answer.reason
     assert any(c.quote.startswith("第十九条") or "负有保密义务" in c.quote for c in answer.citations[:3])
     assert not answer.citations[0].quote.startswith("商标代理机构有前款规定行为的")
+
+
+def test_a_period_another_sets_answers_how_long_but_not_how_many_days(laws_assistant):
+    # 浙江省检验机构管理条例 第二十四條: 檢驗機構應當在與委託人約定的期限內完成檢驗
+    how_long = laws_assistant.ask("浙江省检验机构管理条例规定，检验机构多长时间内要完成检验？")
+    assert not how_long.abstained, how_long.reason
+    assert how_long.citations[0].quote.startswith("第二十四條") and "約定的期限內" in how_long.citations[0].quote
+    days = laws_assistant.ask("浙江省检验机构管理条例规定检验机构要在几天内完成检验？")
+    assert days.abstained and "没有规定具体的期限" in days.reason
+    assert "約定的期限內" in days.citations[0].quote  # what the law does say of it, not another figure
