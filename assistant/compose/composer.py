@@ -217,9 +217,34 @@ def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]
     起诉 in the next sentence of its article is not the 十五日 of 复审); for a sentence stating
     none (an item under a lead that sets the fine), its provision's; for a claim about how a
     duty is punished (…的，处五万元罚款，对吗?), the figures of the provisions that punish it too."""
-    own = set(quantities(sentence.norm)) or set(quantities(_provision_text(ev, sentence)))
+    own = _bound_figures(ev, sentence.norm) or _bound_figures(ev, _provision_text(ev, sentence))
     punishing = _punishing_text(ev, sentence)
     return own | set(quantities(punishing)) if punishing else own
+
+
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
+
+
+def _bound_figures(ev: Evidence, text: str) -> set[tuple[float, str]]:
+    """The figures of ``text`` a claim may be about: of those in one unit, the ones stated in the
+    clauses that hold most of the claim's terms. …地基基础和主体结构的保险期间至少为10年，防水工程的
+    保险期间至少为5年: a claim on 防水工程 is about 5年, not 10年."""
+    terms = _claim_terms(ev)
+    by_unit: dict[str, list[tuple[float, set[tuple[float, str]]]]] = {}
+    for clause in _CLAUSE_END.split(text):
+        figures = set(quantities(clause))
+        if not figures:
+            continue
+        held = round(ev.weight([t for t in terms if ev.mentions(t, clause)]), 6)
+        for unit in {u for _, u in figures}:
+            by_unit.setdefault(unit, []).append((held, {f for f in figures if f[1] == unit}))
+    found: set[tuple[float, str]] = set()
+    for clauses in by_unit.values():
+        most = max(h for h, _ in clauses)
+        for held, figures in clauses:
+            if held >= most:
+                found |= figures
+    return found
 
 
 def _punishing_spans(ev: Evidence, sentence: Candidate) -> list[tuple[int, int]]:

@@ -144,3 +144,12 @@ def test_a_claim_is_about_the_sentence_holding_its_subject_not_one_stating_its_f
     for question in ("按照上海市标准化条例，地方标准的复审周期一般不超过三年，是吗？",
                      "按照上海市标准化条例，团体标准的复审周期一般不超过五年，是吗？"):
         assert laws_assistant.ask(question).answer.startswith("是"), question
+
+
+def test_a_claimed_figure_is_bound_to_the_clause_of_its_subject(laws_assistant):
+    # 反不正当竞争法 第二十八条: …对个人可以处五千元以下的罚款，对单位可以处五万元以下的罚款
+    wrong = laws_assistant.ask("反不正当竞争法规定，拒绝、阻碍监督检查部门调查的，对单位可以处五千元以下的罚款，对吗？")
+    assert wrong.abstained and wrong.answer.startswith("不对") and "五千元" in wrong.reason
+    assert "对单位可以处五万元以下的罚款" in wrong.citations[0].quote
+    right = laws_assistant.ask("反不正当竞争法规定，拒绝、阻碍监督检查部门调查的，对个人可以处五千元以下的罚款，对吗？")
+    assert right.answer.startswith("是")
