@@ -57,8 +57,11 @@ def resolve(question: str, previous: str) -> str:
     m = _PARALLEL.match(nq)
     if m and not now:
         term = m.group(1)
-        # 那市级的呢? after 县级…: the same question with the parallel term
-        parallel = re.search(rf"[\u4e00-\u9fff]{{{len(term) - 1}}}{re.escape(term[-1])}", nprev)
-        if parallel and parallel.group(0) != term:
-            return nprev.replace(parallel.group(0), term, 1)
+        # 那市级的呢? after 县级…: the same question with the parallel term; not the term itself
+        # where the previous question already has it (进出口商品检验法…进口商品: 那出口商品呢?)
+        like = re.compile(rf"(?=([\u4e00-\u9fff]{{{len(term) - 1}}}{re.escape(term[-1])}))")
+        for parallel in like.finditer(nprev):
+            word, at = parallel.group(1), parallel.start()
+            if term not in word and word not in term and term not in nprev[max(0, at - 2):at + len(word) + 2]:
+                return nprev[:at] + term + nprev[at + len(word):]
     return f"{previous} {q}"
