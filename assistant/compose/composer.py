@@ -111,6 +111,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         fines_answer = ev.quantity.kind != "money" or asks_penalty(ev.query.asked)
         if fines_answer and ev.quantity.kind == "money" and PENALTY.search(top.norm):
             strong.append(top)  # 罚多少? answered by the best sentence setting a fine, whatever else it covers
+        # nor by a figure of another kind of the thing asked (地方标准化指导性技术文件的有效期 for 企业标准的)
+        strong = [c for c in strong if not _rival_subject(ev, c)]
         if not any(_states_figure(ev, c.norm, fines_answer) or _states_figure(ev, _quoted_text(ev, c), fines_answer)
                    for c in strong):
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
@@ -285,14 +287,15 @@ def _rival_subject(ev: Evidence, sentence: Candidate) -> bool:
     (收到申请 is no other kind of 复审申请: 收到 is no noun)."""
     asked, norm = ev.query.asked, sentence.norm
     nouns = dictionary_words()[0]
+    earlier = ev.query.follow_up  # a follow-up: a word only the earlier question had is no subject now
     for t in _claim_terms(ev):
-        if t in sentence.covered or ev.mentions(t, norm):
+        if t in sentence.covered or ev.mentions(t, norm) or t not in nouns or earlier and t not in earlier:
             continue
         at = asked.find(t)
         while at >= 0:
             after = asked[at + len(t):]
             for h in sentence.covered:
-                if len(h) >= 2 and after.startswith(h) and t + h not in norm:
+                if len(h) >= 2 and h in nouns and after.startswith(h) and t + h not in norm:
                     if any(norm[i - 2:i] in nouns for i in _starts(norm, h) if i >= 2):
                         return True
             at = asked.find(t, at + 1)

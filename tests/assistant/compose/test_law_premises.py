@@ -153,3 +153,11 @@ def test_a_claimed_figure_is_bound_to_the_clause_of_its_subject(laws_assistant):
     assert "对单位可以处五万元以下的罚款" in wrong.citations[0].quote
     right = laws_assistant.ask("反不正当竞争法规定，拒绝、阻碍监督检查部门调查的，对个人可以处五千元以下的罚款，对吗？")
     assert right.answer.startswith("是")
+
+
+def test_a_figure_of_another_kind_of_the_thing_asked_does_not_answer(laws_assistant):
+    # 上海市标准化条例 第十二条: 地方标准化指导性技术文件的有效期最长不超过三年; of 企业标准 it sets none
+    other = laws_assistant.ask("上海市标准化条例规定，企业标准的有效期最长是几年？")
+    assert other.abstained and "没有规定具体的期限" in other.reason
+    same = laws_assistant.ask("上海市标准化条例规定，地方标准化指导性技术文件的有效期最长是几年？")
+    assert not same.abstained and "不超过三年" in same.answer
