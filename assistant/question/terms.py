@@ -159,7 +159,7 @@ def situation_words(snap: Snapshot, query: Query) -> list[str]:
     """Words of a question that names its document (按广告法, 在山东) which no document uses and
     which name a person or a thing (女儿, 瓷砖, 青菜): the asker's situation, never the reason to
     decline (see question.lexicon). In a question naming no document such a word may be what
-    it is about (猪肉价格): it stays a topic the documents may lack."""
+    it is about (鸡蛋的价格): it stays a topic the documents may lack."""
     if asserts_claim(query.asked):
         return []
     return _situation(snap, query.asked_tokens, query.asked, query.regions)
