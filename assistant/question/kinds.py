@@ -121,7 +121,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "money", "金额",
         asked=re.compile(rf"多少钱|罚(?:了|款)?(?:的?(?:最高|最低|最多|最少|上限|下限|数额|金额|标准))?(?:是|为|有|要|能|会)?多少(?!{_TIME_UNIT})|(?:赔偿?|赔付|补偿)多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
-        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|{_SHARE}(?:以上{_SHARE})?(?:以下|以内)?的?罚款"),
+        answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|{_SHARE}(?:(?:以上|至|到|—|-|~){_SHARE})?(?:以下|以内)?的?罚款"),
     ),
     QuantityRule(
         "percent", "比例",

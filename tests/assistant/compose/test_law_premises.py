@@ -161,3 +161,11 @@ def test_a_figure_of_another_kind_of_the_thing_asked_does_not_answer(laws_assist
     assert other.abstained and "没有规定具体的期限" in other.reason
     same = laws_assistant.ask("上海市标准化条例规定，地方标准化指导性技术文件的有效期最长是几年？")
     assert not same.abstained and "不超过三年" in same.answer
+
+
+def test_a_fine_for_an_act_the_law_does_not_punish_is_not_taken_from_another_article(laws_assistant):
+    # 上海市计量监督管理条例 says nothing of 商业秘密; its fines are for other acts
+    other = laws_assistant.ask("在上海，计量检定人员泄露客户的商业秘密，按上海市计量监督管理条例罚多少钱？")
+    assert other.abstained and "没有规定具体的金额" in other.reason
+    punished = laws_assistant.ask("在上海，用没检定过的秤做生意会罚多少钱？")
+    assert not punished.abstained and "罚款" in punished.answer

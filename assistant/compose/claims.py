@@ -1,0 +1,211 @@
+"""Claims a question puts to the documents (…有效期是5年,对吗?): the sentence a claim is about,
+the figures it is compared with (bound to the clause of its subject), whether a sentence holds it,
+speaks of another kind of its subject, or confirms it; and what an answer would quote for a
+sentence (its provision, the penalty punishing it)."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
+from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.extractive import Shaped, quoted_spans
+from assistant.compose.provisions import provision_spans
+from assistant.question.interrogatives import only_in_frames
+from assistant.question.kinds import asks_penalty, asserts_claim
+from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, liabilities_in,
+                                         stated_quantities, stated_spans)
+from assistant.question.terms import dictionary_words
+from ingest.normalize import normalize
+from ingest.numerals import quantities
+
+# a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
+# its context: chosen on the development corpus's dev split, where true claims hold 0.85 or
+# more and 4 of the 6 false ones without a figure hold less than 0.8
+CLAIM_SUPPORT = 0.8
+CLAIM_DEPTH = 8  # sentences searched for one that holds the claim
+CONTRADICTED = "文件的规定是"  # after 不对: and the reason
+CONFIRMED = "是。文件的规定是: "
+
+
+def rivals(ev: Evidence, sentence: Candidate, figure: tuple[float, str]) -> bool:
+    """Does the sentence (or the penalty punishing it) state a figure in the claimed figure's unit
+    but of another value? Then the claim is contradicted, not merely unsupported."""
+    return any(unit == figure[1] and value != figure[0] for value, unit in claimed_figures(ev, sentence))
+
+
+def claim_held(ev: Evidence, sentence: Candidate) -> bool:
+    """Does the sentence hold the claim's terms (CLAIM_SUPPORT of their weight)? The words of the
+    figures the claim states (十五个工作日) and of the liability it asserts (连带责任) are left out:
+    they are compared on their own, and a sentence stating another figure (七个工作日) or another
+    liability (相应责任) is about the same thing."""
+    terms = _claim_terms(ev)
+    return _claim_weight(ev, sentence) >= CLAIM_SUPPORT * (ev.weight(terms) or 1.0)
+
+
+def _claim_terms(ev: Evidence) -> dict[str, float]:
+    """The claim's terms less the words of the figures it states and the liability it asserts."""
+    spans = stated_spans(ev.query.asked) + [span for _, span in asserted_liabilities(ev.query.asked)]
+    return {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
+
+
+def _claim_weight(ev: Evidence, sentence: Candidate) -> float:
+    """How much of the claim's terms a sentence holds."""
+    return ev.weight(_claim_covered(ev, sentence) & set(_claim_terms(ev)))
+
+
+def _claim_covered(ev: Evidence, sentence: Candidate) -> frozenset[str]:
+    """The question's terms a sentence holds, with those of the provisions punishing it when the
+    claim is about a penalty: a duty and the penalty for breaking it are one claim."""
+    punishing = _punishing_text(ev, sentence)
+    return sentence.covered | frozenset(t for t in ev.weights if punishing and ev.mentions(t, punishing))
+
+
+def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]:
+    """The figures a claim about ``sentence`` is compared with: the sentence's own (the 三十日 of
+    起诉 in the next sentence of its article is not the 十五日 of 复审); for a sentence stating
+    none (an item under a lead that sets the fine), its provision's; for a claim about how a
+    duty is punished (…的，处五万元罚款，对吗?), the figures of the provisions that punish it too."""
+    own = _bound_figures(ev, sentence.norm) or _bound_figures(ev, provision_text(ev, sentence))
+    punishing = _punishing_text(ev, sentence)
+    return own | set(quantities(punishing)) if punishing else own
+
+
+_CLAUSE_END = re.compile(r"[，,；;。：:]")
+
+
+def _bound_figures(ev: Evidence, text: str) -> set[tuple[float, str]]:
+    """The figures of ``text`` a claim may be about: of those in one unit, the ones stated in the
+    clauses that hold most of the claim's terms. …地基基础和主体结构的保险期间至少为10年，防水工程的
+    保险期间至少为5年: a claim on 防水工程 is about 5年, not 10年."""
+    terms = _claim_terms(ev)
+    by_unit: dict[str, list[tuple[float, set[tuple[float, str]]]]] = {}
+    for clause in _CLAUSE_END.split(text):
+        figures = set(quantities(clause))
+        if not figures:
+            continue
+        held = round(ev.weight([t for t in terms if ev.mentions(t, clause)]), 6)
+        for unit in {u for _, u in figures}:
+            by_unit.setdefault(unit, []).append((held, {f for f in figures if f[1] == unit}))
+    found: set[tuple[float, str]] = set()
+    for clauses in by_unit.values():
+        most = max(h for h, _ in clauses)
+        for held, figures in clauses:
+            if held >= most:
+                found |= figures
+    return found
+
+
+def claim_penalty_spans(ev: Evidence, sentence: Candidate) -> list[tuple[int, int]]:
+    """For a claim about a penalty, the provisions of other articles that punish the sentence's
+    article (违反本法第十四条第五款规定的，…处十万元罚款); none for other claims."""
+    return ev.punishing(sentence.doc_id, sentence.start)[0] if asks_penalty(ev.query.asked) else []
+
+
+def _punishing_text(ev: Evidence, sentence: Candidate) -> str:
+    return ev.punishing(sentence.doc_id, sentence.start)[1] if asks_penalty(ev.query.asked) else ""
+
+
+def claim_sentence(ev: Evidence) -> Candidate:
+    """The sentence a claim the question puts is about: one that holds the claim's terms and
+    states its figures, when there is one (a law may set 九个月 in one article and 十二个月 in
+    the next for a like step: the claim is true of the first), else the sentence that holds most
+    of its terms."""
+    pool = ev.candidates[:CLAIM_DEPTH]
+    # rounded: a sum over a set of terms differs in its last bits from one process to the next
+    key = lambda c: (round(ev.weight(_claim_covered(ev, c)), 6), c.score)  # noqa: E731
+    figures = stated_quantities(ev.query.asked)
+    if figures:
+        holding = [c for c in pool if claim_held(ev, c)]
+        # a sentence on another subject of the same kind (团体标准…五年) does not make a claim on
+        # 地方标准…五年 true
+        agreeing = [c for c in holding if all(q in claimed_figures(ev, c) for q in figures) and not rival_subject(ev, c)]
+        if agreeing:
+            return max(agreeing, key=key)
+        if holding:  # the claim is about the sentence holding most of it, whatever figure it states
+            return max(holding, key=lambda c: (round(_claim_weight(ev, c), 6), c.score))
+    return max(pool, key=key)
+
+
+def rival_subject(ev: Evidence, sentence: Candidate) -> bool:
+    """Does the sentence speak of another kind of the claim's subject: the claim's 地方标准 where
+    the sentence has 标准 only after another noun (团体标准)? A term of the claim the sentence
+    lacks, written just before a term it holds, which the sentence puts after another noun
+    (收到申请 is no other kind of 复审申请: 收到 is no noun)."""
+    asked, norm = ev.query.asked, sentence.norm
+    nouns = dictionary_words()[0]
+    earlier = ev.query.follow_up  # a follow-up: a word only the earlier question had is no subject now
+    for t in _claim_terms(ev):
+        if t in sentence.covered or ev.mentions(t, norm) or t not in nouns or earlier and t not in earlier:
+            continue
+        at = asked.find(t)
+        while at >= 0:
+            after = asked[at + len(t):]
+            for h in sentence.covered:
+                if len(h) >= 2 and h in nouns and after.startswith(h) and t + h not in norm:
+                    if any(norm[i - 2:i] in nouns for i in _starts(norm, h) if i >= 2):
+                        return True
+            at = asked.find(t, at + 1)
+    return False
+
+
+def _starts(text: str, word: str) -> list[int]:
+    found, i = [], text.find(word)
+    while i >= 0:
+        found.append(i)
+        i = text.find(word, i + 1)
+    return found
+
+
+def confirmed_claim(ev: Evidence) -> Candidate | None:
+    """The sentence that confirms a claim: it holds the claim, states every figure, gives every
+    unit the role and sets the liability the claim does (…不满十周岁的…, …由国务院市场监督管理部门
+    主管, …承担连带责任, 对吗?). Then the answer can say 是; a claim with none of these is quoted,
+    never confirmed."""
+    figures, roles = stated_quantities(ev.query.asked), asserted_roles(ev.query.asked)
+    liabilities = [k for k, _ in asserted_liabilities(ev.query.asked)]
+    if not (figures or roles or liabilities) or not asserts_claim(ev.query.asked):
+        return None
+    claim = claim_sentence(ev)
+    text = provision_text(ev, claim)
+    said = claimed_figures(ev, claim)
+    liable = liabilities_in(claim.norm)
+    if (claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
+            and all(k in liable for k in liabilities)):
+        return claim
+    return None
+
+
+def confirmation(ev: Evidence, shaped: Shaped, claim: Candidate) -> Shaped:
+    """是, with the answer's quotes when the first holds the confirming sentence, else with its provision."""
+    first = shaped.citations[0] if shaped.citations else None
+    if first is not None and first.doc_id == claim.doc_id and first.start <= claim.start and claim.end <= first.end:
+        return replace(shaped, text=CONFIRMED + shaped.text)
+    quotes = [cite(ev.snap, claim.doc_id, s, e, n) for n, (s, e, _) in enumerate(quoted_spans(ev, claim, SINGLE_FACT_LIMIT), 1)]
+    return Shaped(text=CONFIRMED + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes)
+
+
+def quoted_text(ev: Evidence, cand: Candidate) -> str:
+    """What an answer would quote for a sentence (its provision, the penalty that punishes
+    it), normalised: the figure asked may stand there rather than in the sentence itself."""
+    text = ev.text(cand.doc_id)
+    return normalize(" ".join(text[s:e] for s, e, _ in quoted_spans(ev, cand, SINGLE_FACT_LIMIT)))
+
+
+def provision_text(ev: Evidence, cand: Candidate) -> str:
+    """The normalised text of the provision a sentence belongs to (its paragraph's lead too,
+    for an item), or of the sentence alone outside a statute."""
+    text = ev.text(cand.doc_id)
+    articles = ev.snap.articles(cand.doc_id)
+    spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
+    return normalize(" ".join(text[a:b] for a, b in spans))
+
+
+def figure_as_asked(ev: Evidence, q: tuple[float, str]) -> str:
+    """A figure of the question as the asker wrote it (五万元, 十五个工作日), else as a number."""
+    asked = ev.query.asked
+    for s, e in stated_spans(asked):
+        if q in quantities(asked[s:e]):
+            return asked[s:e]
+    value, unit = q
+    return f"{value:g}{unit}"
