@@ -58,7 +58,7 @@ def resolve(question: str, previous: str) -> str:
     if m and not now:
         term = m.group(1)
         # 那市级的呢? after 县级…: the same question with the parallel term; not the term itself
-        # where the previous question already has it (进出口商品检验法…进口商品: 那出口商品呢?)
+        # where the previous question already has it (进出口食品检验办法…进口食品: 那出口食品呢?)
         like = re.compile(rf"(?=([\u4e00-\u9fff]{{{len(term) - 1}}}{re.escape(term[-1])}))")
         for parallel in like.finditer(nprev):
             word, at = parallel.group(1), parallel.start()
