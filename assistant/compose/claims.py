@@ -11,7 +11,6 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.compose.provisions import provision_spans
-from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import asks_penalty, asserts_claim
 from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, liabilities_in,
                                          stated_quantities, stated_spans)
@@ -39,19 +38,13 @@ def claim_held(ev: Evidence, sentence: Candidate) -> bool:
     figures the claim states (十五个工作日) and of the liability it asserts (连带责任) are left out:
     they are compared on their own, and a sentence stating another figure (七个工作日) or another
     liability (相应责任) is about the same thing."""
-    terms = _claim_terms(ev)
+    terms = ev.claim_terms
     return _claim_weight(ev, sentence) >= CLAIM_SUPPORT * (ev.weight(terms) or 1.0)
-
-
-def _claim_terms(ev: Evidence) -> dict[str, float]:
-    """The claim's terms less the words of the figures it states and the liability it asserts."""
-    spans = stated_spans(ev.query.asked) + [span for _, span in asserted_liabilities(ev.query.asked)]
-    return {t: w for t, w in ev.weights.items() if not (spans and only_in_frames(t, ev.query.asked, spans))}
 
 
 def _claim_weight(ev: Evidence, sentence: Candidate) -> float:
     """How much of the claim's terms a sentence holds."""
-    return ev.weight(_claim_covered(ev, sentence) & set(_claim_terms(ev)))
+    return ev.weight(_claim_covered(ev, sentence) & set(ev.claim_terms))
 
 
 def _claim_covered(ev: Evidence, sentence: Candidate) -> frozenset[str]:
@@ -78,7 +71,7 @@ def _bound_figures(ev: Evidence, text: str) -> set[tuple[float, str]]:
     """The figures of ``text`` a claim may be about: of those in one unit, the ones stated in the
     clauses that hold most of the claim's terms. …地基基础和主体结构的保险期间至少为10年，防水工程的
     保险期间至少为5年: a claim on 防水工程 is about 5年, not 10年."""
-    terms = _claim_terms(ev)
+    terms = ev.claim_terms
     by_unit: dict[str, list[tuple[float, set[tuple[float, str]]]]] = {}
     for clause in _CLAUSE_END.split(text):
         figures = set(quantities(clause))
@@ -135,7 +128,7 @@ def rival_subject(ev: Evidence, sentence: Candidate) -> bool:
     asked, norm = ev.query.asked, sentence.norm
     nouns = dictionary_words()[0]
     earlier = ev.query.follow_up  # a follow-up: a word only the earlier question had is no subject now
-    for t in _claim_terms(ev):
+    for t in ev.claim_terms:
         if t in sentence.covered or ev.mentions(t, norm) or t not in nouns or earlier and t not in earlier:
             continue
         at = asked.find(t)

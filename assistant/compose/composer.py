@@ -19,7 +19,7 @@ from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_cl
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, required_quantities,
                                          liabilities_in, stated_figures, stated_quantities)
-from assistant.question.terms import NUMERAL_START, situation_words, topic_like
+from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
@@ -51,7 +51,7 @@ def unknown_topics(ev: Evidence) -> list[str]:
     asked = ev.query.asked
     figures = [(s, e) for _, _, s, e in quantity_spans(asked)]  # 小时 in 24小时内: a unit, not a topic
     unknown = []
-    own = situation_words(ev.snap, ev.query)  # 女儿, 瓷砖: the asker's situation, not a topic
+    own = ev.situation  # 女儿, 瓷砖: the asker's situation, not a topic
     earlier = ev.query.follow_up  # a follow-up: a word of the earlier question only was weighed there
     for t in ev.weights:
         if earlier and t not in earlier:
@@ -109,11 +109,14 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             strong.append(top)  # 罚多少? answered by the best sentence setting a fine, whatever else it covers
         # nor by a figure of another kind of the thing asked (地方标准化指导性技术文件的有效期 for 企业标准的)
         strong = [c for c in strong if not rival_subject(ev, c)]
-        stating = [c for c in strong if _statesfigure_as_asked(ev, c.norm, fines_answer) or _statesfigure_as_asked(ev, quoted_text(ev, c), fines_answer)]
-        if fines_answer and ev.quantity.kind == "money":
+        stating = [c for c in strong
+                   if _states_figure(ev, c.norm, fines_answer) or _states_figure(ev, quoted_text(ev, c), fines_answer)]
+        if stating and fines_answer and ev.quantity.kind == "money":
             # a fine for the act asked: the sentence stating it, with its provision and the penalty
             # punishing it, holds a share of the question's words (not 校准 for 泄露商业秘密)
-            stating = [c for c in stating if _share_held(ev, c) >= FINE_COVER]
+            unknown = set(unknown_topics(ev))
+            known = [t for t in ev.weights if t not in unknown]
+            stating = [c for c in stating if _share_held(ev, c, known) >= FINE_COVER]
         if not stating:
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
             # quote what the documents say of the thing asked: the sentence covering most of it, not
@@ -170,17 +173,15 @@ def unmet_premise(ev: Evidence) -> Composition | None:
 _FINE = re.compile(r"处以?[^，。；,;]{0,40}罚款(?:[^，。；,;]{0,20}元)?|罚款[^，。；,;]{0,20}元")
 
 
-def _share_held(ev: Evidence, sentence: Candidate) -> float:
-    """The share of the question's known terms a sentence holds with what would be quoted for it
-    (its provision, the penalty punishing it)."""
-    unknown = set(unknown_topics(ev))
-    known = [t for t in ev.weights if t not in unknown]
+def _share_held(ev: Evidence, sentence: Candidate, known: list[str]) -> float:
+    """The share of the question's ``known`` terms (those some document uses) a sentence holds
+    with what would be quoted for it (its provision, the penalty punishing it)."""
     quoted = quoted_text(ev, sentence)
     held = [t for t in known if t in sentence.covered or ev.mentions(t, quoted)]
     return ev.weight(held) / (ev.weight(known) or 1.0)
 
 
-def _statesfigure_as_asked(ev: Evidence, text: str, fines_answer: bool) -> bool:
+def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:
     """Does the text state the kind of figure asked? An amount of money asked about anything but
     a penalty (担保金额, 收费标准) is not answered by the fine for not paying it."""
     assert ev.quantity is not None
@@ -209,7 +210,7 @@ class ExtractiveComposer:
         shaped = shape(ev)
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
-        own = list(dict.fromkeys(unknown + situation_words(snap, hits.query)))
+        own = list(dict.fromkeys(unknown + ev.situation))
         own = [t for t in own if not any(t != u and t in u for u in own)]  # 羽绒服, not also 羽绒
         notes = (f"文件中没有“{'、'.join(own[:3])}”这个说法,以下按文件的用语回答。",) if own and not shaped.abstained else ()
         return Composition(answer=shaped.text, citations=shaped.citations, abstained=shaped.abstained, reason=shaped.reason,

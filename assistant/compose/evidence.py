@@ -9,19 +9,19 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.answer import QuestionType
-from assistant.compose.penalties import PENALTY, punishing_spans
+from assistant.compose.penalties import punishing_spans
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission
-from assistant.question.premises import asserted_leads
-from assistant.question.terms import longest_common_run, mentions, question_terms, term_groups, weight_of
+from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans
+from assistant.question.terms import longest_common_run, mentions, question_terms, situation_words, term_groups, weight_of
 from assistant.search.definitions import defined_term, definition_pattern
 from assistant.search.hits import Hits
 from assistant.search.laws import law_mentions
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
-from ingest.patterns import DOC_NUMBER, NUMERAL
+from ingest.patterns import DOC_NUMBER, NUMERAL, PENALTY
 from ingest.statute import article_at
 
 # an ASCII ? or ! between two digits is not an end: mojibake for a middle dot (3?15)
@@ -103,6 +103,19 @@ class Evidence:
     @cached_property
     def _synonyms(self) -> dict[str, tuple[str, ...]]:
         return dict(self.query.synonyms)
+
+    @cached_property
+    def situation(self) -> list[str]:
+        """The asker's own persons and things no document names (question.terms.situation_words)."""
+        return situation_words(self.snap, self.query)
+
+    @cached_property
+    def claim_terms(self) -> dict[str, float]:
+        """The terms of a claim the question puts, less the words of the figures it states and of
+        the liability it asserts (they are compared on their own)."""
+        asked = self.query.asked
+        spans = stated_spans(asked) + [span for _, span in asserted_liabilities(asked)]
+        return {t: w for t, w in self.weights.items() if not (spans and only_in_frames(t, asked, spans))}
 
     def mentions(self, term: str, text: str) -> bool:
         """Does normalised ``text`` hold the question term, or one of its synonyms?"""
