@@ -20,6 +20,7 @@ import argparse
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from eval.bench_run import CONFIGS, DEFAULT_CONFIGS, LoadResult, Measurement, baseline_latency, measure, under_load
@@ -57,6 +58,40 @@ def _table(rows: list[Measurement], base: dict[str, tuple[float, float]]) -> lis
     return out
 
 
+_PAGE_PARAGRAPH = "县级以上人民政府市场监督管理部门负责本行政区域内的产品质量监督工作，建立健全内部产品质量管理制度，严格实施岗位质量规范。"
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _large_page(path: Path, megabytes: float) -> int:
+    """One HTML page of ``megabytes``: 一、 headings over five （一） items each. Returns its heading count."""
+    parts, size, headings = ['<html><head><meta charset="utf-8"><title>关于加强产品质量监督的意见</title></head><body>'], 0, 0
+    while size < megabytes * 2**20:
+        block = f"<h2>{_NUMERALS[headings % 10]}、总体要求</h2>" + "".join(
+            f"<h3>（{n}）工作目标。</h3><p>{_PAGE_PARAGRAPH}</p><p>{_PAGE_PARAGRAPH[:40]}</p>" for n in _NUMERALS[:5])
+        parts.append(block)
+        size += len(block.encode("utf-8"))
+        headings += 6
+    path.write_text("".join(parts) + "</body></html>", encoding="utf-8")
+    return headings
+
+
+def large_page_seconds(work: Path, sizes_mb: list[float]) -> list[tuple[float, int, int, float]]:
+    """(MB, headings, chunks, seconds of ingest_file) for one generated page per size: chunking
+    once grew with the square of the headings (issue 20: 2/7/28 s for 0.5/1/2 MB)."""
+    from ingest import ingest_file  # the ingest alone, without an index: what one large file costs
+
+    out = []
+    for mb in sizes_mb:
+        page = work / f"page-{mb:g}mb.html"
+        headings = _large_page(page, mb)
+        t0 = time.perf_counter()
+        doc = ingest_file(page)
+        out.append((mb, headings, len(doc.chunks), time.perf_counter() - t0))
+    return out
+
+
 def _plot(rows: list[Measurement], base: dict[str, tuple[float, float]], path: Path) -> None:
     plt = pyplot()
 
@@ -89,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--load-docs", type=int, default=20, help="documents ingested during the concurrency run (0: skip it)")
     p.add_argument("--out", type=Path, default=ROOT / "eval" / "reports" / "bench.md")
+    p.add_argument("--page-mb", default="0.5,1,2", help="sizes of the one-large-page ingest, comma-separated ('': skip it)")
     args = p.parse_args(argv)
     configs = [c for c in args.configs.split(",") if c]
     unknown = [c for c in configs if c not in CONFIGS]
@@ -120,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
             generate(extra, args.load_docs, seed=args.seed + 1)
             load = (largest.corpus, under_load(work / f"{largest.corpus}-hybrid", questions, extra))
             print(f"under load: {load}", file=sys.stderr, flush=True)
+        pages = large_page_seconds(work, [float(x) for x in args.page_mb.split(",") if x.strip()])
     lines = [
         "# Benchmark (python -m eval.bench)",
         "",
@@ -136,6 +173,9 @@ def main(argv: list[str] | None = None) -> int:
             f"while {r.added} new documents were ingested into the same index ({r.ingest_s:.1f} s); "
             f"{r.during_ingest} answered during the ingest; errors: {r.errors}; latency p50 / p95 {r.p50_ms:.0f} / {r.p95_ms:.0f} ms.",
         ]
+    if pages:
+        lines += ["", "One large HTML page, ingest_file alone (load, segment, sections, metadata, chunks): " + "; ".join(
+            f"{mb:g} MB ({headings} headings, {chunks} chunks) {s:.2f} s" for mb, headings, chunks, s in pages) + "."]
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:

@@ -2,11 +2,15 @@ from ingest.chunk import ChunkerSettings, chunk_document
 from ingest.errors import (
     CorruptFile,
     EmptyDocument,
+    BadFileName,
     EncryptedPdf,
+    FileChanged,
     FileTooLarge,
     IngestError,
+    SafetyLimitReached,
     ScannedPdf,
     UndecodableText,
+    UnsafeDocument,
     UnsupportedFormat,
 )
 from ingest.loaders import SUPPORTED_SUFFIXES, load
@@ -14,8 +18,8 @@ from ingest.models import Chunk, DocumentMetadata, IngestedDocument, LoadedText,
 from ingest.pipeline import ingest_file, make_doc_id
 
 __all__ = [
-    "Chunk", "ChunkerSettings", "CorruptFile", "DocumentMetadata", "EmptyDocument", "EncryptedPdf",
-    "FileTooLarge", "IngestError", "IngestedDocument", "LoadedText", "SUPPORTED_SUFFIXES", "ScannedPdf",
-    "Section", "Segment", "UndecodableText", "UnsupportedFormat", "chunk_document", "ingest_file", "load",
-    "make_doc_id",
+    "BadFileName", "Chunk", "ChunkerSettings", "CorruptFile", "DocumentMetadata", "EmptyDocument", "EncryptedPdf",
+    "FileChanged", "FileTooLarge", "IngestError", "IngestedDocument", "LoadedText", "SUPPORTED_SUFFIXES",
+    "SafetyLimitReached", "ScannedPdf", "Section", "Segment", "UndecodableText", "UnsafeDocument", "UnsupportedFormat",
+    "chunk_document", "ingest_file", "load", "make_doc_id",
 ]

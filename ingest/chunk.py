@@ -8,9 +8,10 @@ top-level section are merged up to ``max_chars``; a long section is split at sen
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from ingest.models import Chunk, IngestedDocument, Section
+from ingest.models import Chunk, IngestedDocument, Section, SectionLocator
 
 
 _TINY = 60
@@ -71,8 +72,9 @@ def _paragraphs(doc: IngestedDocument) -> list[tuple[int, int]]:
         if seg.kind != "body":
             continue
         start = seg.start
-        for c in cuts:
-            if start < c < seg.end:
+        # only the cuts inside this line: found by bisection, not by a scan of all of them per line
+        for c in cuts[bisect_right(cuts, start) : bisect_right(cuts, seg.end - 1)]:
+            if start < c:  # a repeated start cuts once
                 out.append((start, c))
                 start = c
         out.append((start, seg.end))
@@ -111,9 +113,10 @@ def _split_long(text: str, start: int, max_chars: int) -> list[tuple[int, int]]:
 
 def chunk_document(doc: IngestedDocument, settings: ChunkerSettings = ChunkerSettings()) -> list[Chunk]:
     text = doc.text
+    sections = SectionLocator(doc.sections)
     units: list[_Unit] = []
     for p_start, p_end in _paragraphs(doc):
-        section = doc.section_at(p_start)
+        section = sections.at(p_start)
         top = _top(doc, section)
         if units and units[-1].section is section:
             units[-1].end = p_end
@@ -163,6 +166,11 @@ def chunk_document(doc: IngestedDocument, settings: ChunkerSettings = ChunkerSet
             if s == e:
                 continue
             piece = text[s:e]
+            if len(spans) == 1:
+                section_path = path
+            else:
+                at = sections.at(s)
+                section_path = at.path if at else path
             chunks.append(
                 Chunk(
                     chunk_id=chunk_id(doc.meta.doc_id, s, e, piece),
@@ -171,7 +179,7 @@ def chunk_document(doc: IngestedDocument, settings: ChunkerSettings = ChunkerSet
                     start=s,
                     end=e,
                     text=piece,
-                    section_path=path if len(spans) == 1 else (doc.section_at(s).path if doc.section_at(s) else path),
+                    section_path=section_path,
                     page=doc.page_at(s),
                     page_end=doc.page_at(e - 1),
                 )

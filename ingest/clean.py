@@ -9,7 +9,7 @@ import re
 
 from ingest.history import history_lines
 from ingest.models import LoadedText, Segment
-from ingest.normalize import normalize, normalize_many
+from ingest.normalize import normalize_many
 
 _WS = " \t\r\f\v\u3000\xa0\u2002\u2003\u2009\ufeff"
 
@@ -52,11 +52,13 @@ def segment(loaded: LoadedText) -> list[Segment]:
             ce -= 1
         bounds.append((ls, le, cs, ce))
     normalized = iter(normalize_many([text[cs:ce] for _, _, cs, ce in bounds if cs < ce]))
+    search_form: dict[int, str] = {}  # row -> its normalised line, for the block rules below
     for ls, le, cs, ce in bounds:
         if cs == ce:
             rows.append((ls, le, cs, ce, "blank", ""))
             continue
         line = next(normalized)
+        search_form[len(rows)] = line
         kind, reason = "body", ""
         for pattern, why in _FURNITURE_LINE:
             if len(line) <= 120 and pattern.search(line):
@@ -74,7 +76,7 @@ def segment(loaded: LoadedText) -> list[Segment]:
             rows[i] = (r[0], r[1], r[2], r[3], "furniture", "legislative history")
     # trailing block of a scraped page
     for i in content_rows:
-        if _TRAILING_BLOCK.match(normalize(text[rows[i][2] : rows[i][3]])):
+        if _TRAILING_BLOCK.match(search_form[i]):
             for j in content_rows:
                 if j >= i:
                     r = rows[j]
@@ -85,7 +87,7 @@ def segment(loaded: LoadedText) -> list[Segment]:
         r = rows[i]
         if r[2] > len(text) / 3:
             break
-        if r[4] == "body" and _PREAMBLE_END.match(normalize(text[r[2] : r[3]])) and i != content_rows[-1]:
+        if r[4] == "body" and _PREAMBLE_END.match(search_form[i]) and i != content_rows[-1]:
             for j in content_rows:
                 if j <= i:
                     rj = rows[j]

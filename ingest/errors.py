@@ -45,7 +45,7 @@ class UndecodableText(IngestError):
         super().__init__(
             path,
             f"cannot decode the text ({detail}); it looks binary or uses an unknown encoding",
-            "Save it as UTF-8 (or GB18030/GBK, UTF-16) text, or give it the extension of its real format.",
+            "Save it as UTF-8 (or GB18030/GBK, Big5, UTF-16) text, or give it the extension of its real format.",
         )
 
 
@@ -80,4 +80,48 @@ class ScannedPdf(IngestError):
             path,
             f"the PDF has no text layer ({pages} page(s) of images); it looks scanned",
             "Run OCR on it first (e.g. `ocrmypdf -l chi_sim in.pdf out.pdf`) and ingest the result.",
+        )
+
+
+class FileChanged(IngestError):
+    """The file's bytes changed between the reads of one ingest: the text and its hash would
+    disagree, and every quote cut at offsets counted on the other version."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__(
+            path,
+            "the file changed while it was being ingested (文件在导入过程中被修改)",
+            "Ingest it again once it is saved; the index keeps its previous version meanwhile.",
+        )
+
+
+class BadFileName(IngestError):
+    """A name the index cannot record: not valid UTF-8 (shown with its bytes escaped)."""
+
+    def __init__(self, shown: str) -> None:
+        super().__init__(shown, "the file name is not valid UTF-8 (文件名不是 UTF-8 编码)", "Rename the file and ingest it again.")
+
+
+class UnsafeDocument(IngestError):
+    """XML that Word never writes and a parser must not follow: a DTD, whose entities can read
+    local files (XXE) or expand without bound (billion laughs)."""
+
+    def __init__(self, path: Path | str, kind: str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"the {kind} file declares a DTD ({detail}); its entities could read local files "
+            "or expand without bound, and Word never writes one",
+            f"Open it in Word or LibreOffice and save a new copy as {kind}, or export it as PDF or text, and ingest that.",
+        )
+
+
+class SafetyLimitReached(IngestError):
+    """A reader's own guard stopped it: a stream that inflates too far, a reference loop."""
+
+    def __init__(self, path: Path | str, kind: str, detail: str) -> None:
+        super().__init__(
+            path,
+            f"reading the {kind} file went past a safety limit of its reader ({detail}); "
+            "it looks like a decompression bomb or a damaged file",
+            f"If the document is genuine, re-save it (e.g. print it to a new {kind}) and ingest that; otherwise leave it out.",
         )

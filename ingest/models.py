@@ -6,6 +6,7 @@ document (decoded file for txt/md, extracted text for html/pdf/docx). Citations 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -39,6 +40,50 @@ def deepest_section(sections, offset: int) -> "Section | None":
         if s.start <= offset < s.end and (best is None or s.rank > best.rank):
             best = s
     return best
+
+
+def _is_tree(sections: Sequence["Section"]) -> bool:
+    """Sections as parse_sections gives them: by start, numbered by position, each inside the
+    section it names as parent and apart from its other predecessors, deeper in rank than it."""
+    still_open: list[Section] = []
+    for i, s in enumerate(sections):
+        if s.index != i or s.end < s.start or (i > 0 and s.start <= sections[i - 1].start):
+            return False
+        while still_open and still_open[-1].end <= s.start:
+            still_open.pop()
+        if not still_open:
+            if s.parent is not None:
+                return False
+        elif s.parent != still_open[-1].index or s.end > still_open[-1].end or s.rank <= still_open[-1].rank:
+            return False
+        still_open.append(s)
+    return True
+
+
+class SectionLocator:
+    """``deepest_section(sections, offset)`` for many offsets, each in O(log n) instead of a scan
+    of every section (which made chunking quadratic in the number of sections).
+
+    In a tree of sections by start, the sections holding an offset are the last one starting at
+    or before it and its ancestors, each deeper than its parent: the deepest is the first of
+    them, walking up, that is still open at the offset. Sections of another shape (built by
+    hand) are looked up with deepest_section's scan."""
+
+    def __init__(self, sections: Sequence["Section"]) -> None:
+        self._sections = sections
+        self._starts = [s.start for s in sections]
+        self.is_tree = _is_tree(sections)
+
+    def at(self, offset: int) -> Section | None:
+        if not self.is_tree:
+            return deepest_section(self._sections, offset)
+        i = bisect_right(self._starts, offset) - 1
+        while i >= 0:
+            section = self._sections[i]
+            if offset < section.end:
+                return section
+            i = -1 if section.parent is None else section.parent
+        return None
 
 
 @dataclass(frozen=True)
@@ -94,6 +139,8 @@ class DocumentMetadata:
     amended: tuple[str, ...] = ()
     promulgated: str | None = None
     effective: str | None = None
+    # sha256 of the text as loaded (UTF-8): names its file in the index's texts/ and proves it intact
+    text_sha256: str = ""
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ingest.chunk import ChunkerSettings, chunk_document
 from ingest.clean import segment
-from ingest.errors import EmptyDocument
+from ingest.errors import EmptyDocument, FileChanged
 from ingest.loaders import load
 from ingest.metadata import MANIFEST_FIELDS, infer, manifest_entry
 from ingest.models import DocumentMetadata, IngestedDocument
@@ -21,7 +21,12 @@ def make_doc_id(path: Path) -> str:
 
 def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(), doc_id: str | None = None) -> IngestedDocument:
     path = Path(path)
+    # the hash is of the bytes the text came from: read before and after loading, and a file
+    # edited in between is refused rather than stored as a text its hash does not describe
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
     loaded = load(path)
+    if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+        raise FileChanged(path)
     segments = segment(loaded)
     if not any(s.kind == "body" for s in segments):
         raise EmptyDocument(path, "no body text is left after removing page furniture")
@@ -48,7 +53,8 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
         script=values["script"] or inferred.script,
         year=values["year"],
         source=str(path),
-        sha256=hashlib.sha256(path.read_bytes()).hexdigest(),
+        sha256=sha,
+        text_sha256=hashlib.sha256(loaded.text.encode("utf-8", "surrogatepass")).hexdigest(),
         format=loaded.format,
         encoding=loaded.encoding,
         from_manifest=tuple(from_manifest),

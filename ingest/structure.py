@@ -116,14 +116,19 @@ def parse_sections(text: str, segments: list[Segment]) -> list[Section]:
         return []
     body_end = body[-1].end
 
+    # a section ends where the next heading of its rank or higher starts: one pass with a stack
+    # of the open headings (a scan of the later headings for each was quadratic in a long statute)
+    ends = [body_end] * len(headings)
+    still_open: list[int] = []
+    for i, h in enumerate(headings):
+        while still_open and headings[still_open[-1]].rank >= h.rank:
+            ends[still_open.pop()] = h.start
+        still_open.append(i)
+
     sections: list[Section] = []
     stack: list[int] = []
     for i, h in enumerate(headings):
-        end = body_end
-        for later in headings[i + 1 :]:
-            if later.rank <= h.rank:
-                end = later.start
-                break
+        end = ends[i]
         while stack and sections[stack[-1]].rank >= h.rank:
             stack.pop()
         parent = stack[-1] if stack else None

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ingest.extract.actors import actor_groups, subject_group
 from ingest.extract.spans import FULL_STOPS, NormalizedText, body_sentences, clauses, normalized, trim
-from ingest.models import Section, deepest_section
+from ingest.models import Section, SectionLocator
 
 _CUES = {
     "应当": "must", "应该": "must", "必须": "must", "应": "must", "要": "must",
@@ -117,6 +117,7 @@ def _condition(view: NormalizedText, region: list[tuple[int, int]]) -> tuple[int
 
 def extract_obligations(text: str, sections: list[Section]) -> list[Obligation]:
     """One record per modal cue of the original text, in text order."""
+    locate = SectionLocator(sections).at  # one search per sentence, not a scan of every section
     view = normalized(text)
     norm = view.text
     found: list[Obligation] = []
@@ -153,7 +154,7 @@ def extract_obligations(text: str, sections: list[Section]) -> list[Obligation]:
             begin = min([m.start()] + [x for x in (condition and condition[0], group and group.start)
                                         if x is not None and x >= region_first])
             start, end = view.span(begin, a_end)
-            sec = deepest_section(sections, start)
+            sec = locate(start)
             found.append(Obligation(
                 modality=modality,
                 cue=view.simplified(m.start(), m.end()),

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ingest.extract.departments import ORG_SUFFIX, is_unit_name, normalize_department, unit_spans
 from ingest.extract.spans import NormalizedText, body_sentences, clauses, normalized, simplify, trim
-from ingest.models import Section, deepest_section
+from ingest.models import Section, SectionLocator
 
 _ROLE_WORDS = {
     "按职责分工负责": "responsible", "按职责分工": "responsible", "分工负责": "responsible",
@@ -121,13 +121,14 @@ def _note_units(view: NormalizedText, start: int, end: int) -> list[UnitMention]
 
 
 def _task_notes(view: NormalizedText, sections: list[Section]) -> list[Responsibility]:
+    locate = SectionLocator(sections).at  # one search per sentence, not a scan of every section
     found = []
     for m in _NOTE.finditer(view.text):
         units = _note_units(view, m.start(1), m.end(1))
         if not units:
             continue
         start, end = view.span(m.start(), m.end())
-        sec = deepest_section(sections, start)
+        sec = locate(start)
         task = simplify(sec.title) if sec else ""
         found.append(Responsibility(section_path=sec.path if sec else None, task=task, source="task_note", verb="",
                                     units=tuple(units), start=start, end=end))
@@ -143,6 +144,7 @@ def _sentence_units(view: NormalizedText, start: int, end: int) -> list[UnitMent
 
 
 def _sentences(view: NormalizedText, sections: list[Section], notes: list[Responsibility]) -> list[Responsibility]:
+    locate = SectionLocator(sections).at  # one search per sentence, not a scan of every section
     text = view.text
     found = []
     for s, e in body_sentences(view, sections):
@@ -166,7 +168,7 @@ def _sentences(view: NormalizedText, sections: list[Section], notes: list[Respon
             start, end = view.span(s, e)
             if any(n.start <= start < n.end or start <= n.start < end for n in notes):
                 continue
-            sec = deepest_section(sections, start)
+            sec = locate(start)
             found.append(Responsibility(section_path=sec.path if sec else None, task=duty, source="sentence",
                                         verb=simplify(m.group("verb")), units=tuple(units), start=start, end=end))
     return found

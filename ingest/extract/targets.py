@@ -19,13 +19,14 @@ keep a scope word (全区, 各市).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from ingest.extract.spans import (
     NormalizedText, body_sentences, clauses, inside, normalized, simplify, title_spans, trim,
 )
 from ingest.extract.timex import TimeRequirement, extract_time_requirements
-from ingest.models import Section, deepest_section
+from ingest.models import Section, SectionLocator
 
 _NUMBER = r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)(?:\s*[—\-~至到]\s*(?P<num2>\d+(?:\.\d+)?))?(?![\d.])"
 _COUNT = r"(?P<unit>个|家|项|件|名|所|座|条|台|处|种|类|款|批次)"
@@ -121,10 +122,12 @@ def _in_clause(view: NormalizedText, a: int, b: int) -> list[dict]:
     return found
 
 
-def _horizon(times: list[TimeRequirement], start: int, end: int, at: int, goal: bool) -> TimeRequirement | None:
+def _horizon(times: list[TimeRequirement], starts: list[int], start: int, end: int, at: int,
+             goal: bool) -> TimeRequirement | None:
     """The nearest time before the figure in its sentence when it is a deadline or a period (a
-    plain year dates a figure, it is no horizon); for a goal, else the first one after it."""
-    in_sentence = [t for t in times if start <= t.start < end]
+    plain year dates a figure, it is no horizon); for a goal, else the first one after it.
+    ``times`` in order of start, ``starts`` their starts: the sentence's are found by bisection."""
+    in_sentence = times[bisect_left(starts, start):bisect_left(starts, end)]
     before = [t for t in in_sentence if t.start <= at]
     if before:
         return before[-1] if before[-1].kind in _HORIZON_KINDS else None
@@ -135,10 +138,13 @@ def _horizon(times: list[TimeRequirement], start: int, end: int, at: int, goal: 
 def extract_targets(text: str, sections: list[Section], times: list[TimeRequirement] | None = None) -> list[Target]:
     """Quantities with what they measure, in text order (cited titles and ordinals left out).
     ``times``: the text's time requirements, when the caller has extracted them already."""
+    locate = SectionLocator(sections).at  # one search per sentence, not a scan of every section
     view = normalized(text)
     titles = title_spans(view.text)
     if times is None:
         times = extract_time_requirements(text, sections)
+    times = sorted(times, key=lambda t: t.start)  # stable: already in text order, as found
+    starts = [t.start for t in times]
     targets = []
     for s_start, s_end in body_sentences(view, sections):
         o_start, o_end = view.span(s_start, s_end)
@@ -149,10 +155,10 @@ def extract_targets(text: str, sections: list[Section], times: list[TimeRequirem
                 if inside(titles, *span) or view.text[max(span[0] - 1, 0)] == "第":
                     continue
                 start, end = view.span(*span)
-                sec = deepest_section(sections, start)
+                sec = locate(start)
                 path = sec.path if sec else None
                 status = "reported" if reported_cue or (path and "回顾" in simplify(path)) else "goal"
-                horizon = _horizon(times, o_start, o_end, start, status == "goal")
+                horizon = _horizon(times, starts, o_start, o_end, start, status == "goal")
                 targets.append(Target(
                     **got, status=status, start=start, end=end, section_path=path,
                     horizon=horizon.expression if horizon else None,

@@ -21,6 +21,7 @@ clause after the expression, or before it when nothing follows.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -29,7 +30,7 @@ from ingest.extract.actors import subject_group
 from ingest.extract.spans import (
     FULL_STOPS, NormalizedText, body_sentences, clauses, inside, normalized, title_spans, trim,
 )
-from ingest.models import Section, deepest_section
+from ingest.models import Section, SectionLocator
 from ingest.numerals import chinese_number
 
 _YEAR = r"(?:19|20)\d{2}"
@@ -186,13 +187,21 @@ def _balanced(action: str) -> str:
     return action
 
 
+def _holding(spans: list[tuple[int, int]], starts: list[int], at: int) -> tuple[int, int] | None:
+    """The span of ``spans`` (in order, not overlapping; ``starts`` theirs) that holds ``at``."""
+    i = bisect_right(starts, at) - 1
+    return spans[i] if i >= 0 and at < spans[i][1] else None
+
+
 def extract_time_requirements(text: str, sections: list[Section]) -> list[TimeRequirement]:
     """Every time expression of the original text that is not inside a cited title, in order."""
+    locate = SectionLocator(sections).at  # one search per sentence, not a scan of every section
     view = normalized(text)
     norm = view.text
     titles = title_spans(norm)
     found: list[TimeRequirement] = []
     full = body_sentences(view, sections, FULL_STOPS)
+    full_starts = [a for a, _ in full]
     for s_start, s_end in body_sentences(view, sections):
         candidates = _candidates(norm, s_start, s_end)
         parts = clauses(norm, s_start, s_end) if candidates else []
@@ -205,11 +214,11 @@ def extract_time_requirements(text: str, sections: list[Section]) -> list[TimeRe
             following = parts[i + 1] if i is not None and i + 1 < len(parts) else None
             named = m.groupdict()
             trigger = next((g for g in ("trig", "anchor") if named.get(g)), None)
-            f_start, f_end = next(((a, b) for a, b in full if a <= s < b), (s_start, s_end))
+            f_start, f_end = _holding(full, full_starts, s) or (s_start, s_end)
             subject = subject_group(norm, clauses(norm, f_start, f_end), s)
             actor = view.simplified(subject.start, subject.end) if subject else None
             start, end = view.span(s, e)
-            sec = deepest_section(sections, start)
+            sec = locate(start)
             found.append(TimeRequirement(
                 expression=view.simplified(s, e),
                 action=_action(view, s, e, clause, following, values["relation"]),

@@ -53,4 +53,4 @@ def load(path: Path | str) -> LoadedText:
         return load_pdf(path)
     from ingest.loaders.docx import load_docx  # (per format, as above)
 
-    return load_docx(path)
+    return load_docx(path, max_file_bytes())

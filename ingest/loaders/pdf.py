@@ -8,9 +8,9 @@ from pathlib import Path
 from statistics import median
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError, PdfStreamError
+from pypdf.errors import LimitReachedError, PyPdfError
 
-from ingest.errors import CorruptFile, EmptyDocument, EncryptedPdf, ScannedPdf
+from ingest.errors import CorruptFile, EmptyDocument, EncryptedPdf, SafetyLimitReached, ScannedPdf
 from ingest.models import LoadedText
 from ingest.patterns import HEADING_START
 
@@ -42,7 +42,9 @@ def _open(path: Path):
         pages = [page.extract_text() or "" for page in reader.pages]
     except EncryptedPdf:
         raise
-    except (PdfReadError, PdfStreamError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except LimitReachedError as exc:  # pypdf's guard: a stream inflating past 75 MB, a reference loop
+        raise SafetyLimitReached(path, "PDF", str(exc) or type(exc).__name__) from exc
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError, OSError) as exc:
         raise CorruptFile(path, "PDF", str(exc) or type(exc).__name__) from exc
     return reader, pages
 

@@ -30,6 +30,40 @@ def _looks_like_text(text: str) -> bool:
     return bad <= max(2, len(sample) // 200)
 
 
+# Big5 as Windows writes it (CP950), then with Hong Kong's extra characters
+_BIG5_CODECS = ("cp950", "big5hkscs")
+_SAMPLE = 2_000_000
+
+
+def _sample(data: bytes) -> bytes:
+    """The first 2 MB, cut after a line break: a newline is never a trail byte of GBK or Big5,
+    so the sample still decodes where the whole file does."""
+    if len(data) <= _SAMPLE:
+        return data
+    head = data[:_SAMPLE]
+    cut = head.rfind(b"\n")
+    return head[: cut + 1] if cut > 0 else head
+
+
+def _big5_instead(data: bytes) -> tuple[str, str] | None:
+    """(text, codec) when bytes that decode as GB18030 are Big5 text.
+
+    GB18030 decodes almost any byte string, and Big5 text decodes as a soup of rare characters
+    and symbols. Where the bytes are valid Big5 too, charset-normalizer weighs the two readings
+    by how messy each looks; Big5 must read strictly better, since a short text can read well
+    both ways and the mainland encoding is the likelier."""
+    for codec in _BIG5_CODECS:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        chaos = {m.encoding: m.chaos for m in from_bytes(_sample(data), cp_isolation=["gb18030", codec])}
+        if codec in chaos and chaos[codec] < chaos.get("gb18030", float("inf")):
+            return text, codec
+        return None
+    return None
+
+
 def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
     """Return (text, encoding). Raises UndecodableText or EmptyDocument."""
     if not data.strip():
@@ -50,8 +84,10 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
             except UnicodeDecodeError:
                 continue
             if _looks_like_text(text):
+                if enc == "gb18030" and (big5 := _big5_instead(data)) is not None and _looks_like_text(big5[0]):
+                    return big5
                 return text, enc
-    # UTF-16 without a BOM, Big5 and other legacy encodings.
+    # UTF-16 without a BOM and other legacy encodings.
     best = from_bytes(data[:2_000_000]).best()
     if best is not None and best.encoding:
         try:
@@ -60,7 +96,7 @@ def decode_bytes(data: bytes, path: Path) -> tuple[str, str]:
             text = ""
         if _looks_like_text(text):
             return text, best.encoding
-    raise UndecodableText(path, "not UTF-8, UTF-16 or GB18030/GBK")
+    raise UndecodableText(path, "not UTF-8, UTF-16, GB18030/GBK or Big5")
 
 
 def load_text(path: Path, fmt: str) -> LoadedText:

@@ -19,7 +19,7 @@ from ingest import (
     UnsupportedFormat,
     load,
 )
-from ingest_helpers import FIXTURES
+from ingest_helpers import CORPUS, FIXTURES, ROOT
 
 POLICY_TITLE = "江西省人民政府关于加强产品质量安全监管的意见"
 POLICY_SENTENCES = (
@@ -72,6 +72,70 @@ def test_utf8_bom_markdown_decodes_without_bom():
     assert "\ufeff" not in loaded.text
     assert loaded.text.startswith("# 四川省人民政府办公厅关于加强计量工作的通知")
     assert "严厉打击计量作弊等违法行为；" in loaded.text
+
+
+# Big5 (issue 20, item 7): GB18030 decodes almost any byte string, Big5 text too, as rare
+# characters and symbols; the loader must notice and decode it as Big5/CP950 instead.
+def _traditional(text: str) -> str:
+    import opencc  # the script conversion the pipeline itself uses
+
+    # U+00A0 has no Big5 code; a real Big5 file holds a plain space there
+    return opencc.OpenCC("s2twp").convert(text).replace("\xa0", " ")
+
+
+@pytest.mark.parametrize("codec", ["big5", "cp950"])
+@pytest.mark.parametrize("source", ["corpus/hunan-2013-product-quality-supervision.txt", "tests/fixtures/statute.txt"])
+def test_big5_text_decodes_to_its_traditional_original(tmp_path, codec, source):
+    original = _traditional((ROOT / source).read_text(encoding="utf-8"))
+    raw = original.encode(codec)
+    assert raw.decode("gb18030") != original  # the trap: valid GB18030, and garbage
+    path = tmp_path / "traditional.txt"
+    path.write_bytes(raw)
+
+    loaded = load(path)
+
+    assert loaded.text == original
+    assert loaded.encoding in {"big5", "cp950"}
+
+
+def test_big5_paragraph_decodes_to_its_traditional_original(tmp_path):
+    paragraph = _traditional(next(p for p in (CORPUS / "gansu-2015-quality-development-action-plan.txt")
+                                  .read_text(encoding="utf-8").split("\n") if len(p) > 80))
+    path = tmp_path / "paragraph.txt"
+    path.write_bytes(paragraph.encode("big5"))
+    assert load(path).text == paragraph
+
+
+def test_big5_statute_ingests_as_traditional_with_its_articles(tmp_path):
+    path = tmp_path / "statute-big5.txt"
+    path.write_bytes(_traditional((FIXTURES / "statute.txt").read_text(encoding="utf-8")).encode("cp950"))
+    simplified = ingest.ingest_file(FIXTURES / "statute.txt")
+
+    doc = ingest.ingest_file(path)
+
+    assert doc.meta.encoding in {"big5", "cp950"}
+    assert doc.meta.script == "traditional"
+    assert [s.kind for s in doc.sections] == [s.kind for s in simplified.sections]
+    assert any(s.number == "第一條" for s in doc.sections)
+
+
+@pytest.mark.parametrize("fragment", ["湘政发〔2013〕", "HNPR—2013—00052", "2013年1月"])
+def test_short_gbk_text_valid_as_big5_too_stays_gbk(tmp_path, fragment):
+    # bytes both decodings accept and nothing tells apart: the mainland encoding wins
+    raw = fragment.encode("gbk")
+    raw.decode("cp950")  # really ambiguous
+    path = tmp_path / "short.txt"
+    path.write_bytes(raw)
+    loaded = load(path)
+    assert loaded.text == fragment
+    assert loaded.encoding == "gb18030"
+
+
+@pytest.mark.parametrize(("name", "codec"), [("gbk.txt", "gb18030"), ("utf16.txt", "utf-16"), ("utf8-bom.md", "utf-8-sig")])
+def test_committed_encodings_decode_exactly_as_before(name, codec):
+    loaded = load(FIXTURES / name)
+    assert loaded.encoding == codec
+    assert loaded.text == (FIXTURES / name).read_bytes().decode(codec)
 
 
 # --- HTML ------------------------------------------------------------------------------
