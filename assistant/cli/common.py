@@ -3,6 +3,7 @@ global options, the filters of a question, and printing an answer."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -74,6 +75,31 @@ def print_answer(ans: Answer, out: TextIO | None = None) -> None:
         print("  现有文件: " + ";".join(ans.suggestions), file=out)
     for note in ans.notes:
         print(f"  注: {note}", file=out)
+
+
+# what a terminal obeys rather than shows: C0 controls but tab and newline, DEL, C1 controls
+# (U+009B is a CSI too), and the bidirectional overrides that reorder what a line appears to say
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: str) -> str:
+    """Text from documents made safe to print: every control character shown as its \\uXXXX
+    escape (so ``\\x1b[2J`` cannot clear the screen), which a JSON reader also reads back."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text.replace("\r\n", "\n"))
+
+
+class SafeOutput:
+    """A text stream that writes everything through terminal_safe: what the CLI prints comes
+    from documents users loaded, and any of it may hold escape sequences."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        return self._stream.write(terminal_safe(text))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
 
 
 def shown(text: str) -> str:

@@ -8,14 +8,15 @@ import os
 import sys
 
 from assistant.assistant import Turn
-from assistant.cli.common import assistant_from, filters_from, llm_from, print_answer, settings_from, shown
+from assistant.cli.common import SafeOutput, assistant_from, filters_from, llm_from, print_answer, settings_from, shown
 from assistant.cli.views import add_parsers
-from assistant.errors import ConfigError, IndexMismatch, ZhiqaError
+from assistant.errors import ConfigError, IndexDamaged, IndexMismatch, ZhiqaError
+from assistant.index.check import check_index
 from assistant.index.index import Index
 from assistant.index.update import ingest_paths, remove_document
 from ingest.loaders.dispatch import max_file_bytes
 
-EXIT_INCOMPATIBLE = 3  # the index was built by an incompatible zhiqa: `ingest --rebuild` re-reads it
+EXIT_INCOMPATIBLE = 3  # the index was built by an incompatible zhiqa, or is damaged: `ingest --rebuild` re-reads it
 
 
 def cmd_ingest(args) -> int:
@@ -32,7 +33,7 @@ def cmd_ingest(args) -> int:
         if not args.quiet:
             print(f"[{i + 1}/{n}] {shown(path)}", file=sys.stderr)
 
-    report = ingest_paths(index, paths, rebuild=args.rebuild, progress=progress)
+    report = ingest_paths(index, paths, rebuild=args.rebuild, progress=progress, allow_loss=args.drop_missing)
     for v in report.verdicts:
         if v.status == "failed":
             print(f"FAILED  {shown(v.message)}", file=sys.stderr)
@@ -42,6 +43,16 @@ def cmd_ingest(args) -> int:
             print(f"{v.status:9s} {v.doc_id} ({v.chunks} chunks) <- {shown(v.path)}", file=sys.stderr)
     print(report.summary())
     return 1 if report.failed else 0
+
+
+def cmd_check(args) -> int:
+    report = check_index(Index(settings_from(args)))
+    for problem in report.problems:
+        print(f"DAMAGED {shown(problem)}")
+    for warning in report.warnings:
+        print(f"warning {shown(warning)}")
+    print(report.summary())
+    return 0 if report.ok else EXIT_INCOMPATIBLE
 
 
 def cmd_docs(args) -> int:
@@ -65,27 +76,59 @@ def cmd_remove(args) -> int:
 
 
 def _batch(args, assistant) -> int:
-    stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8")
+    """One JSON line out per question line in; a line that cannot be answered gets a line with its
+    error instead, and the lines after it are still answered. Exit 1 when any line failed."""
+    if args.batch == "-" and hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="surrogateescape")  # a bad byte fails its line, not the batch
+    stream = sys.stdin if args.batch == "-" else open(args.batch, encoding="utf-8", errors="surrogateescape")
     histories: dict[str, list] = {}
+    failed = 0
     with stream:
         for n, line in enumerate(stream, 1):
             if not line.strip():
                 continue
+            item: dict = {}
             try:
-                item = json.loads(line)
-                question = item["q"]
-            except (ValueError, KeyError, TypeError):
-                raise ZhiqaError(f"{args.batch}: line {n} is not a JSON object with a \"q\" field")
-            conv = item.get("conversation")
-            history = histories.setdefault(str(conv), []) if conv is not None else None
-            filters = filters_from(args, item)
-            ans = assistant.ask(question, history=history, filters=filters, k=args.k)
+                item = _batch_item(args.batch, n, line)
+                conv = item.get("conversation")
+                history = histories.setdefault(str(conv), []) if conv is not None else None
+                ans = assistant.ask(item["q"], history=history, filters=filters_from(args, item), k=args.k)
+            except ZhiqaError as exc:
+                failed += 1
+                print(json.dumps({"id": item.get("id", _id_of(line)), "line": n, "error": str(exc)}, ensure_ascii=False),
+                      flush=True)
+                continue
             if history is not None:
-                history.append(Turn(question, ans))
-            out = ans.to_json()
-            out = {"id": item.get("id"), **out}
-            print(json.dumps(out, ensure_ascii=False), flush=True)
-    return 0
+                history.append(Turn(item["q"], ans))
+            print(json.dumps({"id": item.get("id"), **ans.to_json()}, ensure_ascii=False), flush=True)
+    return 1 if failed else 0
+
+
+def _id_of(line: str):
+    """The "id" of a batch line that could not be answered, when it has one that can be shown."""
+    try:
+        found = json.loads(line).get("id")
+        json.dumps(found, ensure_ascii=False).encode("utf-8")
+        return found
+    except (ValueError, AttributeError, UnicodeEncodeError):
+        return None
+
+
+def _batch_item(source: str, n: int, line: str) -> dict:
+    try:
+        item = json.loads(line)
+        question = item["q"]
+    except (ValueError, KeyError, TypeError):
+        raise ConfigError(f"{source}: line {n} is not a JSON object with a \"q\" field") from None
+    if not isinstance(question, str) or not question.strip():
+        raise ConfigError(f"{source}: line {n}: \"q\" must be a question (a non-empty string)")
+    try:
+        line.encode("utf-8")
+        json.dumps(item, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise ConfigError(f"{source}: line {n} is not valid UTF-8 text (or holds a lone surrogate such as \\ud800); "
+                          "fix that line") from None
+    return item
 
 
 def cmd_ask(args) -> int:
@@ -186,9 +229,15 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("paths", nargs="*")
     s.add_argument("--rebuild", action="store_true",
                    help="start a fresh index from these paths only; with no paths, from every file the index "
-                        "was built from (after an upgrade that changed the tokenizer or embedder)")
+                        "was built from (after an upgrade that changed the tokenizer or embedder, or to repair a "
+                        "damaged index)")
+    s.add_argument("--drop-missing", action="store_true",
+                   help="with --rebuild: drop the documents whose files cannot be re-read (refused otherwise)")
     s.add_argument("-q", "--quiet", action="store_true")
     s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("check", help="verify the index against its manifest, stored texts, vectors and source files")
+    s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("docs", help="list the indexed documents and their metadata")
     s.add_argument("--json", action="store_true")
@@ -249,9 +298,19 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["bench"]:  # its options are eval.bench's own, --help included
         return cmd_bench(argparse.Namespace(bench_args=argv[1:]))
     args = build_parser().parse_args(argv)
+    # everything printed may quote documents: their control characters are shown, not obeyed
+    real = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeOutput(sys.stdout), SafeOutput(sys.stderr)
+    try:
+        return _run(args)
+    finally:
+        sys.stdout, sys.stderr = real
+
+
+def _run(args) -> int:
     try:
         return args.func(args)
-    except IndexMismatch as exc:
+    except (IndexMismatch, IndexDamaged) as exc:
         print(f"zhiqa: {exc}", file=sys.stderr)
         return EXIT_INCOMPATIBLE
     except ZhiqaError as exc:

@@ -29,6 +29,11 @@ class Bm25Index:
 
         return cls(bm25s.BM25.load(str(folder), mmap=False, show_progress=False), size)
 
+    @property
+    def stored_size(self) -> int:
+        """How many chunks the stored model was built on (``size``: how many it should hold)."""
+        return int(self._model.scores["num_docs"])
+
     def scores(self, query_tokens: list[str], mask: np.ndarray | None = None) -> np.ndarray:
         vocab = self._model.vocab_dict
         known = [t for t in query_tokens if t in vocab]

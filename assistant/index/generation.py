@@ -6,14 +6,16 @@ reading and writing those files.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from assistant.index.bm25 import Bm25Index
 from ingest.extract.bundle import EXTRACTOR_VERSION, DocumentRecords
-from ingest.models import Chunk, DocumentMetadata, IngestedDocument, Section, deepest_section, page_of
+from ingest.models import Chunk, DocumentMetadata, IngestedDocument, Section, SectionLocator, page_of
 
 RECORDS_FILE = "records.jsonl"  # one generation's domain records, a line per document
 
@@ -76,8 +78,12 @@ class DocRecord:
         return cls(meta=doc.meta, sections=tuple(doc.sections), page_starts=doc.page_starts, content_key=content_key,
                    chunk_count=len(doc.chunks))
 
+    @cached_property
+    def _locator(self) -> SectionLocator:
+        return SectionLocator(self.sections)
+
     def section_at(self, offset: int) -> Section | None:
-        return deepest_section(self.sections, offset)
+        return self._locator.at(offset)
 
     def page_at(self, offset: int) -> int | None:
         return page_of(self.page_starts, offset)
@@ -154,9 +160,33 @@ def write_generation_files(data: GenerationData, folder: Path) -> None:
         Bm25Index.build(data.tokens).save(folder / "bm25")
 
 
+def text_file_of(meta: dict | DocumentMetadata) -> str:
+    """The name (without .txt) of a document's text under texts/: the hash of the text itself;
+    an index written before texts were named so used the file's hash."""
+    get = meta.get if isinstance(meta, dict) else lambda k: getattr(meta, k)
+    return get("text_sha256") or get("sha256")
+
+
+def text_digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def write_text(folder: Path, sha: str, text: str) -> None:
+    """Store a document's text as texts/<sha>.txt, where ``sha`` is its hash: a stored copy that
+    hashes to its name is kept, a missing or damaged one (re)written."""
+    target = folder / f"{sha}.txt"
+    try:
+        with open(target, encoding="utf-8", newline="") as fh:
+            if text_digest(fh.read()) == sha:
+                return
+    except (FileNotFoundError, UnicodeDecodeError):
+        pass
+    atomic_write(target, text)
+
+
 def atomic_write(path: Path, data: str) -> None:
     tmp = path.with_name(path.name + f".tmp{os.getpid()}")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
         fh.write(data)
         fh.flush()
         os.fsync(fh.fileno())

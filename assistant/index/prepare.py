@@ -3,6 +3,7 @@ the chunks for BM25. Files are independent, so a large ingest spreads them over 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -31,6 +32,7 @@ class Prepared:
     records: DocumentRecords | None = None
     records_s: float = 0.0
     error: str = ""  # why the file did not go in ('' when it did)
+    error_kind: str = ""  # the ingest error's type (EncryptedPdf, ...): a shell words its own message by it
 
 
 def prepare(path: str, doc_id: str) -> Prepared:
@@ -39,9 +41,9 @@ def prepare(path: str, doc_id: str) -> Prepared:
     try:
         doc = ingest_file(Path(path), doc_id=doc_id)
     except IngestError as exc:
-        return Prepared(path=path, doc_id=doc_id, error=str(exc))
+        return Prepared(path=path, doc_id=doc_id, error=str(exc), error_kind=type(exc).__name__)
     except OSError as exc:
-        return Prepared(path=path, doc_id=doc_id, error=f"{path}: cannot read ({exc.strerror})")
+        return Prepared(path=path, doc_id=doc_id, error=f"{path}: cannot read ({exc.strerror})", error_kind="OSError")
     t0 = time.perf_counter()
     records = extract_records(doc_id, doc.text, doc.sections)
     records_s = time.perf_counter() - t0
@@ -68,8 +70,33 @@ def processes_for(jobs: list[tuple[str, str]]) -> int:
     return workers if workers > 1 and "forkserver" in get_all_start_methods() else 1
 
 
-def _warm() -> None:
+def _warm(parent: int) -> None:
+    """A worker's start: load the segmenter, and die with the ingest that started it. A worker
+    (a child of the fork server) outlives a SIGKILLed parent otherwise, holding ~70 MB each."""
+    threading.Thread(target=_exit_with, args=(parent,), name="zhiqa-orphan-watch", daemon=True).start()
     segmenter()
+
+
+def _exit_with(parent: int, every: float = 0.5) -> None:
+    while _alive(parent):
+        time.sleep(every)
+    os._exit(1)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a killed parent its own parent has not reaped yet is a
+    zombie: dead, though its pid still answers a signal)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+            return fh.read().rsplit(")", 1)[-1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+    except OSError:  # no /proc: ask the kernel instead
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return False
+        return True
 
 
 def prepare_all(jobs: list[tuple[str, str]]) -> Iterator[Prepared]:
@@ -84,7 +111,7 @@ def prepare_all(jobs: list[tuple[str, str]]) -> Iterator[Prepared]:
     ctx = get_context("forkserver")
     ctx.set_forkserver_preload([__name__])
     try:
-        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm) as pool:
+        with ProcessPoolExecutor(workers, mp_context=ctx, initializer=_warm, initargs=(os.getpid(),)) as pool:
             yield from pool.map(prepare, [p for p, _ in jobs], [d for _, d in jobs], chunksize=4)
     except BrokenProcessPool as exc:
         raise ZhiqaError(

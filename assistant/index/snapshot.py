@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from assistant.index.generation import DocRecord, read_records
+from assistant.errors import IndexDamaged
+from assistant.index.generation import DocRecord, read_records, text_digest, text_file_of
 from ingest.extract import DocumentRecords, Responsibility, extract_records
 from ingest.extract.spans import parallel
 from ingest.models import Chunk
@@ -82,13 +83,21 @@ class Snapshot:
         return {d: plain_title(t) for d, t in self.normalized_titles.items()}
 
     def text(self, doc_id: str) -> str:
-        """The original text of a document, as ingested."""
+        """The original text of a document, as ingested; a stored copy that is missing or no
+        longer hashes to its name is damage (a quote cut from it would be wrong)."""
         got = self._texts.get(doc_id)
         if got is None:
-            sha = self.docs[doc_id].meta.sha256
-            # newline="": the text as ingested, CRLF kept; every offset was counted on it
-            with open(self.home / "texts" / f"{sha}.txt", encoding="utf-8", newline="") as fh:
-                got = self._texts[doc_id] = fh.read()
+            meta = self.docs[doc_id].meta
+            path = self.home / "texts" / f"{text_file_of(meta)}.txt"
+            try:
+                # newline="": the text as ingested, CRLF kept; every offset was counted on it
+                with open(path, encoding="utf-8", newline="") as fh:
+                    got = fh.read()
+            except (OSError, UnicodeDecodeError) as exc:
+                raise IndexDamaged(str(self.home), f"the stored text of {doc_id} cannot be read ({exc})") from exc
+            if meta.text_sha256 and text_digest(got) != meta.text_sha256:
+                raise IndexDamaged(str(self.home), f"the stored text of {doc_id} ({path.name}) has changed since it was ingested")
+            self._texts[doc_id] = got
         return got
 
     def records(self, doc_id: str) -> DocumentRecords:

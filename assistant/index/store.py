@@ -6,13 +6,19 @@ We always pass our own vectors, so Chroma's default embedding function (which do
 model) is never called, and telemetry is off."""
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 import numpy as np
 
-from assistant.errors import ChromaUnavailable
+from assistant.errors import ChromaDamaged, ChromaUnavailable
 
 
 class ChromaStore:
@@ -21,28 +27,63 @@ class ChromaStore:
         self.url = url
         self._client = None
         self._collections: dict[str, object] = {}
+        # one client, made once: twenty questions arriving as a server starts each made their own,
+        # and some of them failed inside Chroma
+        self._opening = threading.RLock()
+        self.read_only_copy: Path | None = None  # where a read-only index's vectors were copied to be read
 
     @property
     def client(self):
         if self._client is None:
-            # chromadb takes 1.4 s to import: a BM25-only index and the ingest workers never pay it
-            import chromadb
-            from chromadb.config import Settings as ChromaSettings
-
-            settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
-            if self.url:
-                u = urlparse(self.url)
-                try:
-                    self._client = chromadb.HttpClient(
-                        host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000), ssl=u.scheme == "https",
-                        settings=settings,
-                    )
-                except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
-                    raise ChromaUnavailable(self.url, exc) from exc
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._client = chromadb.PersistentClient(path=str(self.path), settings=settings)
+            with self._opening:
+                if self._client is None:
+                    self._client = self._open()
         return self._client
+
+    def _open(self):
+        # chromadb takes 1.4 s to import: a BM25-only index and the ingest workers never pay it
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+        from chromadb.errors import ChromaError
+
+        settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        if self.url:
+            u = urlparse(self.url)
+            try:
+                return chromadb.HttpClient(
+                    host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000), ssl=u.scheme == "https",
+                    settings=settings,
+                )
+            except ValueError as exc:  # chromadb's "Could not connect to a Chroma server"
+                raise ChromaUnavailable(self.url, exc) from exc
+        path = self.path
+        if path.exists() and not os.access(path, os.W_OK):
+            # Chroma writes even to read: a reader of an index it may not write reads a private copy
+            path = self.read_only_copy = _private_copy(path)
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+        try:
+            return chromadb.PersistentClient(path=str(path), settings=settings)
+        except (ChromaError, ValueError, RuntimeError, OSError, AttributeError) as exc:
+            # chromadb keeps the half-started system of a path and fails on it ever after: forget it,
+            # so that a new store written at this path (a rebuild's) opens cleanly
+            from chromadb.api.shared_system_client import SharedSystemClient
+
+            SharedSystemClient._identifier_to_system.pop(str(path), None)
+            SharedSystemClient._identifier_to_refcount.pop(str(path), None)
+            raise ChromaDamaged(str(self.path), exc) from exc
+
+    def set_aside(self) -> Path | None:
+        """Move a damaged embedded store out of the way so that a rebuild starts a new one; the
+        old folder is kept beside it (chroma.damaged-TIME) for whoever wants to look at it."""
+        if self.url or not self.path.exists():
+            return None
+        with self._opening:
+            self._client = None
+            self._collections.clear()
+            aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+            os.replace(self.path, aside)
+            return aside
 
     @contextmanager
     def _reachable(self):
@@ -61,10 +102,11 @@ class ChromaStore:
 
     def collection(self, name: str):
         if name not in self._collections:
-            with self._reachable():
-                self._collections[name] = self.client.get_or_create_collection(
-                    name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-                )
+            with self._opening, self._reachable():
+                if name not in self._collections:
+                    self._collections[name] = self.client.get_or_create_collection(
+                        name=name, embedding_function=None, metadata={"hnsw:space": "cosine"}
+                    )
         return self._collections[name]
 
     def collection_names(self) -> list[str]:
@@ -109,3 +151,11 @@ class ChromaStore:
     def drop(self, name: str) -> None:
         self._collections.pop(name, None)
         self.client.delete_collection(name)
+
+
+def _private_copy(folder: Path) -> Path:
+    """A copy of a read-only Chroma folder in this user's temporary folder, removed at exit."""
+    copy = Path(tempfile.mkdtemp(prefix="zhiqa-readonly-chroma-")) / "chroma"
+    shutil.copytree(folder, copy)
+    atexit.register(shutil.rmtree, copy.parent, True)
+    return copy

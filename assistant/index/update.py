@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from assistant.errors import ZhiqaError
+from assistant.errors import RebuildWouldLose, ZhiqaError
 from assistant.index.generation import DocRecord, GenerationData
 from assistant.index.index import Index
 from assistant.index.prepare import Prepared, prepare_all, processes_for
 from ingest import SUPPORTED_SUFFIXES, IngestError, make_doc_id
+from ingest.errors import BadFileName, FileChanged
 from ingest.loaders.dispatch import refuse_oversized
 from ingest.metadata import manifest_entry
 
@@ -26,6 +28,7 @@ class FileVerdict:
     doc_id: str | None = None
     message: str = ""
     chunks: int = 0
+    kind: str = ""  # a failure's error type (EncryptedPdf, FileChanged, OSError ...), for shells that word it their way
 
 
 @dataclass
@@ -53,21 +56,60 @@ class IngestReport:
         return ", ".join(parts or ["nothing to do"]) + tail
 
 
+def identity(path: Path | str) -> str:
+    """A file's identity in the index, however its path was spelled (relative, through ``..``
+    or a symlinked folder): its absolute, resolved path. A relative source recorded by an older
+    zhiqa is taken relative to the current folder, where that ingest ran."""
+    return str(Path(os.path.abspath(path)).resolve())
+
+
+def shown_path(path: Path | str) -> str:
+    """A path as text that can be stored and printed, even when its name is not UTF-8."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _named_badly(path: Path) -> bool:
+    """Whether the index cannot record the name: it records names as UTF-8."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def expand(paths: list[Path]) -> tuple[list[Path], list[FileVerdict]]:
-    """Files to ingest; folders are walked for supported types (manifest.json is metadata)."""
+    """Files to ingest, each once, by identity; folders are walked for supported types
+    (manifest.json is metadata). A symlink in a folder is followed only when its target lies
+    inside that folder: a link to /etc/passwd is not a document of the folder."""
     files: list[Path] = []
     skipped: list[FileVerdict] = []
+    seen: set[str] = set()
+
+    def add(f: Path) -> None:
+        key = str(f) if _named_badly(f) else identity(f)
+        if key not in seen:
+            seen.add(key)
+            files.append(Path(key))
+
     for p in paths:
         if p.is_dir():
+            root = Path(identity(p))
             for f in sorted(p.rglob("*")):
-                if not f.is_file() or f.name.startswith("."):
+                if f.name.startswith(".") or not (f.is_file() or f.is_symlink()):
                     continue
-                if f.suffix.lower() in SUPPORTED_SUFFIXES:
-                    files.append(f)
-                elif f.name != "manifest.json":
-                    skipped.append(FileVerdict(str(f), "skipped", message=f"not a supported type ({', '.join(SUPPORTED_SUFFIXES)})"))
+                if f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    if f.name != "manifest.json":
+                        skipped.append(FileVerdict(str(f), "skipped", message=f"not a supported type ({', '.join(SUPPORTED_SUFFIXES)})"))
+                    continue
+                target = f.resolve()
+                if not target.is_relative_to(root) or not target.is_file():
+                    skipped.append(FileVerdict(str(f), "skipped", message=(
+                        f"a symbolic link to {shown_path(target)}, outside the folder {shown_path(p)} or to nothing: "
+                        "not followed (符号链接指向所选文件夹之外,未读取). Copy the file into the folder to ingest it.")))
+                    continue
+                add(f)
         else:
-            files.append(p)
+            add(p)
     return files, skipped
 
 
@@ -83,24 +125,34 @@ def ingest_paths(
     paths: list[Path | str],
     rebuild: bool = False,
     progress: Callable[[int, int, str], None] | None = None,
+    allow_loss: bool = False,
 ) -> IngestReport:
+    """Ingest ``paths`` into ``index``. ``rebuild``: a fresh generation from these files only,
+    whatever state the index's files are in; it is refused (the index left as it was) when a
+    document of the index could not be re-read, unless ``allow_loss``."""
     report = IngestReport()
     files, skipped = expand([Path(p) for p in paths])
     report.verdicts.extend(skipped)
     with index.writer_lock():
-        previous = index.current_generation()
-        if previous is not None and not rebuild:
-            index.snapshot()  # refuses a mismatched index before anything is written
-            data = index.read_generation_data(previous)
-        else:
+        if rebuild:
+            previous = index.latest_generation()
             data = GenerationData.empty()
-        by_source = {d.meta.source: d for d in data.docs.values()}
+        else:
+            previous = index.current_generation()
+            if previous is not None:
+                index.snapshot()  # refuses a mismatched or damaged index before anything is written
+                data = index.read_generation_data(previous)
+            else:
+                data = GenerationData.empty()
+        by_source = {identity(d.meta.source): d for d in data.docs.values()}
         # first, cheaply: which files changed, and the doc id each will have
         jobs: list[tuple[str, str]] = []
-        planned: dict[str, tuple[str, bool]] = {}  # path -> (content key, replaces an existing document)
+        planned: dict[str, tuple[str, bool, str]] = {}  # path -> (content key, replaces a document, sha256 read)
         reserved: set[str] = set()
         for path in files:
             try:
+                if _named_badly(path):
+                    raise BadFileName(shown_path(path))
                 if not path.is_file():
                     raise IngestError(path, "no such file", "Check the path.")
                 # refuse an oversized file before reading it: hashing it would hold it all in memory
@@ -108,21 +160,22 @@ def ingest_paths(
                 raw = path.read_bytes()
                 key = content_key(path, raw)
             except IngestError as exc:
-                report.verdicts.append(FileVerdict(str(path), "failed", message=str(exc)))
+                report.verdicts.append(FileVerdict(shown_path(path), "failed", message=str(exc), kind=type(exc).__name__))
                 continue
             except OSError as exc:
-                report.verdicts.append(FileVerdict(str(path), "failed", message=f"{path}: cannot read ({exc.strerror})"))
+                report.verdicts.append(FileVerdict(str(path), "failed", message=f"{path}: cannot read ({exc.strerror})",
+                                                   kind="OSError"))
                 continue
             old = by_source.get(str(path))
             if old is not None and old.content_key == key:
                 report.verdicts.append(FileVerdict(str(path), "unchanged", old.doc_id, chunks=old.chunk_count))
                 continue
             doc_id = old.doc_id if old else make_doc_id(path)
-            if doc_id in reserved or (doc_id in data.docs and data.docs[doc_id].meta.source != str(path)):
+            if doc_id in reserved or (doc_id in data.docs and identity(data.docs[doc_id].meta.source) != str(path)):
                 doc_id = f"{doc_id}-{hashlib.sha256(str(path).encode()).hexdigest()[:6]}"
             reserved.add(doc_id)
             jobs.append((str(path), doc_id))
-            planned[str(path)] = (key, old is not None)
+            planned[str(path)] = (key, old is not None, hashlib.sha256(raw).hexdigest())
         # then the work itself, spread over processes for a large ingest
         changed: dict[str, tuple[str, Prepared]] = {}  # doc_id -> (content_key, Prepared)
         report.processes = processes_for(jobs)
@@ -130,15 +183,21 @@ def ingest_paths(
             if progress:
                 progress(i, len(jobs), prep.path)
             if prep.doc is None:
-                report.verdicts.append(FileVerdict(prep.path, "failed", message=prep.error))
+                report.verdicts.append(FileVerdict(prep.path, "failed", message=prep.error, kind=prep.error_kind))
                 continue
-            key, replaces = planned[prep.path]
+            key, replaces, sha_read = planned[prep.path]
+            if prep.doc.meta.sha256 != sha_read:
+                report.verdicts.append(FileVerdict(prep.path, "failed", message=str(FileChanged(Path(prep.path))),
+                                                   kind="FileChanged"))
+                continue
             changed[prep.doc_id] = (key, prep)
             data.records[prep.doc_id] = prep.records
             report.records_s += prep.records_s
             report.verdicts.append(
                 FileVerdict(prep.path, "updated" if replaces else "added", prep.doc_id, chunks=len(prep.doc.chunks))
             )
+        if rebuild and not allow_loss:
+            refuse_loss(index, previous, report)
         if not changed and not rebuild:
             if previous is not None:
                 report.generation = previous
@@ -154,7 +213,7 @@ def ingest_paths(
         for doc_id, (key, prep) in changed.items():
             doc = prep.doc
             data.docs[doc_id] = DocRecord.from_document(doc, key)
-            texts[doc.meta.sha256] = doc.text
+            texts[doc.meta.text_sha256] = doc.text
             chunks.extend(doc.chunks)
             tokens.extend(prep.tokens)
             index_texts.update(zip((c.chunk_id for c in doc.chunks), prep.index_texts))
@@ -162,6 +221,17 @@ def ingest_paths(
         report.generation = index.write_generation(new, texts, previous, refit=rebuild)
         report.documents, report.chunks = len(new.docs), len(new.chunks)
     return report
+
+
+def refuse_loss(index: Index, previous: int | None, report: IngestReport) -> None:
+    """A rebuild must not drop a document it was asked to re-read and could not: the user would
+    lose it from the index (its generation collected next time) without having asked to."""
+    if previous is None:
+        return
+    known = {identity(s): d for s, d in index.recorded_documents().items()}
+    lost = [(v, known[identity(v.path)]) for v in report.failed if identity(v.path) in known]
+    if lost:
+        raise RebuildWouldLose(str(index.paths.home), previous, [(d, v.message) for v, d in lost])
 
 
 def remove_document(index: Index, doc_id: str) -> IngestReport:

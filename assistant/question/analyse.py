@@ -45,6 +45,9 @@ def named_regions(normalized: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def analyse(
     question: str,
     filter_regions: tuple[str, ...] = (),
@@ -53,7 +56,8 @@ def analyse(
     filter_years: tuple[int, ...] = (),
     follow_up: str = "",
 ) -> Query:
-    asked = normalize(question)
+    # a lone surrogate (a JSON line's "\ud800") cannot be segmented: it stands for no character
+    asked = normalize(_LONE_SURROGATE.sub("\ufffd", question))
     norm = expand(asked)
     return Query(
         text=question,

@@ -18,6 +18,7 @@ class Hit:
 
 # why the dense leg was skipped, as the answer's note says it (BM25 still answers)
 CHROMA_DOWN = "无法连接 Chroma 服务器"
+CHROMA_DAMAGED = "向量库 (chroma/) 无法打开,可能已损坏;运行 zhiqa ingest --rebuild 可修复"
 EMBEDDER_DOWN = "向量模型服务无法连接或超时"
 
 

@@ -10,13 +10,13 @@ import numpy as np
 
 from assistant.answer import QuestionType
 from assistant.config import Settings
-from assistant.errors import ChromaUnavailable, EmbedderUnavailable
+from assistant.errors import ChromaDamaged, ChromaUnavailable, EmbedderUnavailable
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import mended_cuts
 from assistant.question.analyse import Query
 from assistant.search.definitions import defined_term, defining_chunks
-from assistant.search.hits import CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
+from assistant.search.hits import CHROMA_DAMAGED, CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
 from assistant.search.laws import laws_named
 from assistant.search.rerankers import Reranker
 from ingest.gazetteer import AGENCY_FULL_NAMES
@@ -128,6 +128,8 @@ class HybridRetriever:
                 vector, dense_error = None, EMBEDDER_DOWN
             try:
                 found = [] if vector is None else self.index.store.query(snap.collection, vector, n * 2, where)
+            except ChromaDamaged:  # an embedded store that cannot be opened: the same, and how to repair it
+                found, dense_error = [], CHROMA_DAMAGED
             except ChromaUnavailable:  # a Chroma server down: the same
                 found, dense_error = [], CHROMA_DOWN
             for cid, dist in found:
