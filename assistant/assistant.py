@@ -14,6 +14,7 @@ from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.metadata import document_field, fields_answer
 from assistant.compose.side_by_side import side_by_side
 from assistant.config import Settings
+from assistant.errors import QuestionTooLong
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query, analyse
@@ -101,6 +102,7 @@ class Assistant:
         on_token: Callable[[str], None] | None = None,
     ) -> Answer:
         """Answer ``question``; ``on_token`` receives the LLM's draft as it streams (LLM mode only)."""
+        QuestionTooLong.check(question)  # before any work: a huge question would hold the process for minutes
         t0 = time.perf_counter()
         filters = filters or Filters()
         standalone = self.standalone(question, history)

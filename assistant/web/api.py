@@ -2,10 +2,12 @@
 and each domain view return the same JSON as `zhiqa ask --json` and the view commands' --json."""
 from __future__ import annotations
 
+import functools
 import json
 
 import gradio as gr
 
+from assistant.errors import QuestionTooLong, ZhiqaError
 from assistant.question.followup import resolve
 from assistant.quiz.generate import generate_quiz
 from assistant.quiz.render import quiz_json
@@ -16,10 +18,24 @@ def _ids(doc: str) -> tuple[str, ...]:
     return tuple(d.strip() for d in doc.split(",") if d.strip())
 
 
+def _messages_shown(fn):
+    """A domain error reaches the caller as its message (Gradio hides other exceptions' text)."""
+
+    @functools.wraps(fn)  # Gradio reads the endpoint's parameters and docstring from the signature
+    def endpoint(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except ZhiqaError as exc:
+            raise gr.Error(str(exc)) from exc
+
+    return endpoint
+
+
 def register(service: WebService) -> None:
     def ask(question: str, previous_question: str = "", region: str = "", level: str = "", doc: str = "",
             year: str = "") -> dict:
         """Answer a question with exact citations. previous_question makes it a follow-up of that question."""
+        QuestionTooLong.check(question, previous_question)  # before resolve() reads them
         asked = resolve(question, previous_question) if previous_question.strip() else question
         filters = service.filters([region] if region else [], [level] if level else [], _ids(doc), [year] if year else [])
         ans = service.ask(asked, filters=filters)
@@ -58,4 +74,4 @@ def register(service: WebService) -> None:
         return json.loads(quiz_json(made, True)) | {"note": made.note}
 
     for fn in (ask, documents, duties, deadlines, targets, obligations, compare, quiz):
-        gr.api(fn, api_name=fn.__name__)
+        gr.api(_messages_shown(fn), api_name=fn.__name__)

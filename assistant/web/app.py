@@ -3,7 +3,6 @@ itself: loopback unless told otherwise, optional login, upload limits, no outbou
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +14,7 @@ for _key, _value in (("GRADIO_ANALYTICS_ENABLED", "False"), ("HF_HUB_OFFLINE", "
 from assistant.config import Settings  # noqa: E402
 from assistant.errors import ConfigError, MissingExtra, ZhiqaError  # noqa: E402
 from assistant.llm.compose import LlmComposer  # noqa: E402
+from assistant.web.guards import LOGIN_PATHS, LoginThrottle, asks_remote_file, too_many_logins_message  # noqa: E402
 from assistant.web.service import WebService  # noqa: E402
 
 TITLE = "zhiqa 质量监督文件问答"
@@ -32,8 +32,6 @@ CSS = """
 .zhiqa-section { white-space: pre-wrap; line-height: 1.7; max-height: 480px; overflow-y: auto; }
 .zhiqa-errors li { color: #b91c1c; }
 """
-# /gradio_api/file=https://… makes Gradio fetch a public URL on the caller's behalf: refused
-_URL_AS_FILE = re.compile(r"/file=\s*[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
 @dataclass(frozen=True)
@@ -115,9 +113,28 @@ def asgi_app(service, options: ServeOptions):
 
     @server.middleware("http")
     async def refuse_remote_files(request, call_next):
-        if _URL_AS_FILE.search(request.url.path):
+        # /gradio_api/file/https://… (and every other spelling) makes Gradio fetch a URL on the caller's behalf
+        if asks_remote_file(request.scope.get("raw_path", b"").decode("latin-1"), request.url.path):
             return PlainTextResponse("zhiqa serves no remote files", status_code=403)
         return await call_next(request)
+
+    throttle = LoginThrottle.from_env() if options.auth else None
+
+    @server.middleware("http")
+    async def slow_down_guessing(request, call_next):
+        """Each login attempt counts as a failure until it succeeds, so parallel guesses are counted
+        too. The client is its address as uvicorn reports it (X-Forwarded-For only from 127.0.0.1,
+        uvicorn's default: a reverse proxy on this machine)."""
+        if throttle is None or request.method != "POST" or request.url.path not in LOGIN_PATHS:
+            return await call_next(request)
+        client = request.client.host if request.client else ""
+        if wait := throttle.wait_s(client):
+            return PlainTextResponse(too_many_logins_message(wait), status_code=429, headers={"Retry-After": str(wait)})
+        throttle.failed(client)
+        response = await call_next(request)
+        if response.status_code == 200:
+            throttle.succeeded(client)
+        return response
 
     demo = build_app(service).queue(default_concurrency_limit=2)
     theme = gr.themes.Default(font=["system-ui", "Noto Sans CJK SC", "sans-serif"], font_mono=["ui-monospace", "monospace"])

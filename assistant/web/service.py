@@ -21,6 +21,7 @@ from assistant.quiz.generate import generate_quiz
 from assistant.views import domain, tables
 from assistant.views.compare import compare
 from assistant.web import render
+from assistant.web.reasons import chinese_reason
 from assistant.web.uploads import UPLOADS_FOLDER, stage
 
 VIEWS = ("duties", "deadlines", "targets", "obligations", "compare")
@@ -56,7 +57,8 @@ class UploadOutcome:
 
 @dataclass(frozen=True)
 class QuizOutcome:
-    preview: str  # the teacher version, Markdown
+    preview: str  # the teacher version, Markdown (as in the teacher file)
+    preview_html: str  # the same, as HTML with every document text escaped: what the preview shows
     student: Path
     teacher: Path
     student_docx: Path
@@ -159,7 +161,7 @@ class WebService:
                     s.undo()
                 # the message names the staged path; people know the file by the name they gave it
                 problem = v.message.split(": ", 1)[-1]
-                errors.append(f"{s.name if s else v.path}: {problem}")
+                errors.append(f"{s.name if s else Path(v.path).name}: {chinese_reason(problem, v.kind)}")
                 continue
             if s is not None:
                 s.keep()
@@ -221,8 +223,9 @@ class WebService:
             paths[version] = (md, quiz_render.write_quiz_docx(quiz, self._download_path(f"测验-{version}", "docx"), teacher))
             teacher_text = text if teacher else teacher_text
         summary = f"{len(quiz.items)} 题(种子 {quiz.seed},难度 {quiz.difficulty})" + (f";{quiz.note}" if quiz.note else "")
-        return QuizOutcome(preview=teacher_text, student=paths["学生版"][0], teacher=paths["教师版"][0],
-                           student_docx=paths["学生版"][1], teacher_docx=paths["教师版"][1], summary=summary)
+        return QuizOutcome(preview=teacher_text, preview_html=render.quiz_html(quiz), student=paths["学生版"][0],
+                           teacher=paths["教师版"][0], student_docx=paths["学生版"][1], teacher_docx=paths["教师版"][1],
+                           summary=summary)
 
     def _download_path(self, stem: str, suffix: str) -> Path:
         # a folder per file keeps the readable name while two downloads never overwrite each other

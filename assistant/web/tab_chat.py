@@ -6,12 +6,11 @@ import queue
 import re
 import threading
 from dataclasses import dataclass
-from html import escape
 
 import gradio as gr
 
 from assistant.assistant import Turn
-from assistant.errors import ZhiqaError
+from assistant.errors import QuestionTooLong, ZhiqaError
 from assistant.web import render
 from assistant.web.service import WebService
 
@@ -22,6 +21,7 @@ EXAMPLES = [
 ]
 _PIECE = re.compile(r"[^。;!?\n]*[。;!?\n]?")
 PLACEHOLDER = "选择一条引用,这里显示它所在的章节原文,引文高亮。"
+SHOWN_OF_A_LONG_QUESTION = 200  # characters of a refused, too long question echoed in the chat
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,13 @@ def build(service: WebService) -> ChatWidgets:
         if not q:
             yield gr.skip(), gr.skip(), gr.skip(), gr.skip(), gr.skip()
             return
+        try:
+            QuestionTooLong.check(q)
+        except QuestionTooLong as exc:  # said at once, the question left in the box to be shortened
+            shown = q[:SHOWN_OF_A_LONG_QUESTION] + "…"
+            history = messages(turns) + [{"role": "user", "content": render.question_html(shown)}, error_message(exc)]
+            yield history, gr.skip(), turns, gr.skip(), gr.skip()
+            return
         # the chat is redrawn from the turns: what it shows is always what was answered
         history = messages(turns) + [{"role": "user", "content": render.question_html(q)}, {"role": "assistant", "content": "检索中…"}]
         yield history, "", turns, gr.skip(), gr.skip()
@@ -77,7 +84,7 @@ def build(service: WebService) -> ChatWidgets:
         try:
             ans = yield from _streamed(service, q, list(turns), filters, history)
         except ZhiqaError as exc:
-            history[-1] = {"role": "assistant", "content": f'<div class="zhiqa-error">出错:{escape(str(exc))}</div>'}
+            history[-1] = error_message(exc)
             yield history, "", turns, gr.skip(), gr.skip()
             return
         turns = list(turns) + [Turn(q, ans)]
@@ -114,6 +121,10 @@ def build(service: WebService) -> ChatWidgets:
                        filters=(regions, levels, docs, years))
 
 
+def error_message(exc: ZhiqaError) -> dict:
+    return {"role": "assistant", "content": f'<div class="zhiqa-error">出错:{render.lines(str(exc))}</div>'}
+
+
 def messages(turns: list[Turn]) -> list[dict]:
     out = []
     for t in turns:
@@ -140,7 +151,7 @@ def _streamed(service: WebService, q: str, turns: list[Turn], filters, history: 
     draft = ""
     while (piece := pieces.get()) is not None:
         draft += piece
-        history[-1] = {"role": "assistant", "content": f'<div class="zhiqa-draft">草稿(核实中):{escape(draft)}</div>'}
+        history[-1] = {"role": "assistant", "content": f'<div class="zhiqa-draft">草稿(核实中):{render.text_html(draft)}</div>'}
         yield history, "", gr.skip(), gr.skip(), gr.skip()
     if "error" in box:
         raise box["error"]

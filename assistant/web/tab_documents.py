@@ -2,12 +2,12 @@
 progress bar, each failure named plainly while the other files go in; remove a document."""
 from __future__ import annotations
 
-from html import escape
 from pathlib import Path
 
 import gradio as gr
 
 from assistant.errors import ZhiqaError
+from assistant.web.render import text_html
 from assistant.web.service import WebService
 from ingest.loaders.dispatch import SUPPORTED_SUFFIXES, max_file_bytes
 
@@ -41,18 +41,18 @@ def build(service: WebService) -> tuple[gr.Dropdown, list]:
         try:
             out = service.upload(pairs, progress=lambda i, n, name: progress((i, n), desc=f"导入 {name}"))
         except ZhiqaError as exc:
-            raise gr.Error(str(exc)) from exc
-        lines = [f'<p class="zhiqa-ok">{escape(out.summary)}</p>']
+            raise gr.Error(text_html(str(exc))) from exc  # the modal renders HTML
+        lines = [f'<p class="zhiqa-ok">{text_html(out.summary)}</p>']
         if out.errors:
-            lines.append('<ul class="zhiqa-errors">' + "".join(f"<li>{escape(e)}</li>" for e in out.errors) + "</ul>")
+            lines.append('<ul class="zhiqa-errors">' + "".join(f"<li>{text_html(e)}</li>" for e in out.errors) + "</ul>")
         return "".join(lines), table_value(service), None
 
     def do_remove(doc_id):
         try:
             said = service.remove(doc_id)
         except ZhiqaError as exc:
-            raise gr.Error(str(exc)) from exc
-        return f'<p class="zhiqa-ok">{escape(said)}</p>', table_value(service), None
+            raise gr.Error(text_html(str(exc))) from exc  # the modal renders HTML
+        return f'<p class="zhiqa-ok">{text_html(said)}</p>', table_value(service), None
 
     changed = [
         ingest.click(do_ingest, files, [status, table, files], api_visibility="private"),

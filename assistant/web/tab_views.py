@@ -5,6 +5,7 @@ from __future__ import annotations
 import gradio as gr
 
 from assistant.errors import ZhiqaError
+from assistant.web.render import text_html
 from assistant.web.service import Table, WebService
 
 ROLES = [("全部", ""), ("牵头", "lead"), ("配合", "cooperate"), ("负责", "responsible")]
@@ -28,7 +29,7 @@ def _run(service: WebService, name: str, **kw):
     try:
         return _shown(service.view(name, **kw))
     except ZhiqaError as exc:
-        raise gr.Error(str(exc)) from exc
+        raise gr.Error(text_html(str(exc))) from exc  # the modal renders HTML
 
 
 def _docs(elem_id: str) -> gr.Dropdown:

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from html import escape
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,68 @@ def page(browser, app_url, request):
     context.close()
     assert outside == [], f"the page made requests outside the app: {outside[:5]}"
     assert dialogs == [], f"a script opened a dialog: {dialogs}"
+
+
+class FakeRemoteHost:
+    """A stand-in for a host on the internet, on 127.0.0.1: it answers every GET with a tiny PNG
+    and records the paths asked for, so a test can tell whether anything fetched from it."""
+
+    PIXEL = bytes.fromhex(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+        "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+    )
+
+    def __init__(self) -> None:
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        asked = self.asked = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 (http.server's naming)
+                asked.append(self.path)
+                self.send_response(200)
+                self.send_header("Content-Type", "image/png")
+                self.send_header("Content-Length", str(len(FakeRemoteHost.PIXEL)))
+                self.end_headers()
+                self.wfile.write(FakeRemoteHost.PIXEL)
+
+
+            def log_message(self, *args):  # quiet
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.host = f"127.0.0.1:{self.server.server_address[1]}"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture()
+def remote_host():
+    host = FakeRemoteHost()
+    yield host
+    host.close()
+
+
+@pytest.fixture()
+def hostile_page(remote_host) -> tuple[str, str]:
+    """(declared title, HTML page) of a real-looking notice whose title (its <meta name=ArticleTitle>)
+    and sentences hold a Markdown image and <img> tags pointing at the stand-in remote host."""
+    host = remote_host.host
+    title = f'![x](http://{host}/pixel.png)<img src="http://{host}/img.png">某市网页安全检查通知'
+    body = (f"<p>一、检查范围</p><p>各区县市场监督管理局负责本辖区门户网站的安全检查![y](http://{host}/body.png)，"
+            "发现问题的，应当在五个工作日内报告市局。</p><p>二、工作要求</p>"
+            f"<p>网站运营单位应当保存检查记录&lt;img src=http://{host}/b2.png&gt;，保存期限不少于二年。</p>"
+            "<p>某市市场监督管理局</p><p>2026年3月2日</p>")
+    page = (f"<html><head><meta charset='utf-8'><meta name='ArticleTitle' content='{escape(title)}'><title>x</title>"
+            f"</head><body><div class='article' id='zoom'>{body}</div></body></html>")
+    return title, page
+
+
+@pytest.fixture(scope="session")
+def screenshots() -> Path:
+    return output_dir()

@@ -144,3 +144,57 @@ def test_markdown_and_html_in_a_question_show_as_typed(page):
     assert shown.inner_text() == question
     # nothing was rendered from it (and the page fixture fails on any request to that host)
     assert shown.locator("img, a, b, strong, em").count() == 0
+
+
+def test_document_markup_makes_the_browser_fetch_nothing(browser, launcher, remote_host, hostile_page, screenshots,
+                                                        tmp_path):
+    """A page whose title and sentences hold ![](http://…) and <img>: uploaded, listed, quizzed
+    and asked about, the browser asks nothing of the host those name, and shows the markup as text."""
+    title, page_html = hostile_page
+    upload = tmp_path / "网页检查.html"
+    upload.write_text(page_html, encoding="utf-8")
+    proc, url = launcher.start(tmp_path / "index", tmp_path / "ui.log")
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    outside: list[str] = []
+    try:
+        pg = context.new_page()
+        pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((url, "data:", "blob:")) else None)
+        pg.goto(url)
+        pg.get_by_role("tab", name="文件").click()
+        pg.locator("#upload input[type=file]").set_input_files([str(upload)])
+        pg.locator('#upload td.filename[aria-label="网页检查.html"]').wait_for(timeout=30_000)
+        pg.locator("#ingest").click()
+        pg.locator("#ingest-status .zhiqa-ok").wait_for(timeout=120_000)
+        cell = pg.locator("#documents [role=gridcell]").filter(has_text="某市网页安全检查通知").first
+        cell.wait_for(timeout=30_000)
+        assert cell.inner_text().strip() == title  # the markup, as text
+
+        pg.get_by_role("tab", name="出题").click()
+        pg.locator("#quiz-n input[type=number]").fill("4")
+        pg.locator("#quiz-go").click()
+        pg.locator("#quiz-summary").get_by_text("4 题").wait_for(timeout=60_000)
+        assert title in pg.locator("#quiz-preview").inner_text()
+
+        pg.get_by_role("tab", name="问答").click()
+        msg = ask(pg, "发现网站安全问题的,多久内报告市局?")
+        assert title in msg.locator(".zhiqa-cites").inner_text()
+        pg.locator("#citations label").first.click()
+        pg.locator("#source mark.zhiqa-quote").wait_for(timeout=30_000)
+        assert title in pg.locator("#source h3").inner_text()
+        for where in ("#documents", "#quiz-preview", "#chat", "#citations", "#source"):
+            assert pg.locator(f"{where} img, {where} a[href*='{remote_host.host}']").count() == 0, where
+        pg.screenshot(path=str(screenshots / "test_document_markup_makes_the_browser_fetch_nothing.png"), full_page=True)
+    finally:
+        context.close()
+        launcher.stop(proc)
+    assert remote_host.asked == [] and outside == []
+
+
+def test_a_too_long_question_is_refused_in_the_chat(page):
+    question = "质量" * 1500  # 3,000 characters, over the 2,000 allowed
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask").click()
+    error = page.locator("#chat .zhiqa-error").last
+    error.wait_for(timeout=60_000)
+    assert "问题太长(3000 字),请缩短到 2000 字以内" in error.inner_text()
+    assert page.locator("#question textarea").input_value() == question  # left to be shortened
