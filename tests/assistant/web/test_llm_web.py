@@ -1,5 +1,6 @@
 """The web app in LLM mode (issue 8): the chat endpoint's key is used for the endpoint and
-appears nowhere else — not in the page, its config, API answers, the log or an export."""
+appears nowhere else — not in the page, its config, API answers, the log or an export — even
+when the endpoint echoes it back in its reply (issue 20)."""
 from __future__ import annotations
 
 import json
@@ -17,7 +18,8 @@ def test_the_llm_key_never_leaves_the_server(app_index, tmp_path, launcher):
     from gradio_client import Client
 
     question = "甘肃省质量发展行动计划中,加强质量诚信体系建设由谁负责?"
-    with FakeChatServer("按照职责分工负责。[1]") as chat:
+    # an endpoint that sends the caller's Authorization header back inside its draft
+    with FakeChatServer("按照职责分工负责。[1] 调试：{authorization}", fault="echo_key") as chat:
         env = {"ZHIQA_LLM_BASE_URL": chat.url, "ZHIQA_LLM_MODEL": "fake-chat", "ZHIQA_LLM_API_KEY": SECRET}
         log = tmp_path / "ui.log"
         proc, url = launcher.start(app_index, log, "--llm", env=env)
