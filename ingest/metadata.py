@@ -18,9 +18,11 @@ from pathlib import Path
 from ingest.doctype import document_type
 from ingest.errors import IngestError
 from ingest.gazetteer import AGENCY_FULL_NAMES, NATIONAL_MARKERS, ORG_SUFFIXES, PROVINCES
+from ingest.header import HeaderField, header_value
 from ingest.history import EFFECTIVE_IN_TEXT, EFFECTIVE_ON_ISSUE, HistoryEvent, events_in, history_lines, iso_date, iso_from
 from ingest.models import Segment
-from ingest.normalize import detect_script, fold_width, to_simplified
+from ingest.normalize import detect_script, fold_width, to_simplified, without_glosses
+from ingest.places import Place, cities_by_short_name, place_of, places_named
 from ingest.patterns import DOC_NUMBER
 
 MANIFEST_FIELDS = ("title", "issuer", "date", "doc_number", "level", "region", "script", "year", "doc_type")
@@ -36,6 +38,10 @@ _PROPOSE = re.compile(r"现就(.{2,40}?)提出(?:如下|以下)(意见|通知|�
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]([01]?\d)[-_.月]([0-3]?\d)(?!\d)")
 _HISTORY_HEAD = 30  # content lines at the top where a law's header lines stand
+# what a title line may carry after the name: the years it covers, its 文号, (试行) stays
+_TITLE_TAIL = re.compile(r"[(（](?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?|[^()（）]{0,12}[(（〔\[][12]\d{3}[)）〕\]]\s*\d{1,4}\s*号)[)）]$")
+# the issuers a title begins with (one or several, joint): 温州市洞头区发展和改革局 温州市洞头区市场监督管理局关于…
+_ISSUERS_OF_TITLE = re.compile(r"^((?:[^\s关《]{2,24}?(?:人民政府|办公厅|办公室|总局|委员会|局|厅|委)[\s、和]*){1,4}?)\s*关于")
 
 
 @dataclass(frozen=True)
@@ -53,10 +59,12 @@ class InferredMetadata:
     amended: tuple[str, ...] = ()
     promulgated: str | None = None
     effective: str | None = None
+    city: str | None = None  # a prefecture-level city's document (short name: 威海), its county's city
+    county: str | None = None  # a district's or county's (洞头)
 
 
 def _simp(s: str) -> str:
-    return re.sub(r"^#{1,6}\s*", "", to_simplified(fold_width(s)).strip())
+    return re.sub(r"^#{1,6}\s*", "", to_simplified(without_glosses(fold_width(s))).strip())
 
 
 def _parse_date(line: str) -> str | None:
@@ -95,7 +103,26 @@ def _find_region(*texts: str) -> str | None:
 def _frequent_region(body_text: str) -> str | None:
     counts = Counter({region: body_text.count(region) for region, _, _ in PROVINCES})
     (first, n1), (_, n2) = counts.most_common(2)
-    return first if n1 >= 3 and n1 >= 2 * max(n2, 1) else None
+    if n1 >= 3 and n1 >= 2 * max(n2, 1):
+        return first
+    # a document that speaks of itself as the province's (我省, 全省) is of the one it names most
+    return first if n1 > n2 and _SELF_PROVINCE.search(body_text) else None
+
+
+_SELF_PROVINCE = re.compile(r"我省|全省|本省|省委|省政府|省人民政府")
+# (not 我区/全区: an autonomous region speaks of itself so too, 广西 as much as a city's district)
+_SELF_CITY = re.compile(r"我市|全市|本市|市委|市政府|市人民政府|我县|全县|本县")
+
+
+def _self_place(body_text: str) -> Place | None:
+    """The city or county a document that speaks of itself as one (我市, 全区) names most."""
+    if not _SELF_CITY.search(body_text):
+        return None
+    counts = Counter(places_named(body_text) + cities_by_short_name(body_text))
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def _from_history(events: list[HistoryEvent]) -> tuple[str | None, str | None, str | None]:
@@ -109,6 +136,19 @@ def _from_history(events: list[HistoryEvent]) -> tuple[str | None, str | None, s
     return issuer, max(dated) if dated else None, orders[-1] if orders else None
 
 
+def _bracketed(number: str) -> str:
+    """A 文号 with its year in 〔〕, however the page bracketed it: 吉政发(2012)27号 → 吉政发〔2012〕27号."""
+    compact = number.replace(" ", "")
+    return re.sub(r"[\[［【(（]", "〔", re.sub(r"[\]］】)）]", "〕", compact))
+
+
+def _header_doc_number(header: list[HeaderField]) -> str | None:
+    row = header_value(header, "doc_number")
+    if row is None or not DOC_NUMBER.search(row.value.replace(" ", "")):
+        return None
+    return _bracketed(row.value)
+
+
 def _declared_date(value: str | None) -> str | None:
     m = re.match(r"\s*((?:19|20)\d{2})[-/年.](\d{1,2})[-/月.](\d{1,2})", value or "")
     return iso_from(*(int(x) for x in m.groups())) if m else None
@@ -120,10 +160,11 @@ def _date_in_name(name: str | None) -> str | None:
 
 
 def infer(text: str, segments: list[Segment], name: str | None = None,
-          declared: tuple[tuple[str, str], ...] = ()) -> InferredMetadata:
+          declared: tuple[tuple[str, str], ...] = (), header: list[HeaderField] = ()) -> InferredMetadata:
     """Metadata of a document from its text and segments; ``declared``, what the file says of
-    itself (a web page's <meta>: title, published, source), fills what the text leaves open,
-    and ``name``, the file name, gives a date when nothing else does."""
+    itself (a web page's <meta>: title, published, source), and ``header``, the information
+    table its page prints above it (ingest.header), fill what the text leaves open, and
+    ``name``, the file name, gives a date when nothing else does."""
     said = dict(declared)
     body = [text[s.start : s.end] for s in segments if s.kind == "body"]
     lines_all = [(s.kind, s.reason, text[s.start : s.end]) for s in segments if s.kind in ("body", "furniture")]
@@ -140,12 +181,20 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
 
     # title: a title-shaped line near the top, body first, then page titles without the site name
     title = None
+    numbered = None  # a 文号 the title line carries in brackets
     for kind in ("body", "furniture"):
         for k, reason, line in head:
             if k != kind or reason == "news preamble":
                 continue
             cand = _SITE_SUFFIX.sub("", line).strip()
-            if 6 <= len(cand) <= 80 and _TITLE_END.search(cand) and not re.search(r"[。,，;；:：]", cand):
+            # a title may end in the years it covers, (2013-2020年), part of its name, or in its 文号,
+            # (吉政发(2012)27号), which is not
+            tail = _TITLE_TAIL.search(cand)
+            named_end = bool(tail and _TITLE_END.search(cand[: tail.start()]))
+            if named_end and (titled_number := DOC_NUMBER.search(tail.group().replace(" ", ""))):
+                cand, numbered = cand[: tail.start()].strip(), numbered or titled_number.group()
+                named_end = False
+            if 6 <= len(cand) <= 80 and (named_end or _TITLE_END.search(cand)) and not re.search(r"[。,，;；:：]", cand):
                 title = cand
                 break
         if title:
@@ -176,27 +225,34 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
             doc_number = re.sub(r"[\[［【(（]", "〔", re.sub(r"[\]］】)）]", "〕", compact))
             break
 
-    doc_number = doc_number or order
+    doc_number = doc_number or order or _header_doc_number(header) or (numbered and _bracketed(numbered))
     if issuer is None and said.get("source") and _is_org(_simp(said["source"])):
         issuer = AGENCY_FULL_NAMES.get(_simp(said["source"]), _simp(said["source"]))
     if issuer is None and title:
-        m = re.match(r"^(.{2,20}?(?:人民政府|办公厅|总局|委员会))关于", title)
+        m = _ISSUERS_OF_TITLE.match(title)
         if m:
             issuer = AGENCY_FULL_NAMES.get(m.group(1), m.group(1))
+    if issuer is None and (row := header_value(header, "issuer")) and _is_org(_simp(row.value)):
+        issuer = AGENCY_FULL_NAMES.get(_simp(row.value), _simp(row.value))
 
     named = " ".join(x for x in (issuer, title) if x)
     national = any(marker in named for marker in NATIONAL_MARKERS) and not _find_region(issuer or "", title or "")
-    region = None if national else (_find_region(issuer or "", title or "") or _frequent_region(body_simp))
+    place = None if national else (place_of(issuer, title) or (None if _find_region(issuer or "", title or "")
+                                                                else _self_place(body_simp[:3000])))
+    region = None if national else (place.province if place else None) or _find_region(issuer or "", title or "") \
+        or (None if national else _frequent_region(body_simp))
     if national:
         level = "national"
-    elif region and re.search(r"[^省]市人民政府|市政府", named):
+    elif place or (region and re.search(r"[^省]市人民政府|市政府", named)):
         level = "municipal"
     elif region:
         level = "provincial"
     else:
         level = None
 
-    date = date or _declared_date(said.get("published")) or _date_in_name(name)
+    written, published = (header_value(header, f) for f in ("date", "published"))
+    date = date or (written and written.iso) or (published and published.iso) or _declared_date(said.get("published")) \
+        or _date_in_name(name)
     year = int(date[:4]) if date else None
     if year is None and title:
         m = _YEAR.search(title)
@@ -221,6 +277,8 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
         amended=tuple(e.date for e in events if e.act in ("amended", "revised")),
         promulgated=promulgated[-1] if promulgated else None,
         effective=effective,
+        city=(place.short if place.kind == "city" else place.city) if place else None,
+        county=place.short if place and place.kind == "county" else None,
     )
 
 

@@ -141,6 +141,9 @@ class DocumentMetadata:
     effective: str | None = None
     # sha256 of the text as loaded (UTF-8): names its file in the index's texts/ and proves it intact
     text_sha256: str = ""
+    # below the province (ingest.places): a prefecture-level city's document, a county's or district's
+    city: str | None = None
+    county: str | None = None
 
     def to_dict(self) -> dict:
         d = asdict(self)

@@ -1,7 +1,8 @@
 """Normalisation for search only: full-width/half-width folding, OpenCC t2s, Taiwan
-vocabulary mapped to mainland terms (智慧財產權→知识产权, 積體電路→集成电路, 程式→程序), and a
-few variant characters OpenCC leaves alone. Quotes shown to users always come from the
-original text, never from here."""
+vocabulary mapped to mainland terms (智慧財產權→知识产权, 積體電路→集成电路, 程式→程序), a
+few variant characters OpenCC leaves alone, and the pinyin glosses some sites put after
+characters (湖(hú)北 → 湖北). Quotes shown to users always come from the original text, never
+from here."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from importlib import resources
 
 import opencc
 
-NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms-v2"
+NORMALISER_ID = "nfkc+opencc-t2s+taiwan-terms+pinyin-glosses-v3"
 
 # Variant forms seen in mainland traditional texts that OpenCC's tw2sp keeps as they are.
 _VARIANT_MAP = {"陜": "陕", "峯": "峰", "羣": "群", "裏": "里", "綫": "线", "衆": "众", "爲": "为", "麽": "么"}
@@ -48,6 +49,19 @@ def fold_width(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+# A pinyin gloss a site inserts after a character: (hú), (zhì), (nǐ): a syllable of Latin letters
+# with a tone mark, in brackets, right after a Han character. Without the tone mark it could be
+# an ordinary bracketed letter, (a) or (ISO), and stays.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+PINYIN_GLOSS = re.compile(f"(?<=[\u3400-\u9fff\uf900-\ufaff])\([a-zü{_TONED}]{{0,5}}[{_TONED}][a-zü{_TONED}]{{0,5}}\)",
+                          re.IGNORECASE)
+
+
+def without_glosses(folded: str) -> str:
+    """A width-folded text without the pinyin glosses of its characters."""
+    return PINYIN_GLOSS.sub("", folded) if "(" in folded else folded
+
+
 # Lone surrogates (left by a bad decode or a str built in code) cannot cross OpenCC's UTF-8
 # interface; they are kept as they are and the text around them is converted.
 _SURROGATES = re.compile("([\ud800-\udfff]+)")
@@ -63,8 +77,8 @@ def to_simplified(text: str) -> str:
 
 
 def normalize(text: str) -> str:
-    """Search form of a text: width-folded, simplified, lower-cased."""
-    return to_simplified(fold_width(text)).lower()
+    """Search form of a text: width-folded, pinyin glosses dropped, simplified, lower-cased."""
+    return to_simplified(without_glosses(fold_width(text))).lower()
 
 
 # characters width folding and lower-casing keep as one character: ASCII, CJK ideographs and
@@ -88,10 +102,13 @@ def _length_changing_terms() -> re.Pattern[str] | None:
 def may_shift_offsets(original: str, normalized: str) -> bool:
     """Could ``normalized`` (= normalize(original), of the same length) hold a character that is
     not the one at the same offset of ``original``? True when a character may fold to several
-    (¨ → space + combining mark) or a term of another length may have been rewritten (智慧財產權 →
-    知识产权): two such changes can cancel out in the length. False means the offsets agree."""
+    (¨ → space + combining mark), a term of another length may have been rewritten (智慧財產權 →
+    知识产权) or a pinyin gloss dropped: two such changes can cancel out in the length. False
+    means the offsets agree."""
     if not all(_folds_to_one(ch) for ch in set(_NOT_BASIC.findall(original))):
         return True
+    if ("(" in original or "（" in original) and PINYIN_GLOSS.search(fold_width(original)):
+        return True  # a gloss dropped and a character expanded can cancel out in the length
     terms = _length_changing_terms()
     return bool(terms and terms.search(normalized))
 

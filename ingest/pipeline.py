@@ -8,6 +8,7 @@ from pathlib import Path
 from ingest.chunk import ChunkerSettings, chunk_document
 from ingest.clean import segment
 from ingest.errors import EmptyDocument, FileChanged
+from ingest.header import as_furniture, header_fields
 from ingest.loaders import load
 from ingest.metadata import MANIFEST_FIELDS, infer, manifest_entry
 from ingest.models import DocumentMetadata, IngestedDocument
@@ -28,10 +29,12 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
     if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
         raise FileChanged(path)
     segments = segment(loaded)
+    header = header_fields(loaded.text, segments)
+    segments = as_furniture(segments, header)
     if not any(s.kind == "body" for s in segments):
         raise EmptyDocument(path, "no body text is left after removing page furniture")
     sections = parse_sections(loaded.text, segments)
-    inferred = infer(loaded.text, segments, path.name, loaded.declared)
+    inferred = infer(loaded.text, segments, path.name, loaded.declared, header)
     values = {f: getattr(inferred, f) for f in MANIFEST_FIELDS}
     from_manifest: list[str] = []
     entry = manifest_entry(path)
@@ -63,6 +66,8 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
         amended=inferred.amended,
         promulgated=inferred.promulgated,
         effective=inferred.effective,
+        city=inferred.city if "region" not in from_manifest else None,
+        county=inferred.county if "region" not in from_manifest else None,
     )
     doc = IngestedDocument(meta=meta, text=loaded.text, segments=segments, sections=sections, page_starts=loaded.page_starts)
     doc.chunks = chunk_document(doc, settings)

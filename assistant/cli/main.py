@@ -64,9 +64,14 @@ def cmd_docs(args) -> int:
     for r in rows:
         print(
             f"{r['doc_id']}\n  {r['title'] or '(无标题)'} | {r['issuer'] or '-'} | {r['date'] or r['year'] or '-'} | "
-            f"{r['doc_number'] or '-'} | {r['level'] or '-'} | {r['region'] or '-'} | {r['script']} | {r['chunks']} chunks"
+            f"{r['doc_number'] or '-'} | {r['level'] or '-'} | {_where(r)} | {r['script']} | {r['chunks']} chunks"
         )
     return 0
+
+
+def _where(meta: dict) -> str:
+    """Region, then city and county where the document is theirs: 浙江·温州·洞头."""
+    return "·".join(x for x in (meta.get("region"), meta.get("city"), meta.get("county")) if x) or "-"
 
 
 def cmd_remove(args) -> int:

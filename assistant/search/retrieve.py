@@ -29,8 +29,19 @@ def _issuer_aliases(issuer: str) -> frozenset[str]:
     return frozenset({issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer})
 
 
+def _names_place(asked: str, meta) -> bool:
+    """Does the question name the city or county a document is of (威海, 洞头区)? Short names are
+    matched only against the places of indexed documents, where they stand for the place."""
+    return any(p and (p in asked) for p in (meta.county, meta.city))
+
+
 def named_documents(snap: Snapshot, query: Query) -> list[str]:
-    """Documents the question names: by a corpus region (湖南, 陕) or by a national issuer (质检总局)."""
+    """Documents the question names: by a city or county of the corpus (威海, 洞头: the place's
+    own documents), by a corpus region (湖南, 陕: its cities' documents too) or by a national
+    issuer (质检总局)."""
+    by_place = [d for d, rec in snap.docs.items() if _names_place(query.asked, rec.meta)]
+    if by_place:
+        return by_place
     corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
     regions = {r for r in query.regions if r in corpus_regions}
     asked = query.asked

@@ -4,7 +4,10 @@ Patterns:
 - task notes: the parenthesis that closes a policy task, e.g. 甘肃 (省質監局牽頭,省發展改革委、
   省工信委…配合) and (…按職責分工負責), with any number of role groups, each a unit list
   followed by its role word; and the labelled form (牵头单位:省质监局;配合单位:…).
-  The task is the title of the section holding the note.
+  Where a note lists units under 责任单位 (or as 负责) and says the unit listed first leads
+  ((责任单位:A、B,排在第一位的为牵头部门,下同)), the first leads and the others cooperate, in that
+  note and, after 下同, in the notes that follow. The task is the title of the section holding
+  the note.
 - sentences: 由<units>负责/主管/组织实施/承担/牵头 (本省地方标准的制定…由省人民政府标准化
   行政主管部门负责) and <organisation>[在…内|对…]主管/负责/负总责 <duty> (县级以上人民政府
   质量技术监督部门主管本行政区域内的产品质量监督工作). The task is the duty.
@@ -107,7 +110,7 @@ def _note_units(view: NormalizedText, start: int, end: int) -> list[UnitMention]
     pos = start
     for m in _ROLE_TAIL.finditer(text, start, end):
         a, b = trim(text, pos, m.start())
-        after = text[m.end() : m.end() + 1]
+        after = text[m.end() : m.end() + 1] if m.end() < end else ""  # the note may stop before its end
         if after and after not in ",;、)":
             return None  # a role word inside running text, not a closing role word
         got = _mentions(view, a, b, _ROLE_WORDS[m.group(0)]) if b > a else None
@@ -120,13 +123,36 @@ def _note_units(view: NormalizedText, start: int, end: int) -> list[UnitMention]
     return units
 
 
+# a document's convention that the unit listed first leads: (责任单位:A、B,排在第一位的为牵头部门,
+# 下同), (A、B负责。列第一位者为牵头部门,下同); 下同: so do the notes after it
+_FIRST_LEADS = re.compile(
+    r"[,;。]?\s*(?:排在|排|列|居)?(?:第一位|第1位|首位|首位的?)(?:的|者)?(?:单位|部门)?为牵头(?:单位|部门)?\s*(?P<on>[,;]?\s*下同)?[,;。]?\s*$"
+)
+
+
+def _first_leads(units: list[UnitMention]) -> list[UnitMention]:
+    """Units a note lists as responsible, where the first listed leads and the others cooperate."""
+    if not units or any(u.role != "responsible" for u in units):
+        return units  # roles the note names itself stand
+    return [UnitMention(role="lead" if i == 0 else "cooperating", name=u.name, written=u.written, start=u.start,
+                        end=u.end) for i, u in enumerate(units)]
+
+
 def _task_notes(view: NormalizedText, sections: list[Section]) -> list[Responsibility]:
     locate = SectionLocator(sections).at  # one search per sentence, not a scan of every section
     found = []
+    first_leads_on = False  # a 下同 convention seen in an earlier note
     for m in _NOTE.finditer(view.text):
-        units = _note_units(view, m.start(1), m.end(1))
+        stop = m.end(1)
+        convention = _FIRST_LEADS.search(view.text, m.start(1), stop)
+        if convention:
+            stop = convention.start()
+        units = _note_units(view, m.start(1), stop)
         if not units:
             continue
+        if convention or first_leads_on:
+            units = _first_leads(units)
+        first_leads_on = first_leads_on or bool(convention and convention.group("on"))
         start, end = view.span(m.start(), m.end())
         sec = locate(start)
         task = simplify(sec.title) if sec else ""

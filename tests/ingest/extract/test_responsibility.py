@@ -196,3 +196,29 @@ def test_shaanxi_overall_responsibility_of_governments(docs):
     (r,) = [r for r in extract_responsibilities(doc.text, doc.sections) if r.verb == "负总责"]
     assert r.responsible_units == ("全省各级政府",) and r.task == "本地的质量监管工作"
     assert "負總責" in doc.text[r.start : r.end]
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "cooperating"),
+    [
+        ("（责任单位：市市场监管局、市发展改革委、市商务局，排在第一位的为牵头部门）",
+         ("市市场监督管理局",), ("市发展和改革委员会", "市商务局")),
+        ("（省食品药品监管局、省教育厅、省卫生计生委负责。列第一位者为牵头部门）",
+         ("省食品药品监督管理局",), ("省教育厅", "省卫生和计划生育委员会")),
+        ("(责任单位:县市场监管局、县农业农村局,排第一位的为牵头单位)", ("县市场监督管理局",), ("县农业农村局",)),
+    ],
+)
+def test_a_note_where_the_unit_listed_first_leads(text, lead, cooperating):
+    (r,) = extract_responsibilities("一、任务\n(一)加强品牌建设。" + text + "\n", [])
+    assert (r.lead_units, r.cooperating_units, r.responsible_units) == (lead, cooperating, ())
+
+
+def test_下同_carries_the_first_leads_convention_to_the_notes_after_it():
+    text = ("(一)培育品牌。(责任单位:市市场监管局、市工业和信息化局,排在第一位的为牵头部门,下同)\n"
+            "(二)提升标准。(责任单位:市发展改革委、市市场监管局)\n")
+    first, second = extract_responsibilities(text, [])
+    assert first.lead_units == ("市市场监督管理局",) and second.lead_units == ("市发展和改革委员会",)
+    assert second.cooperating_units == ("市市场监督管理局",)
+    # without 下同, a later list stays a list of responsible units
+    (alone,) = extract_responsibilities("(二)提升标准。(责任单位:市发展改革委、市市场监管局)\n", [])
+    assert alone.lead_units == () and alone.responsible_units == ("市发展和改革委员会", "市市场监督管理局")

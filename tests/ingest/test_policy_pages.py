@@ -1,0 +1,97 @@
+"""Policy pages as other provinces' and cities' sites publish them (issue 19): where a document is
+from (a city's or a county's, with its province; a 我省 document by the province it names), the
+information table above it read as metadata and kept out of the body, a 文号 in the title line,
+and pinyin glosses (湖(hú)北) gone from the search form while quotes stay exact.
+
+Only development documents of eval/corpora/policies are used here (the test documents are listed
+in eval/data/policies/split.json); the other cases are written for these tests."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest import ingest_file
+from ingest.clean import segment
+from ingest.extract.spans import normalized
+from ingest.header import header_fields
+from ingest.loaders import load
+from ingest.normalize import normalize
+from ingest.places import place_of, places_named
+
+POLICIES = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "policies"
+
+
+def _doc(stem: str):
+    return ingest_file(POLICIES / f"{stem}.txt")
+
+
+@pytest.mark.parametrize("named, expected", [
+    ("威海市人民政府关于推进质量强市及品牌战略的意见", ("city", "威海", "山东", None)),
+    ("温州市洞头区发展和改革局", ("county", "洞头", "浙江", "温州")),
+    ("江门市人民政府办公室", ("city", "江门", "广东", None)),
+    ("北京市朝阳区市场监督管理局", ("county", "朝阳", "北京", None)),  # a municipality's district
+    ("长春市朝阳区人民政府", ("county", "朝阳", "吉林", "长春")),  # the same name, another province
+    ("吉林市人民政府", ("city", "吉林", "吉林", None)),  # a city named like its province
+])
+def test_a_city_or_county_is_found_with_its_province(named, expected):
+    place = place_of(named)
+    assert place is not None and (place.kind, place.short, place.province, place.city) == expected
+
+
+def test_province_level_names_and_ambiguous_counties_are_no_city():
+    assert place_of("重庆市农业农村委员会") is None and place_of("安徽省人民政府") is None
+    assert places_named("新华区") == []  # in four provinces: which one, the text does not say
+
+
+def test_a_county_document_is_the_countys_with_its_city_and_province():
+    meta = _doc("洞头-2021-质量强区十四五发展规划").meta
+    assert (meta.region, meta.city, meta.county, meta.level) == ("浙江", "温州", "洞头", "municipal")
+    assert meta.issuer == "温州市洞头区发展和改革局 温州市洞头区市场监督管理局"  # the joint issuers of its title
+
+
+def test_a_document_that_says_我市_is_the_city_it_names():
+    meta = _doc("德州-2021-好品山东质量强市和品牌战略实施意见").meta  # no title, no issuer; 我市, and 德州 once
+    assert (meta.region, meta.city, meta.level) == ("山东", "德州", "municipal")
+
+
+def test_a_document_that_says_我省_is_the_province_it_names():
+    meta = _doc("吉林-2018-质量提升行动实施意见").meta  # traditional script, no title line
+    assert (meta.region, meta.level) == ("吉林", "provincial")
+
+
+def test_the_information_table_is_metadata_and_not_body():
+    path = POLICIES / "洞头-2021-质量强区十四五发展规划.txt"
+    loaded = load(path)
+    fields = {f.field: f for f in header_fields(loaded.text, segment(loaded))}
+    assert fields["index_number"].value == "001008003006082/2021-55914"
+    assert fields["issuer"].value == "区市场监管局" and fields["date"].iso == "2022-04-27"
+    row = loaded.text[fields["date"].start : fields["date"].end]
+    assert "成文日期" in row and "2022- 04- 27" in row  # the row, label and value, to cite
+    doc = ingest_file(path)
+    table = [s for s in doc.segments if s.reason == "header table"]
+    assert table and all(s.kind == "furniture" for s in table)
+
+
+def test_labelled_lines_give_issuer_number_and_date():
+    meta = _doc("安徽-2013-质量发展纲要").meta  # 发布单位: / 发布文号: / 发布日期: lines
+    assert (meta.issuer, meta.doc_number, meta.date) == ("安徽省人民政府", "皖政〔2013〕19号", "2013-03-01")
+    assert meta.title == "安徽省质量发展纲要(2013-2020年)"  # the years it covers are part of its name
+
+
+def test_a_title_line_ending_in_its_number_gives_both():
+    meta = _doc("吉林-2012-质量强省战略意见").meta
+    assert meta.title == "吉林省人民政府关于贯彻质量发展纲要实施质量强省战略的意见"
+    assert meta.doc_number == "吉政发〔2012〕27号"
+
+
+def test_pinyin_glosses_leave_the_search_form_and_quotes_stay_exact():
+    assert normalize("湖(hú)北省制(zhì)造业,附件(a),標準(ISO)") == "湖北省制造业,附件(a),标准(iso)"
+    text = (POLICIES / "湖北-2023-质量强省建设纲要.txt").read_text(encoding="utf-8")
+    view = normalized(text)
+    at = view.text.find("湖北省质量强省建设纲要")
+    assert at >= 0
+    start, end = view.span(at, at + len("湖北省质量强省建设纲要"))
+    assert text[start:end] == "湖(hú)北省质量强省建设纲要"  # the span of the original, gloss and all
+    meta = _doc("质检总局-2006-加快实施名牌战略的意见").meta
+    assert meta.title == "国家质检总局关于进一步加快实施名牌战略的意见"  # no (zhì) in the title
