@@ -51,6 +51,25 @@ class Turn:
     answer: Answer
 
 
+CUT_OFF = "{title}的文本在此之后中断(原文可能不完整),后文可能还有相关规定"
+_NEAR_THE_CUT = 400  # characters before the end of a cut-off text where a quote stands next to the cut
+
+
+def cut_off_notes(snap: Snapshot, citations: list[Citation]) -> list[str]:
+    """A note for each cut-off document (ingest.truncation) an answer quotes from its last section
+    (or, in a text without sections, from near its end): what follows the cut may change it."""
+    notes = []
+    for doc_id in dict.fromkeys(c.doc_id for c in citations):
+        rec = snap.docs[doc_id]
+        if not rec.meta.truncated:
+            continue
+        end = len(snap.text(doc_id))
+        last = max((s.start for s in rec.sections), default=max(0, end - _NEAR_THE_CUT))
+        if any(c.doc_id == doc_id and c.end > last for c in citations):
+            notes.append(CUT_OFF.format(title=titled(rec.meta.title or doc_id)))
+    return notes
+
+
 class Assistant:
     def __init__(
         self,
@@ -112,7 +131,7 @@ class Assistant:
         snap = self.index.snapshot()
         notes: list[str] = []
         answer, hits = self._answer(query, snap, k, notes)
-        answer.notes.extend(notes)
+        answer.notes.extend(notes + ([] if answer.abstained else cut_off_notes(snap, answer.citations)))
         if self.llm is not None and hits is not None and not answer.abstained and answer.citations:
             answer = self.llm.compose(query, hits, snap, answer, on_token=on_token)
         answer.question = question

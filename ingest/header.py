@@ -58,9 +58,24 @@ def _simple(line: str) -> str:
     return to_simplified(fold_width(line)).strip()
 
 
-def header_fields(text: str, segments: list[Segment]) -> list[HeaderField]:
-    """The labelled rows near the top of the document, in order; a field stated twice keeps both."""
-    content = [s for s in segments if s.kind != "blank"][:_HEAD_LINES]
+def _content_lines(text: str) -> list[Segment]:
+    """The text's lines that hold something, trimmed (for a caller without the ingest's segments)."""
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip(" \t\u3000\xa0\r"))
+        end = m.end() - (len(raw) - len(raw.rstrip(" \t\u3000\xa0\r")))
+        if end > m.start() + lead:
+            lines.append(Segment(m.start() + lead, end, "body"))
+        if len(lines) >= _HEAD_LINES:
+            break
+    return lines
+
+
+def header_fields(text: str, segments: list[Segment] | None = None) -> list[HeaderField]:
+    """The labelled rows near the top of the document, in order; a field stated twice keeps both.
+    ``segments``: the ingest's (else the text's lines are read)."""
+    content = [s for s in (segments if segments is not None else _content_lines(text)) if s.kind != "blank"][:_HEAD_LINES]
     found: list[HeaderField] = []
     i = 0
     while i < len(content):

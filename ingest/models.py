@@ -144,6 +144,8 @@ class DocumentMetadata:
     # below the province (ingest.places): a prefecture-level city's document, a county's or district's
     city: str | None = None
     county: str | None = None
+    # the text ends mid-sentence or on a heading with nothing under it: a page cut off (ingest.truncation)
+    truncated: bool = False
 
     def to_dict(self) -> dict:
         d = asdict(self)

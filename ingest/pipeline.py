@@ -9,6 +9,7 @@ from ingest.chunk import ChunkerSettings, chunk_document
 from ingest.clean import segment
 from ingest.errors import EmptyDocument, FileChanged
 from ingest.header import as_furniture, header_fields
+from ingest.truncation import is_cut_off
 from ingest.loaders import load
 from ingest.metadata import MANIFEST_FIELDS, infer, manifest_entry
 from ingest.models import DocumentMetadata, IngestedDocument
@@ -66,6 +67,7 @@ def ingest_file(path: Path | str, settings: ChunkerSettings = ChunkerSettings(),
         amended=inferred.amended,
         promulgated=inferred.promulgated,
         effective=inferred.effective,
+        truncated=is_cut_off(loaded.text, segments),
         city=inferred.city if "region" not in from_manifest else None,
         county=inferred.county if "region" not in from_manifest else None,
     )

@@ -13,6 +13,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.question.kinds import FieldRule
 from assistant.search.hits import Hits
 from ingest.gazetteer import AGENCY_FULL_NAMES
+from ingest.header import HeaderField, header_fields, header_value
 from ingest.history import is_history_line, without_sessions
 from ingest.normalize import normalize
 
@@ -105,9 +106,32 @@ def _wanted(rec: DocRecord, field: str) -> list[str]:
     return []
 
 
+# the document fields an information table above a page states (ingest.header)
+_IN_TABLE = {"doc_number": "doc_number", "issuer": "issuer", "date": "date", "published": "published",
+             "effective": "effective", "index_number": "index_number", "topic": "topic"}
+
+
+def _table_row(rec: DocRecord, text: str, field: str) -> HeaderField | None:
+    """The row of the page's information table that states ``field``, when it agrees with the
+    document's metadata (a date the metadata took from the signature is cited there instead)."""
+    if field not in _IN_TABLE:
+        return None
+    row = header_value(header_fields(text), _IN_TABLE[field])
+    if row is None:
+        return None
+    known = getattr(rec.meta, field, None)
+    if field in ("date", "effective") and known and row.iso != known:
+        return None
+    return row
+
+
 def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1) -> MetadataAnswer:
-    """One field of one document, cited at the line of its text that states it."""
+    """One field of one document, cited at the line of its text that states it: the row of the
+    page's information table first (索引号, 成文日期 …), else the line that holds its value."""
     text = snap.text(rec.doc_id)
+    row = _table_row(rec, text, field)
+    if row is not None:
+        return MetadataAnswer(text=f"{row.label}:{row.value} [{n}]", citation=cite(snap, rec.doc_id, row.start, row.end, n))
     if field in _LABELLED:
         span = _labelled_line(text, _LABELLED[field])
     elif field == "region":

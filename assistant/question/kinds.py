@@ -185,7 +185,7 @@ def asked_quantity(normalized_question: str) -> QuantityRule | None:
 
 @dataclass(frozen=True)
 class FieldRule:
-    field: str  # doc_number, issuer, date, published, source, addressees, region
+    field: str  # doc_number, issuer, date, published, source, addressees, index_number, topic, region …
     label: str  # 文号, 发文机关, … as the answer names it
     named: re.Pattern[str]  # words that name the field
     asked_of_document: re.Pattern[str] | None = None  # questions that ask it of a document they name
@@ -235,6 +235,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         named=re.compile(r"修改过几次|修正过几次|修订过几次|修改历史|修正情况|how many times.*amended"),
         asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年|哪几年)(被)?(修改|修正|修订)|(修改|修正|修订)(过|了)(几次|哪几次|多少次)|(哪次|哪一次|什么)会议(修改|修正|修订)"),
     ),
+    FieldRule("index_number", "索引号", named=re.compile(r"索引号|index number")),
+    FieldRule("topic", "主题分类", named=re.compile(r"主题分类|组配分类|信息分类|体裁分类")),
     FieldRule(
         "region", "地区",
         named=re.compile(r"which (province|region)"),

@@ -95,3 +95,19 @@ def test_pinyin_glosses_leave_the_search_form_and_quotes_stay_exact():
     assert text[start:end] == "湖(hú)北省质量强省建设纲要"  # the span of the original, gloss and all
     meta = _doc("质检总局-2006-加快实施名牌战略的意见").meta
     assert meta.title == "国家质检总局关于进一步加快实施名牌战略的意见"  # no (zhì) in the title
+
+
+@pytest.mark.parametrize("stem, cut", [
+    ("福建-2014-质量工作考核办法", True),  # …B级(80~89分)、
+    ("洞头-2021-质量强区十四五发展规划", True),  # a contents page cut at 一、加强组
+    ("吉林-2012-质量强省战略意见", True),  # a heading with nothing under it: 二、总体要求
+    ("安徽-2018-质量提升行动实施意见", False),  # its excerpt happens to end on a whole sentence
+])
+def test_a_page_cut_off_mid_sentence_is_marked(stem, cut):
+    assert _doc(stem).meta.truncated is cut
+
+
+def test_complete_documents_are_not_marked_cut_off():
+    root = POLICIES.parents[2]
+    files = sorted((root / "corpus").glob("*.txt")) + sorted((root / "eval" / "corpora" / "laws").glob("*.md"))
+    assert files and not [f.name for f in files if ingest_file(f).meta.truncated]  # a signature, a 施行 article

@@ -1,0 +1,54 @@
+"""Questions about a page's information table (issue 19): 索引号, 成文日期, 发布单位 and 发布文号
+answered from the table's row and cited at it, label and value; an answer from the end of a page
+that is cut off says so. Development documents only."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant import Assistant, Settings
+from assistant.index.index import Index
+from assistant.index.update import ingest_paths
+
+POLICIES = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "policies"
+DOCS = ("洞头-2021-质量强区十四五发展规划", "安徽-2013-质量发展纲要", "福建-2014-质量工作考核办法")
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory) -> Assistant:
+    folder = tmp_path_factory.mktemp("pages")
+    for stem in DOCS:
+        shutil.copy(POLICIES / f"{stem}.txt", folder)
+    settings = Settings(home=tmp_path_factory.mktemp("pages-index") / "idx")
+    assert ingest_paths(Index(settings), [folder]).count("added") == len(DOCS)
+    return Assistant(settings)
+
+
+@pytest.mark.parametrize("question, said, quoted", [
+    ("洞头质量强区规划的索引号是多少?", "001008003006082/2021-55914", "索引号"),
+    ("洞头区质量强区规划的成文日期是哪天?", "2022- 04- 27", "成文日期"),
+    ("安徽省质量发展纲要的文号是什么?", "皖政〔2013〕19号", "发布文号"),
+    ("安徽省质量发展纲要是哪个单位发布的?", "安徽省人民政府", "发布单位"),
+])
+def test_a_field_of_the_information_table_is_answered_and_cited_at_its_row(pages, question, said, quoted):
+    answer = pages.ask(question)
+    assert not answer.abstained and said in answer.answer
+    (citation,) = [c for c in answer.citations if said in c.quote]
+    assert quoted in citation.quote  # the row: its label and its value
+    text = pages.index.snapshot().text(citation.doc_id)
+    assert text[citation.start : citation.end] == citation.quote
+
+
+def test_an_answer_from_where_a_page_is_cut_off_says_the_text_may_go_on(pages):
+    # the page stops mid-list: …分别为:A级(90分及以上)、B级(80~89分)、
+    answer = pages.ask("福建的质量工作考核结果分为几个等级?")
+    assert not answer.abstained and "A级" in answer.answer
+    assert any("中断" in n and "不完整" in n for n in answer.notes)
+
+
+def test_an_answer_from_a_complete_part_of_a_cut_off_page_has_no_such_note(pages):
+    answer = pages.ask("福建质量工作考核由哪个部门牵头?")
+    assert not answer.abstained and "省质监局" in answer.answer
+    assert not any("中断" in n for n in answer.notes)
