@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Callable
 from assistant.answer import Answer, Citation, QuestionType, titled
 from assistant.compose.articles import answer_article
 from assistant.compose.composer import Composition, ExtractiveComposer
-from assistant.compose.metadata import document_field, fields_answer
+from assistant.compose.claims import CONFIRMED, CONTRADICTED
+from assistant.compose.metadata import claimed_values, document_field, fields_answer, unheld_claims
 from assistant.compose.side_by_side import side_by_side
 from assistant.config import Settings
 from assistant.errors import QuestionTooLong
@@ -20,7 +21,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query, analyse
 from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
-from assistant.question.kinds import asked_fields
+from assistant.question.kinds import asked_fields, asserts_claim
 from assistant.question.parts import per_document
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
@@ -70,6 +71,9 @@ def cut_off_notes(snap: Snapshot, citations: list[Citation]) -> list[str]:
     return notes
 
 
+_YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
+
+
 class Assistant:
     def __init__(
         self,
@@ -92,7 +96,11 @@ class Assistant:
             if snap.generation not in self._years:
                 years = {}
                 for doc_id, rec in snap.docs.items():
-                    found = {int(y) for y in _YEAR_IN_TEXT.findall(snap.normalized(doc_id))}
+                    text = snap.normalized(doc_id)
+                    found = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+                    for a, b in _YEAR_RANGE.findall(text):  # 2015—2017年 speaks of 2016 too
+                        if 0 < int(b) - int(a) <= 30:
+                            found.update(range(int(a), int(b) + 1))
                     if rec.meta.year:
                         found.add(rec.meta.year)
                     years[doc_id] = found
@@ -263,7 +271,14 @@ class Assistant:
             if said is not None:
                 if not said.citations:
                     return self._abstain(query, ";".join(said.missing), snap, near), None
-                return Answer(question=query.text, standalone_question=query.text, answer=said.text, abstained=False,
+                claimed = claimed_values(query.normalized) if asserts_claim(query.normalized) else []
+                if claimed and (wrong := unheld_claims(claimed, said.citations)):
+                    reason = f"问题中的“{wrong[0]}”与文件不符"  # …文号是吉政发(2012)72号,对吗?
+                    return Answer(question=query.text, standalone_question=query.text, abstained=True,
+                                  answer=f"不对:{reason}。{CONTRADICTED}: {said.text}", reason=reason,
+                                  question_type=QuestionType.OTHER, citations=said.citations), None
+                return Answer(question=query.text, standalone_question=query.text,
+                              answer=(CONFIRMED if claimed else "") + said.text, abstained=False,
                               question_type=QuestionType.OTHER, citations=said.citations), None
         if query.question_type == QuestionType.COMPARISON:
             hits = self._comparison_hits(query, hits, snap)

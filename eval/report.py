@@ -25,6 +25,7 @@ TARGETS = {  # the product's targets (issue): (bound, is a floor)
 }
 BREAKDOWN_COLUMNS = ("n", "recall_at_5", "mrr_at_10", "key_fact_recall", "citation_support", "false_refusal_rate", "refusal_rate")
 TAG_COLUMNS = BREAKDOWN_COLUMNS + ("premise_corrected",)
+SIDE_BY_SIDE_TYPES = ("metadata", "responsibility")  # question types compared across corpora (issue 19)
 
 
 def _fmt(v: float | int | None) -> str:
@@ -59,6 +60,10 @@ def side_by_side(reports: list[EvalReport]) -> list[str]:
         f"{r.metrics.n} ({r.metrics.n_answerable} / {r.metrics.n_unanswerable})" for r in reports) + " |")
     for field, label, _ in HEADLINE:
         lines.append(f"| {label} | " + " | ".join(_fmt(getattr(r.metrics, field)) for r in reports) + " |")
+    for kind in SIDE_BY_SIDE_TYPES:
+        groups = [r.by_type.get(kind) for r in reports]
+        cells = [f"{_fmt(m.key_fact_recall)} ({m.n_answerable})" if m else "—" for m in groups]
+        lines.append(f"| key-fact recall, {kind} questions (answerable n) | " + " | ".join(cells) + " |")
     return lines
 
 

@@ -1,12 +1,13 @@
 """Evaluate zhiqa on a gold split of each corpus, beside the paragraph-BM25 baselines.
 
-    python -m eval.run [--split dev|test] [--corpus shipped|laws|all] [--config default|bm25|none-embedder|e5]
+    python -m eval.run [--split dev|test] [--corpus shipped|laws|policies|all] [--config default|bm25|none-embedder|e5]
                        [--out-dir eval/reports]
 
 Writes <out-dir>/<name>.md, .json and three PNG charts per corpus (metrics by question type,
-failures by cause, the reliability of the evidence coverage abstention reads; <name> is test-default for the shipped corpus, laws-test-default for the
-development corpus), prints each corpus's headline table and then zhiqa's figures on every
-corpus side by side."""
+failures by cause, the reliability of the evidence coverage abstention reads; <name> is
+test-default for the shipped corpus, laws-test-default for the development corpus of laws,
+policies-test-default for the policy pages), prints each corpus's headline table and then
+zhiqa's figures on every corpus side by side (eval.corpora.registry lists the corpora)."""
 from __future__ import annotations
 
 import argparse

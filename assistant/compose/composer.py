@@ -124,7 +124,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             top = max(ev.candidates[:5], key=lambda c: (round(ev.weight(c.covered), 6), c.score))
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
-        missing = [f for f in stated_figures(ev.query.normalized) if not any(f in c.norm for c in near)]
+        missing = [f for f in stated_figures(ev.query.normalized) if not any(_holds_figure(ev, c, f) for c in near)]
         stated = set().union(*(quantities(c.norm) for c in near)) if near else set()
         # a claim's every figure is a premise; otherwise only a figure put as a requirement
         figures = stated_quantities(ev.query.asked) if claims else required_quantities(ev.query.asked)
@@ -179,6 +179,20 @@ def _share_held(ev: Evidence, sentence: Candidate, known: list[str]) -> float:
     quoted = quoted_text(ev, sentence)
     held = [t for t in known if t in sentence.covered or ev.mentions(t, quoted)]
     return ev.weight(held) / (ev.weight(known) or 1.0)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _holds_figure(ev: Evidence, c, figure: str) -> bool:
+    """Does sentence ``c`` state ``figure``? A year also when its section states it before the
+    sentence: 到2020年 leads a list of goals (二、工作目标 / 到2020年,… / ——…合格率保持100%)."""
+    if figure in c.norm:
+        return True
+    if not _YEAR.fullmatch(figure):
+        return False
+    section = ev.snap.docs[c.doc_id].section_at(c.start)
+    return section is not None and figure in normalize(ev.snap.text(c.doc_id)[section.start : c.end])
 
 
 def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:

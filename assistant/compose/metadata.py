@@ -16,6 +16,7 @@ from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.header import HeaderField, header_fields, header_value
 from ingest.history import is_history_line, without_sessions
 from ingest.normalize import normalize
+from ingest.patterns import DOC_NUMBER
 
 # lines a web page or a news item labels: 发布时间: 2013-12-31 10:03, 来源:质检总局官网
 _LABELLED = {
@@ -96,8 +97,9 @@ def _written(iso: str | None) -> list[str]:
 
 def _wanted(rec: DocRecord, field: str) -> list[str]:
     meta = rec.meta
-    if field == "doc_number":
-        return [meta.doc_number] if meta.doc_number else []
+    if field == "doc_number":  # as the page brackets its year: 吉政发(2012)27号, 黔府发[2015]15号
+        return [re.sub("〔(.*?)〕", rf"{a}\1{b}", meta.doc_number) for a, b in ("〔〕", "()", "[]", "【】")] \
+            if meta.doc_number else []
     if field in ("date", "adopted", "effective"):
         return _written(getattr(meta, field))
     if field == "issuer" and meta.issuer:
@@ -135,8 +137,10 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
     if field in _LABELLED:
         span = _labelled_line(text, _LABELLED[field])
     elif field == "region":
-        region = rec.meta.region
-        span = _line_containing(text, [region + s for s in ("省", "自治区", "市")] + [region], first=True) if region else None
+        # the most specific place the document is of: its county's, its city's, its province's
+        place = rec.meta.county or rec.meta.city or rec.meta.region
+        span = _line_containing(text, [place + s for s in ("省", "自治区", "市", "区", "县")] + [place], first=True) \
+            if place else None
     elif field == "amended":
         spans = [sp for iso in rec.meta.amended if (sp := _line_containing(text, _written(iso), first=True))]
         span = (spans[0][0], spans[-1][1]) if spans else None  # every amendment line, in order
@@ -187,3 +191,27 @@ def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule]) -> Fields
     if missing and lines:
         lines.append("(" + ";".join(missing) + ")")
     return FieldsAnswer(text="\n".join(lines), citations=citations, missing=missing)
+
+
+# the values a claim about a document states: its 文号, a date
+_STATED_DATE = re.compile(r"((?:19|20)\d{2})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?")
+
+
+def _same_form(text: str) -> str:
+    """A 文号 or a date as compared: blanks out, any bracket 〔, 2018年9月12日 as 2018-9-12."""
+    text = re.sub(r"[\[［【(（〔]", "〔", re.sub(r"[\]］】)）〕]", "〕", normalize(text).replace(" ", "")))
+    return _STATED_DATE.sub(lambda m: f"{int(m.group(1))}-{int(m.group(2))}-{int(m.group(3))}", text)
+
+
+def claimed_values(normalized_question: str) -> list[str]:
+    """The 文号 and dates a claim about a document states (…文号是吉政发(2012)72号,对吗?)."""
+    # a 文号 by its year and serial (〔2012〕72号): what stands before the bracket runs into the question
+    found = [re.sub(r"^[^〔\[［【(（]*", "", m.group()) for m in DOC_NUMBER.finditer(normalized_question.replace(" ", ""))]
+    found += [m.group() for m in _STATED_DATE.finditer(normalized_question)]
+    return [_same_form(v) for v in found]
+
+
+def unheld_claims(claimed: list[str], citations: list[Citation]) -> list[str]:
+    """The claimed values no cited row or line states."""
+    held = [_same_form(c.quote) for c in citations]
+    return [v for v in claimed if not any(v in h for h in held)]

@@ -2,6 +2,7 @@
 original texts and domain records, read on first use."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,9 @@ from ingest.statute import Article, articles
 if TYPE_CHECKING:
     from assistant.index.bm25 import Bm25Index
     from assistant.index.embedders import Embedder
+
+
+_TRANSMITS = re.compile(r"(?:印发|转发|颁发|发布)《([^《》]{4,80})》的?(?:通知|决定)$")
 
 
 @dataclass
@@ -79,8 +83,10 @@ class Snapshot:
     @cached_property
     def plain_titles(self) -> dict[str, str]:
         """Each document's title as a name in a question is matched against it
-        (ingest.patterns.plain_title), found once per generation rather than per question."""
-        return {d: plain_title(t) for d, t in self.normalized_titles.items()}
+        (ingest.patterns.plain_title), found once per generation rather than per question. A notice
+        that transmits a document (…关于印发《福建省质量工作考核办法》的通知) is named by what it
+        transmits: its text is that document's."""
+        return {d: plain_title(m.group(1) if (m := _TRANSMITS.search(t)) else t) for d, t in self.normalized_titles.items()}
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested; a stored copy that is missing or no

@@ -196,7 +196,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "issuer", "发文机关",
         named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
-        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)"),
+        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是谁(发|出|下发)的"),
     ),
     FieldRule(
         "date", "成文日期",
@@ -240,7 +240,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "region", "地区",
         named=re.compile(r"which (province|region)"),
-        asked_of_document=re.compile(r"(哪个|哪一个|什么)(省|省份|地区|自治区|地方)的|哪里的"),
+        asked_of_document=re.compile(r"(哪个|哪一个|什么)(省|省份|地区|自治区|地方|城市|地级市|市|县|区)(出|发|印发|发布|制定)?的|哪里的"),
     ),
 )
 # a question about "when", "who" or "where" asks it of the document only when it names one

@@ -4,7 +4,11 @@
 - ``laws``: eval/corpora/laws/, the development corpus of 31 national laws, State Council
   regulations, SAMR rules, local regulations and a judicial interpretation, twelve of them
   rendered as users' files (eval/data/laws/{dev,test}.jsonl; which documents are test
-  documents: eval/data/laws/split.json). Rules are tuned on the dev documents only."""
+  documents: eval/data/laws/split.json). Rules are tuned on the dev documents only;
+- ``policies``: eval/corpora/policies/, twenty policy pages of other provinces and cities as
+  scraped (only each page's opening, with its header tables, pinyin glosses, traditional script
+  and mojibake; sources: eval/corpora/POLICIES-SOURCES.md), split by document like the laws
+  (eval/data/policies/split.json); its metadata gold is eval/data/policies/metadata.json."""
 from __future__ import annotations
 
 import json
@@ -36,6 +40,8 @@ CORPORA = {
     "shipped": EvalCorpus("shipped", "shipped corpus (5 policy documents)", ROOT / "corpus", DATA),
     "laws": EvalCorpus("laws", "development corpus (31 laws and regulations)", ROOT / "eval" / "corpora" / "laws",
                        DATA / "laws"),
+    "policies": EvalCorpus("policies", "policy pages of other provinces and cities (20 openings)",
+                           ROOT / "eval" / "corpora" / "policies", DATA / "policies"),
 }
 
 

@@ -17,3 +17,10 @@ def laws_test_report(tmp_path_factory):
     from eval.runner import evaluate
 
     return evaluate("test", "default", tmp_path_factory.mktemp("eval-laws-index"), corpus="laws")
+
+
+@pytest.fixture(scope="session")
+def policies_test_report(tmp_path_factory):
+    from eval.runner import evaluate
+
+    return evaluate("test", "default", tmp_path_factory.mktemp("eval-policies-index"), corpus="policies")

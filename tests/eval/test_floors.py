@@ -1,5 +1,6 @@
 """CI gate: zhiqa on the test split of each corpus must not fall below the measured floors
-(eval/floors.json): the five shipped documents and the development corpus of laws."""
+(eval/floors.json): the five shipped documents, the development corpus of laws and the
+policy pages of other provinces and cities."""
 from __future__ import annotations
 
 from eval.floors import load_floors, violations
@@ -21,6 +22,17 @@ def test_default_config_meets_its_floors_on_the_test_split(test_split_report):
 def test_default_config_meets_its_floors_on_the_laws_test_split(laws_test_report):
     _meets_its_floors(laws_test_report, "laws")
     assert laws_test_report.metrics.n == 160  # the ten test documents' items, none of the dev documents'
+
+
+def test_default_config_meets_its_floors_on_the_policies_test_split(policies_test_report):
+    _meets_its_floors(policies_test_report, "policies")
+    assert policies_test_report.metrics.n == 79  # the six test documents' items, none of the dev documents'
+
+
+def test_every_corpus_has_its_floors():
+    from eval.corpora.registry import CORPORA
+
+    assert [load_floors(name).split for name in CORPORA] == ["test"] * len(CORPORA)
 
 
 def test_every_gold_item_is_judged_by_every_system(test_split_report):

@@ -78,3 +78,14 @@ def test_the_reliability_table_accounts_for_every_question_answered_on_evidence(
     assert all(b.answered == 0 for b in bins if b.high <= 0.3)  # below the threshold nothing is answered
     md, _ = write_report(test_split_report, tmp_path, "r", [])
     assert "### Reliability of the evidence signal" in md.read_text(encoding="utf-8")
+
+
+def test_side_by_side_puts_the_policy_pages_beside_the_shipped_corpus(test_split_report, policies_test_report):
+    from eval.corpora.registry import CORPORA
+    from eval.report import side_by_side
+
+    lines = side_by_side([test_split_report, policies_test_report])
+    assert lines[0] == f"| metric | {CORPORA['shipped'].label} | {CORPORA['policies'].label} |"
+    metadata = next(ln for ln in lines if ln.startswith("| key-fact recall, metadata questions"))
+    m = policies_test_report.by_type["metadata"]
+    assert metadata.endswith(f"| {m.key_fact_recall:.3f} ({m.n_answerable}) |")
