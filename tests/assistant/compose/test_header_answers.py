@@ -1,6 +1,8 @@
-"""Questions about a page's information table (issue 19): 索引号, 成文日期, 发布单位 and 发布文号
-answered from the table's row and cited at it, label and value; an answer from the end of a page
-that is cut off says so. Development documents only."""
+"""Questions about a policy page itself (issue 19): 索引号, 成文日期, 发布单位 and 发布文号 answered
+from the page's information table and cited at the row; a 文号 found however the page brackets
+it and in the notice that transmits the document; a claim about it confirmed or corrected; years
+a section or a range states; an answer from the end of a page that is cut off says so.
+Development documents only."""
 from __future__ import annotations
 
 import shutil
@@ -13,7 +15,8 @@ from assistant.index.index import Index
 from assistant.index.update import ingest_paths
 
 POLICIES = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "policies"
-DOCS = ("洞头-2021-质量强区十四五发展规划", "安徽-2013-质量发展纲要", "福建-2014-质量工作考核办法")
+DOCS = ("洞头-2021-质量强区十四五发展规划", "安徽-2013-质量发展纲要", "福建-2014-质量工作考核办法", "吉林-2012-质量强省战略意见",
+        "贵州-2015-质量发展三年行动计划", "安徽-2018-质量提升行动实施意见")
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +55,31 @@ def test_an_answer_from_a_complete_part_of_a_cut_off_page_has_no_such_note(pages
     answer = pages.ask("福建质量工作考核由哪个部门牵头?")
     assert not answer.abstained and "省质监局" in answer.answer
     assert not any("中断" in n for n in answer.notes)
+
+
+@pytest.mark.parametrize("question, number", [
+    ("吉林实施质量强省战略那份意见的文号是多少?", "吉政发(2012)27号"),  # in the title line, in ( )
+    ("贵州质量发展三年行动计划的文号是什么?", "黔府发[2015]15号"),  # in [ ]
+    ("福建省质量工作考核办法的文号是多少?", "闽政办〔2014〕74"),  # the notice transmitting the 办法 carries it
+])
+def test_a_documents_number_is_found_however_it_is_written(pages, question, number):
+    answer = pages.ask(question)
+    assert not answer.abstained and any(number in c.quote for c in answer.citations), answer.answer
+
+
+def test_a_claim_about_a_documents_number_is_corrected_or_confirmed(pages):
+    wrong = pages.ask("吉林这份质量强省意见的文号是吉政发(2012)72号,对吗?")
+    assert wrong.answer.startswith("不对") and "72号" in wrong.reason and "27号" in wrong.citations[0].quote
+    right = pages.ask("吉林这份质量强省意见的文号是吉政发(2012)27号,对吗?")
+    assert not right.abstained and right.answer.startswith("是")
+
+
+def test_a_year_the_section_states_at_its_head_is_stated_for_its_sentences(pages):
+    # 二、…(二)工作目标 / 到2020年,供给质量明显改善… / ——…大中型工程质量一次验收合格率保持100%
+    answer = pages.ask("到2020年,安徽大中型工程质量一次验收合格率要保持在多少?")
+    assert not answer.abstained and "100%" in answer.answer
+
+
+def test_a_year_inside_a_range_is_one_the_document_speaks_of(pages):
+    answer = pages.ask("贵州2016年工业产品生产领域监督抽查合格率目标是多少?")  # 2015—2017年,…逐年达到89%、90%、91%
+    assert not answer.abstained and "90%" in answer.answer
