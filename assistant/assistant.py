@@ -71,6 +71,13 @@ def cut_off_notes(snap: Snapshot, citations: list[Citation]) -> list[str]:
     return notes
 
 
+def _years_of(meta) -> set[int]:
+    """The years a document is dated by: its date, and the year of its 文号 (吉政发〔2012〕27号)."""
+    found = {meta.year} if meta.year else set()
+    found |= {int(y) for y in _YEAR_IN_TEXT.findall(meta.doc_number or "")}
+    return found
+
+
 _YEAR_RANGE = re.compile(r"((?:19|20)\d{2})\s*年?\s*[-—–~至到]\s*((?:19|20)\d{2})\s*年")
 
 
@@ -166,7 +173,9 @@ class Assistant:
         """Questions about a year, period or law article the corpus does not hold: corrected."""
         scope = list(hits.allowed_docs) if len(hits.allowed_docs) < len(snap.docs) else near[:1]
         for year in dated_document_years(query.normalized):
-            if scope and not any(snap.docs[d].meta.year == year for d in scope):
+            # a document whose year is unknown may be of that year: only known years correct
+            if scope and not any(year in _years_of(snap.docs[d].meta) for d in scope) \
+                    and all(_years_of(snap.docs[d].meta) for d in scope):
                 doc_id = scope[0]
                 meta = snap.docs[doc_id].meta
                 dated = document_field(snap.docs[doc_id], "date", "成文日期", snap)

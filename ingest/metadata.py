@@ -40,6 +40,10 @@ _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]([01]?\d)[-_.月]([0-3]
 _HISTORY_HEAD = 30  # content lines at the top where a law's header lines stand
 # what a title line may carry after the name: the years it covers, its 文号, (试行) stays
 _TITLE_TAIL = re.compile(r"[(（](?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?|[^()（）]{0,12}[(（〔\[][12]\d{3}[)）〕\]]\s*\d{1,4}\s*号)[)）]$")
+_DATE_UNDER_TITLE = re.compile(r"^[(（]((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[)）]$")
+# a headline announcing a document: its issuers, then 印发 and its title in 《》
+_ANNOUNCED = re.compile(r"^(?P<orgs>(?:[^\s《》:]{2,30}?(?:省委|市委|县委|党委|人民政府|政府|办公厅|办公室|委员会|总局|局|厅|委|部)[\s、和]*){1,4}?)"
+                        r"\s*(?:联合)?(?:印发|发布|出台|颁布)(?:了)?《(?P<title>[^《》]{4,60})》$")
 # the issuers a title begins with (one or several, joint): 温州市洞头区发展和改革局 温州市洞头区市场监督管理局关于…
 _ISSUERS_OF_TITLE = re.compile(r"^((?:[^\s关《]{2,24}?(?:人民政府|办公厅|办公室|总局|委员会|局|厅|委)[\s、和]*){1,4}?)\s*关于")
 
@@ -199,6 +203,11 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
                 break
         if title:
             break
+    announced = None  # a news headline: 中共湖北省委 湖北省人民政府印发《湖北省质量强省建设纲要》
+    if title is None:
+        announced = next((m for _, _, line in head if (m := _ANNOUNCED.match(line))), None)
+        if announced and _TITLE_END.search(announced.group("title")):
+            title = announced.group("title")
     if title and title.startswith("关于"):
         # split title: the issuer stands on the line before 关于…
         idx = [ln for _, _, ln in head].index(title)
@@ -232,6 +241,8 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
         m = _ISSUERS_OF_TITLE.match(title)
         if m:
             issuer = AGENCY_FULL_NAMES.get(m.group(1), m.group(1))
+    if issuer is None and announced is not None:
+        issuer = re.sub(r"\s+", " ", announced.group("orgs")).strip()
     if issuer is None and (row := header_value(header, "issuer")) and _is_org(_simp(row.value)):
         issuer = AGENCY_FULL_NAMES.get(_simp(row.value), _simp(row.value))
 
@@ -250,6 +261,8 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
     else:
         level = None
 
+    if date is None:  # a date in brackets under the title: (2018年7月5日), as a newspaper prints a document
+        date = next((iso_date(m.group(1)) for _, _, line in head if (m := _DATE_UNDER_TITLE.match(line.replace(" ", "")))), None)
     written, published = (header_value(header, f) for f in ("date", "published"))
     date = date or (written and written.iso) or (published and published.iso) or _declared_date(said.get("published")) \
         or _date_in_name(name)

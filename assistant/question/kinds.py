@@ -201,7 +201,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "date", "成文日期",
         named=re.compile(r"落款时间|印发时间|成文时间|成文日期|签发日期|when was.*(issued|signed|published)|(on )?what date|date (was|did)"),
-        asked_of_document=re.compile(r"哪天|哪一天|日期|(何时|什么时候|哪年|哪一年)(印发|发布|签发|出台)|签发"),
+        asked_of_document=re.compile(r"哪天|哪一天|日期|(何时|什么时候|哪年|哪一年)(印发|发布|签发|出台)|签发"
+                                     r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:印发|发布|下发|出台|发)的"),
     ),
     # the date a web page put the document online, beside the date it was signed
     FieldRule(
@@ -268,7 +269,7 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
 # ---------------------------------------------------------------- a claim put to the documents
 
 # 对吗, 是不是这样, 是这么规定的吧: the question states something and asks whether it holds
-_CLAIM = re.compile(r"(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是不是这样|是这样吗|是这样的吗|没错吧|没错吗|规定的吧|是真的吗)[?？。!！\s]*$")
+_CLAIM = re.compile(r"(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是不是这样|是这样吗|是这样的吗|没错吧|没错吗|规定的吧|的吧|是真的吗)[?？。!！\s]*$")
 
 
 def asserts_claim(normalized_question: str) -> bool:

@@ -29,6 +29,15 @@ def _issuer_aliases(issuer: str) -> frozenset[str]:
     return frozenset({issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer})
 
 
+# what continues a body's name into another body's: 国务院 → 国务院办公厅, 质检总局 → 质检总局办公厅
+_LONGER_BODY = re.compile(r"办公厅|办公室|直属|各部|各委|部门|机关事务")
+
+
+def _names_body(asked: str, alias: str) -> bool:
+    """Does the question name the body ``alias`` itself, not a body whose name it begins?"""
+    return any(not _LONGER_BODY.match(asked, m.end()) for m in re.finditer(re.escape(alias), asked))
+
+
 def _names_place(asked: str, meta) -> bool:
     """Does the question name the city or county a document is of (威海, 洞头区)? Short names are
     matched only against the places of indexed documents, where they stand for the place."""
@@ -53,7 +62,7 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
             named.append(doc_id)  # the question quotes the document's 文号
         elif meta.region in regions:
             named.append(doc_id)
-        elif not meta.region and meta.issuer and any(a in asked for a in _issuer_aliases(meta.issuer)):
+        elif not meta.region and meta.issuer and any(_names_body(asked, a) for a in _issuer_aliases(meta.issuer)):
             named.append(doc_id)
     return named
 

@@ -111,3 +111,12 @@ def test_complete_documents_are_not_marked_cut_off():
     root = POLICIES.parents[2]
     files = sorted((root / "corpus").glob("*.txt")) + sorted((root / "eval" / "corpora" / "laws").glob("*.md"))
     assert files and not [f.name for f in files if ingest_file(f).meta.truncated]  # a signature, a 施行 article
+
+
+def test_a_headline_announcing_a_document_gives_its_title_and_issuers():
+    meta = _doc("湖北-2023-质量强省建设纲要").meta  # 中共湖(hú)北省委 湖(hú)北省人民(mín)政府印发《湖(hú)北省质量强省建设纲要》
+    assert (meta.title, meta.issuer) == ("湖北省质量强省建设纲要", "中共湖北省委 湖北省人民政府")
+
+
+def test_a_date_in_brackets_under_the_title_dates_the_document():
+    assert _doc("吉林-2018-质量提升行动实施意见").meta.date == "2018-07-05"  # （2018年7月5日）, traditional script

@@ -16,7 +16,7 @@ from assistant.index.update import ingest_paths
 
 POLICIES = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "policies"
 DOCS = ("洞头-2021-质量强区十四五发展规划", "安徽-2013-质量发展纲要", "福建-2014-质量工作考核办法", "吉林-2012-质量强省战略意见",
-        "贵州-2015-质量发展三年行动计划", "安徽-2018-质量提升行动实施意见")
+        "贵州-2015-质量发展三年行动计划", "安徽-2018-质量提升行动实施意见", "吉林-2018-质量提升行动实施意见")
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +83,22 @@ def test_a_year_the_section_states_at_its_head_is_stated_for_its_sentences(pages
 def test_a_year_inside_a_range_is_one_the_document_speaks_of(pages):
     answer = pages.ask("贵州2016年工业产品生产领域监督抽查合格率目标是多少?")  # 2015—2017年,…逐年达到89%、90%、91%
     assert not answer.abstained and "90%" in answer.answer
+
+
+def test_a_claim_about_a_documents_date_is_corrected(pages):
+    answer = pages.ask("吉林这份质量提升行动实施意见是2018年5月7日发的吧?")  # (2018年7月5日) under its title
+    assert answer.answer.startswith("不对") and "2018年7月5日" in answer.citations[0].quote
+
+
+def test_a_document_dated_only_by_its_number_is_of_that_year(pages):
+    # no date in the page's opening; its 文号 is 吉政发(2012)27号: it is 吉林's 2012 opinion, not "no such document"
+    answer = pages.ask("吉林省2012年那份质量强省意见是为了贯彻什么?")
+    assert "没有2012年" not in answer.answer and "质量发展纲要" in answer.answer
+
+
+def test_a_body_inside_a_longer_name_does_not_name_the_document(pages):
+    """国务院 (the issuer of no document here) is not named by 国务院办公厅: the question is not
+    narrowed to the wrong body's documents."""
+    from assistant.search.retrieve import _names_body
+
+    assert _names_body("国务院印发的规划", "国务院") and not _names_body("国务院办公厅的考核办法", "国务院")
