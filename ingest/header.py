@@ -82,6 +82,15 @@ def header_fields(text: str, segments: list[Segment] | None = None) -> list[Head
         seg = content[i]
         line = _simple(text[seg.start : seg.end])
         cells = [c for c in _CELLS.split(line) if c]
+        if len(cells) >= 2 and all(c in _FIELD_OF for c in cells) and i + 1 < len(content):
+            # a row of labels over a row of values: 索引号 | 发文机关 | 成文日期 / 1150… | 重庆市… | 2020-11-12
+            below = content[i + 1]
+            values = [c for c in _CELLS.split(_simple(text[below.start : below.end])) if c]
+            if len(values) == len(cells) and not any(v in _FIELD_OF for v in values):
+                found += [HeaderField(_FIELD_OF[c], c, "" if _NONE.match(v) else v, seg.start, below.end)
+                          for c, v in zip(cells, values)]
+                i += 2
+                continue
         if len(cells) >= 2 and any(c in _FIELD_OF for c in cells):
             found += _row_cells(cells, seg)
             i += 1

@@ -120,3 +120,19 @@ def test_a_headline_announcing_a_document_gives_its_title_and_issuers():
 
 def test_a_date_in_brackets_under_the_title_dates_the_document():
     assert _doc("吉林-2018-质量提升行动实施意见").meta.date == "2018-07-05"  # （2018年7月5日）, traditional script
+
+
+@pytest.mark.parametrize("table", [
+    # label and value cells in one row, as a site's table reads once it is text
+    "索引号 | 11340000002/2020-01 | 主题分类 | 质量监督\n发文机关 | 某省人民政府办公厅 | 成文日期 | 2020-11-12\n文号 | 某政办〔2020〕18号 | 发布日期 | 2020-11-13\n",
+    # a row of labels over a row of values (tab-separated)
+    "索引号\t发文机关\t成文日期\t文号\n11340000002/2020-01\t某省人民政府办公厅\t2020年11月12日\t某政办〔2020〕18号\n",
+    # 标签：值 lines with full-width colons
+    "发文机关：某省人民政府办公厅\n文号：某政办〔2020〕18号\n成文日期：2020年11月12日\n",
+])
+def test_information_tables_in_the_shapes_sites_print_them(tmp_path, table):
+    page = tmp_path / "page.txt"
+    page.write_text(table + "\n某省人民政府办公厅关于印发某省质量工作方案的通知\n\n各市人民政府:\n现将方案印发给你们,请认真贯彻执行。\n",
+                    encoding="utf-8")
+    meta = ingest_file(page).meta
+    assert (meta.issuer, meta.doc_number, meta.date) == ("某省人民政府办公厅", "某政办〔2020〕18号", "2020-11-12")
