@@ -22,7 +22,7 @@ from ingest.header import HeaderField, header_value
 from ingest.history import EFFECTIVE_IN_TEXT, EFFECTIVE_ON_ISSUE, HistoryEvent, events_in, history_lines, iso_date, iso_from
 from ingest.models import Segment
 from ingest.normalize import detect_script, fold_width, to_simplified, without_glosses
-from ingest.places import Place, cities_by_short_name, place_of, places_named
+from ingest.places import MUNICIPALITIES, Place, cities_by_short_name, place_of, places_named
 from ingest.patterns import DOC_NUMBER
 
 MANIFEST_FIELDS = ("title", "issuer", "date", "doc_number", "level", "region", "script", "year", "doc_type")
@@ -254,7 +254,7 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
         or (None if national else _frequent_region(body_simp))
     if national:
         level = "national"
-    elif place or (region and re.search(r"[^省]市人民政府|市政府", named)):
+    elif place or (region and region not in MUNICIPALITIES and re.search(r"[^省]市人民政府|市政府", named)):
         level = "municipal"
     elif region:
         level = "provincial"

@@ -18,7 +18,9 @@ from pathlib import Path
 from ingest.gazetteer import PROVINCES
 
 _SUFFIXES = ("自治州", "自治县", "地区", "林区", "特区", "新区", "市", "区", "县", "盟", "旗")
-_MUNICIPALITIES = {"北京", "天津", "上海", "重庆"}  # their districts belong to the city, which is the province
+# cities at the level of a province (直辖市): their government's documents are provincial, their
+# districts belong to the city, which is the province
+MUNICIPALITIES = frozenset({"北京", "天津", "上海", "重庆"})
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def places() -> tuple[Place, ...]:
             found.append(Place(name, _short(name), "city", province, None, code))
         elif code[6:] == "0" * 6:
             city = cities.get(code[:4])
-            city_short = _short(city) if city and province not in _MUNICIPALITIES else None
+            city_short = _short(city) if city and province not in MUNICIPALITIES else None
             found.append(Place(name, _short(name), "county", province, city_short, code))
     return tuple(found)
 

@@ -266,7 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", help="score answers on the gold set and write a report under eval/reports/")
     s.add_argument("--split", choices=("dev", "test"), default="test")
-    s.add_argument("--corpus", default="all", help="shipped (corpus/), laws (the development corpus) or all (default)")
+    s.add_argument("--corpus", default="all", help="shipped (corpus/), laws (the development corpus), policies (policy pages) or all (default)")
     s.add_argument("--config", default="default", help="default (hybrid) | bm25 | none-embedder | e5 (needs zhiqa[e5])")
     s.add_argument("--out-dir")
     s.set_defaults(func=cmd_eval)

@@ -136,3 +136,8 @@ def test_information_tables_in_the_shapes_sites_print_them(tmp_path, table):
                     encoding="utf-8")
     meta = ingest_file(page).meta
     assert (meta.issuer, meta.doc_number, meta.date) == ("某省人民政府办公厅", "某政办〔2020〕18号", "2020-11-12")
+
+
+def test_a_municipality_at_the_level_of_a_province_issues_provincial_documents():
+    meta = _doc("上海-2018-质量认证体系建设实施方案").meta  # 上海市人民政府: a 直辖市's government
+    assert (meta.region, meta.level, meta.city) == ("上海", "provincial", None)
