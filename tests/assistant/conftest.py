@@ -29,3 +29,24 @@ def laws_assistant(tmp_path_factory):
     report = ingest_paths(Index(settings), [folder])
     assert report.count("added") == len(SOME_LAWS), report.summary()
     return Assistant(settings)
+
+
+POLICIES = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "policies"
+
+
+@pytest.fixture(scope="session")
+def policy_pages(tmp_path_factory):
+    """An assistant over some development documents of the policy pages, by file stem."""
+    from assistant import Assistant, Settings
+    from assistant.index.index import Index
+    from assistant.index.update import ingest_paths
+
+    def build(*stems: str) -> Assistant:
+        folder = tmp_path_factory.mktemp("policies")
+        for stem in stems:
+            shutil.copy(POLICIES / f"{stem}.txt", folder)
+        settings = Settings(home=tmp_path_factory.mktemp("policies-index") / "idx")
+        assert ingest_paths(Index(settings), [folder]).count("added") == len(stems)
+        return Assistant(settings)
+
+    return build

@@ -1,7 +1,9 @@
 """Paths and small helpers shared by the ingest tests (imported by the test modules)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from ingest import ChunkerSettings, DocumentMetadata, IngestedDocument, LoadedText, chunk_document
 from ingest.clean import segment
@@ -97,3 +99,28 @@ def document_from_text(text: str, chunker: ChunkerSettings, name: str = "generat
     doc = IngestedDocument(meta=meta, text=text, segments=segments, sections=parse_sections(text, segments))
     doc.chunks = chunk_document(doc, chunker)
     return doc
+
+
+T = TypeVar("T")
+
+
+def lines_executed(files: set[str], work: Callable[[], T]) -> tuple[int, T]:
+    """How many lines of the modules ``files`` (paths) ``work()`` runs, and what it returns: the
+    work a stage does, counted instead of timed."""
+    count = 0
+
+    def local(frame, event, arg):
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame, event, arg):
+        return local if frame.f_code.co_filename in files else None
+
+    sys.settrace(calls)
+    try:
+        result = work()
+    finally:
+        sys.settrace(None)
+    return count, result

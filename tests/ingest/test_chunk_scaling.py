@@ -5,7 +5,6 @@ heading start. The work is counted here as lines of the ingest stages executed, 
 straightforward ones give, on the committed documents and on generated ones."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from ingest import ChunkerSettings, IngestedDocument, chunk_document
 from ingest.clean import segment
 from ingest.models import Section, SectionLocator, deepest_section
 from ingest.structure import parse_sections
-from ingest_helpers import ALL_DOCS, ROOT, cn_numeral, document_from_text, loaded_text
+from ingest_helpers import ALL_DOCS, ROOT, cn_numeral, document_from_text, lines_executed, loaded_text
 
 CORPUS_DEV = Path("/work/shared/corpus-dev")  # the development corpus of laws, where present
 DEV_DOCS = ("上海市标准化条例(2019-07-25).md", "药品管理法(2019-08-26).md")
@@ -169,23 +168,7 @@ _STAGES = {str(ROOT / "ingest" / name) for name in ("chunk.py", "structure.py", 
 
 def _lines_executed(text: str) -> tuple[int, IngestedDocument]:
     """Lines of the segmenter, structure parser and chunker (and models' lookups) run on ``text``."""
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame, event, arg):
-        return local if frame.f_code.co_filename in _STAGES else None
-
-    sys.settrace(calls)
-    try:
-        doc = document_from_text(text, ChunkerSettings(), "scaling")
-    finally:
-        sys.settrace(None)
-    return count, doc
+    return lines_executed(_STAGES, lambda: document_from_text(text, ChunkerSettings(), "scaling"))
 
 
 @pytest.mark.parametrize("make", [statute, policy], ids=["statute", "policy"])

@@ -5,28 +5,18 @@ a section or a range states; an answer from the end of a page that is cut off sa
 Development documents only."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, Settings
-from assistant.index.index import Index
-from assistant.index.update import ingest_paths
+from assistant import Assistant
 
-POLICIES = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "policies"
 DOCS = ("洞头-2021-质量强区十四五发展规划", "安徽-2013-质量发展纲要", "福建-2014-质量工作考核办法", "吉林-2012-质量强省战略意见",
         "贵州-2015-质量发展三年行动计划", "安徽-2018-质量提升行动实施意见", "吉林-2018-质量提升行动实施意见")
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> Assistant:
-    folder = tmp_path_factory.mktemp("pages")
-    for stem in DOCS:
-        shutil.copy(POLICIES / f"{stem}.txt", folder)
-    settings = Settings(home=tmp_path_factory.mktemp("pages-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == len(DOCS)
-    return Assistant(settings)
+def pages(policy_pages) -> Assistant:
+    return policy_pages(*DOCS)
 
 
 @pytest.mark.parametrize("question, said, quoted", [

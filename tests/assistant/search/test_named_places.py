@@ -3,28 +3,18 @@ documents, a province's question from the province's and its cities' documents. 
 documents of eval/corpora/policies only."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import pytest
 
-from assistant import Assistant, Settings
-from assistant.index.index import Index
-from assistant.index.update import ingest_paths
+from assistant import Assistant
 
-POLICIES = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "policies"
 DOCS = ("德州-2021-好品山东质量强市和品牌战略实施意见", "洞头-2021-质量强区十四五发展规划", "安徽-2018-质量提升行动实施意见",
         "吉林-2012-质量强省战略意见")
 
 
 @pytest.fixture(scope="module")
-def policies(tmp_path_factory) -> Assistant:
-    folder = tmp_path_factory.mktemp("policies")
-    for stem in DOCS:
-        shutil.copy(POLICIES / f"{stem}.txt", folder)
-    settings = Settings(home=tmp_path_factory.mktemp("policies-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == len(DOCS)
-    return Assistant(settings)
+def policies(policy_pages) -> Assistant:
+    return policy_pages(*DOCS)
 
 
 def _cited(answer) -> set[str]:

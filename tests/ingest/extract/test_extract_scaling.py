@@ -4,11 +4,9 @@ scan of all of them (2 MB of text took 89 s to extract, now about 6 s; eval/benc
 Measured as lines executed, never as time."""
 from __future__ import annotations
 
-import sys
-
 from ingest import ChunkerSettings
 from ingest.extract import extract_records
-from ingest_helpers import ROOT, cn_numeral, document_from_text
+from ingest_helpers import ROOT, cn_numeral, document_from_text, lines_executed
 
 _EXTRACT = {str(p) for p in (ROOT / "ingest" / "extract").glob("*.py")} | {str(ROOT / "ingest" / "models.py")}
 # an article with a deadline, a lead and a cooperating unit, and a target with its horizon
@@ -26,23 +24,7 @@ def _statute(chapters: int, per_chapter: int = 10) -> str:
 
 def _lines_executed(text: str):
     doc = document_from_text(text, ChunkerSettings(), "scaling")
-    count = 0
-
-    def local(frame, event, arg):
-        nonlocal count
-        if event == "line":
-            count += 1
-        return local
-
-    def calls(frame, event, arg):
-        return local if frame.f_code.co_filename in _EXTRACT else None
-
-    sys.settrace(calls)
-    try:
-        records = extract_records("scaling", doc.text, doc.sections)
-    finally:
-        sys.settrace(None)
-    return count, records
+    return lines_executed(_EXTRACT, lambda: extract_records("scaling", doc.text, doc.sections))
 
 
 def test_record_extraction_work_is_linear_in_the_length_of_the_document():
