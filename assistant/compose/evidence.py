@@ -19,6 +19,7 @@ from assistant.question.terms import longest_common_run, mentions, question_term
 from assistant.search.definitions import defined_term, definition_pattern
 from assistant.search.hits import Hits
 from assistant.search.laws import law_mentions
+from ingest.extract.spans import trim as trim_span
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
 from ingest.patterns import DOC_NUMBER, NUMERAL, PENALTY
@@ -178,6 +179,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         rec = snap.docs[c.doc_id]
         title = normalize(meta.title or "")
         for s, e in sentence_spans(text, c.start, c.end):
+            if rec.in_furniture(*trim_span(text, s, e)):
+                continue  # a site's widget, copyright or table row inside the chunk: not what the document says
             norm = normalize(text[s:e])
             section = rec.section_at(s)
             # a bare heading, or the document's title line, names a topic; it rarely answers

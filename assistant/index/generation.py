@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_right
 import os
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -49,6 +50,9 @@ class DocRecord:
     page_starts: tuple[int, ...] | None
     content_key: str  # sha256 of the file plus its manifest entry: unchanged key = nothing to do
     chunk_count: int
+    # spans of page furniture (widgets, copyright, header tables, a law's history lines) that a chunk
+    # may run across: never quoted as what the document says (a news preamble is not among them)
+    furniture: tuple[tuple[int, int], ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -61,6 +65,7 @@ class DocRecord:
             "page_starts": list(self.page_starts) if self.page_starts else None,
             "content_key": self.content_key,
             "chunk_count": self.chunk_count,
+            "furniture": [list(span) for span in self.furniture],
         }
 
     @classmethod
@@ -71,12 +76,24 @@ class DocRecord:
             page_starts=tuple(d["page_starts"]) if d.get("page_starts") else None,
             content_key=d["content_key"],
             chunk_count=d["chunk_count"],
+            furniture=tuple(tuple(span) for span in d.get("furniture", ())),
         )
 
     @classmethod
     def from_document(cls, doc: IngestedDocument, content_key: str) -> "DocRecord":
         return cls(meta=doc.meta, sections=tuple(doc.sections), page_starts=doc.page_starts, content_key=content_key,
-                   chunk_count=len(doc.chunks))
+                   chunk_count=len(doc.chunks),
+                   furniture=tuple((g.start, g.end) for g in doc.segments
+                                   if g.kind == "furniture" and g.reason != "news preamble"))
+
+    def in_furniture(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` lie within one span of page furniture?"""
+        i = bisect_right(self._furniture_starts, start) - 1
+        return i >= 0 and end <= self.furniture[i][1]
+
+    @cached_property
+    def _furniture_starts(self) -> list[int]:
+        return [a for a, _ in self.furniture]
 
     @cached_property
     def _locator(self) -> SectionLocator:

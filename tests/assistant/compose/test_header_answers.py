@@ -92,3 +92,12 @@ def test_a_body_inside_a_longer_name_does_not_name_the_document(pages):
     from assistant.search.retrieve import _names_body
 
     assert _names_body("国务院印发的规划", "国务院") and not _names_body("国务院办公厅的考核办法", "国务院")
+
+
+@pytest.mark.parametrize("question", ["湖北质量强省建设纲要是湖北省人民防空工程协会发布的吗?", "这个网站是谁建设的?"])
+def test_site_furniture_inside_a_chunk_is_never_quoted(policy_pages, question):
+    """The page's footer (…防空工程协会版权所有 / 网站建设:中企动力) lies inside a chunk of its
+    text; it is where the page comes from, not what the document says."""
+    hubei = policy_pages("湖北-2023-质量强省建设纲要")
+    answer = hubei.ask(question)
+    assert not any("版权所有" in c.quote or "网站建设" in c.quote for c in answer.citations)
