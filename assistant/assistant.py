@@ -28,14 +28,13 @@ from assistant.search.hits import Hits
 from assistant.search.laws import documents_mentioning, law_mentions, laws_named, named_law, only_cited, uncited_law_asked
 from assistant.search.rerankers import choose_reranker
 from assistant.search.retrieve import HybridRetriever, allowed_documents
-from ingest.patterns import CITED_TITLE
+from ingest.patterns import CITED_TITLE, YEAR
 
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
     from assistant.llm.compose import LlmComposer
 
 DENSE_DOWN = "语义检索暂不可用({reason}),本回答只依据关键词检索。"
 COMPARED_SEARCHES = 8  # documents a comparison searches one by one, at most
-_YEAR_IN_TEXT = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -74,7 +73,7 @@ def cut_off_notes(snap: Snapshot, citations: list[Citation]) -> list[str]:
 def _years_of(meta) -> set[int]:
     """The years a document is dated by: its date, and the year of its 文号 (吉政发〔2012〕27号)."""
     found = {meta.year} if meta.year else set()
-    found |= {int(y) for y in _YEAR_IN_TEXT.findall(meta.doc_number or "")}
+    found |= {int(y) for y in YEAR.findall(meta.doc_number or "")}
     return found
 
 
@@ -104,7 +103,7 @@ class Assistant:
                 years = {}
                 for doc_id, rec in snap.docs.items():
                     text = snap.normalized(doc_id)
-                    found = {int(y) for y in _YEAR_IN_TEXT.findall(text)}
+                    found = {int(y) for y in YEAR.findall(text)}
                     for a, b in _YEAR_RANGE.findall(text):  # 2015—2017年 speaks of 2016 too
                         if 0 < int(b) - int(a) <= 30:
                             found.update(range(int(a), int(b) + 1))

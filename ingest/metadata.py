@@ -247,11 +247,15 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
         issuer = AGENCY_FULL_NAMES.get(_simp(row.value), _simp(row.value))
 
     named = " ".join(x for x in (issuer, title) if x)
-    national = any(marker in named for marker in NATIONAL_MARKERS) and not _find_region(issuer or "", title or "")
-    place = None if national else (place_of(issuer, title) or (None if _find_region(issuer or "", title or "")
-                                                                else _self_place(body_simp[:3000])))
-    region = None if national else (place.province if place else None) or _find_region(issuer or "", title or "") \
-        or (None if national else _frequent_region(body_simp))
+    named_region = _find_region(issuer or "", title or "")
+    national = any(marker in named for marker in NATIONAL_MARKERS) and not named_region
+    if national:
+        place = region = None
+    else:
+        # a city or county its issuer or title names, else (no province named either) the one a
+        # 我市 document names most; the region is its province, else the province named
+        place = place_of(issuer, title) or (None if named_region else _self_place(body_simp[:3000]))
+        region = (place.province if place else None) or named_region or _frequent_region(body_simp)
     if national:
         level = "national"
     elif place or (region and region not in MUNICIPALITIES and re.search(r"[^省]市人民政府|市政府", named)):

@@ -51,6 +51,7 @@ def plain_title(normalized: str) -> str:
 PENALTY = re.compile(r"罚款|责令|没收|吊销|警告|处分|停业|停产|追究|赔偿|处以|并处|撤销|拘留")
 THIS_LAW = r"本(?:法|条例|规定|办法|细则|解释|决定|规则)"
 
+YEAR = re.compile(r"(?:19|20)\d{2}")  # a year as documents write it: 2013, 1986
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*[号號]")
 
 SENTENCE_END = "。！？；!?;"

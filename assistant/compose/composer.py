@@ -23,7 +23,7 @@ from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
-from ingest.patterns import PENALTY
+from ingest.patterns import PENALTY, YEAR
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 FINE_COVER = 0.3  # share of the question's words the sentence stating a fine asked for must hold (dev split)
@@ -181,15 +181,12 @@ def _share_held(ev: Evidence, sentence: Candidate, known: list[str]) -> float:
     return ev.weight(held) / (ev.weight(known) or 1.0)
 
 
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-
-
 def _holds_figure(ev: Evidence, c, figure: str) -> bool:
     """Does sentence ``c`` state ``figure``? A year also when its section states it before the
     sentence: 到2020年 leads a list of goals (二、工作目标 / 到2020年,… / ——…合格率保持100%)."""
     if figure in c.norm:
         return True
-    if not _YEAR.fullmatch(figure):
+    if not YEAR.fullmatch(figure):
         return False
     section = ev.snap.docs[c.doc_id].section_at(c.start)
     return section is not None and figure in normalize(ev.snap.text(c.doc_id)[section.start : c.end])

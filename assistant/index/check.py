@@ -47,13 +47,16 @@ def check_index(index: Index) -> CheckReport:
         report.problems.append(str(getattr(exc, "problem", exc)))
         return report
     report.documents, report.chunks = len(snap.docs), len(snap.chunks)
+    chunks_of: dict[str, list] = {}
+    for c in snap.chunks:  # one pass, not one per document
+        chunks_of.setdefault(c.doc_id, []).append(c)
     for doc_id in snap.docs:
         try:
             text = snap.text(doc_id)
         except IndexDamaged as exc:
             report.problems.append(exc.problem)
             continue
-        cut = sum(1 for c in snap.chunks if c.doc_id == doc_id and text[c.start:c.end] != c.text)
+        cut = sum(1 for c in chunks_of.get(doc_id, ()) if text[c.start:c.end] != c.text)
         if cut:
             report.problems.append(f"{cut} chunk(s) of {doc_id} no longer match its stored text at their offsets")
     if snap.collection:
