@@ -5,11 +5,42 @@ from __future__ import annotations
 from assistant.compose.cite import SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped
+from ingest.gazetteer import AGENCY_FULL_NAMES
+
+# each national body's short names (国家质量监督检验检疫总局: 质检总局, 国家质检总局)
+AGENCY_SHORT_NAMES: dict[str, list[str]] = {}
+for _short, _full in AGENCY_FULL_NAMES.items():
+    AGENCY_SHORT_NAMES.setdefault(_full, []).append(_short)
+
+
+def _one_per_place(ev: Evidence, targets: list[str]) -> list[str]:
+    """国家和福建的…: one row for each place compared, its best-matching document (targets come
+    best first), not a row for every document of the place. Documents of one place only are
+    compared with each other."""
+    places: dict[tuple, str] = {}
+    for doc_id in targets:
+        meta = ev.snap.docs[doc_id].meta
+        places.setdefault((meta.region, meta.city, meta.county), doc_id)
+    chosen = list(places.values()) if len(places) >= 2 else targets
+    return sorted(chosen, key=lambda d: _named_at(ev, d))
+
+
+def _named_at(ev: Evidence, doc_id: str) -> int:
+    """Where the question names the document's place or issuer (rows follow the question's order:
+    质检总局和甘肃… puts 质检总局 first); past the end when it does not."""
+    meta = ev.snap.docs[doc_id].meta
+    asked = ev.query.asked
+    names = [n for n in (meta.county, meta.city, meta.region, meta.issuer) if n]
+    if not meta.region:
+        names += [alias for alias in AGENCY_SHORT_NAMES.get(meta.issuer or "", ())] + ["国家", "全国", "中央"]
+    found = [asked.find(n) for n in names if n in asked]
+    return min(found) if found else len(asked)
 
 
 def comparison(ev: Evidence) -> Shaped | None:
     docs = list(dict.fromkeys(c.doc_id for c in ev.candidates))
-    targets = [d for d in ev.hits.allowed_docs if d in docs] if len(ev.hits.allowed_docs) < len(ev.snap.docs) else docs[:2]
+    targets = [d for d in docs if d in ev.hits.allowed_docs] if len(ev.hits.allowed_docs) < len(ev.snap.docs) else docs[:2]
+    targets = _one_per_place(ev, targets)
     if len(targets) < 2:
         return None
     cites = Citations(ev.snap)

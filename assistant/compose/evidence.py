@@ -19,6 +19,7 @@ from assistant.question.terms import longest_common_run, mentions, question_term
 from assistant.search.definitions import defined_term, definition_pattern
 from assistant.search.hits import Hits
 from assistant.search.laws import law_mentions
+from assistant.search.retrieve import SCOPE_WORD, names_nation
 from ingest.extract.spans import trim as trim_span
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
@@ -34,6 +35,10 @@ _ARTICLE_REF = re.compile(rf"第{NUMERAL}[条款项]")
 _PURPOSE_OR_SCOPE = re.compile(rf"制定本(?:法|条例|规定|办法|细则|解释|决定|规则)|适用本(?:法|条例|规定|办法|细则|解释|决定|规则)")
 _ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根据什么|适用|范围|管不管|归.{0,12}管|哪些.{0,6}(?:纠纷|情形|活动)")
 PREAMBLE_PENALTY = 0.3
+# a notice's transmittal (现将《…》印发给你们，请认真贯彻执行): it says what is sent, not what it rules;
+# it answers a question of issuance only
+_TRANSMITTAL = re.compile(r"《[^《》]{2,80}》[^。；;]{0,20}(?:印发|转发|下发|发)给你们")
+_ASKS_ISSUANCE = re.compile(r"印发|转发|下发|发布|颁布|通知|执行|施行|实施|生效|谁发|哪年|哪一年|什么时候|何时")
 MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or must (dev split)
 PENALTY_CUE = 0.25  # a sentence setting a measure (罚款, 吊销), for a question of what befalls a violation
 PUNISHING_OFF = 0.15  # a sentence of an article that punishes, for any other question
@@ -138,9 +143,13 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     """Score every sentence of the top ``depth`` chunks against the question."""
     query = hits.query
     weights = question_terms(snap, query)
+    if query.question_type == QuestionType.COMPARISON:
+        depth = max(depth, len(hits.hits))  # each compared document's own passages (searched one by one)
     # a 文号 or a national issuer (质检总局) names the document: a filter, not a term to find
     asked_text = query.asked
     naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
+    if names_nation(asked_text, snap):  # 国家的…: the national documents, as a region names its own
+        naming += SCOPE_WORD.findall(asked_text)
     if len(hits.allowed_docs) < len(snap.docs):
         weights = {t: w for t, w in weights.items() if not any(t in n for n in naming)} or weights
     # the words of a title the question names a document by (按侵害消费者权益行为处罚办法) name
@@ -166,6 +175,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
         term := defined_term(query.asked)) else None
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
+    asks_issuance = bool(_ASKS_ISSUANCE.search(query.asked))
     candidates: list[Candidate] = []
     punishing_articles: dict[tuple[str, int], bool] = {}
     best_chunk_cov = 0.0
@@ -178,6 +188,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         text = snap.text(c.doc_id)
         rec = snap.docs[c.doc_id]
         title = normalize(meta.title or "")
+        transmitted = snap.plain_titles[c.doc_id] if title else ""
         for s, e in sentence_spans(text, c.start, c.end):
             if rec.in_furniture(*trim_span(text, s, e)):
                 continue  # a site's widget, copyright or table row inside the chunk: not what the document says
@@ -185,7 +196,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             section = rec.section_at(s)
             # a bare heading, or the document's title line, names a topic; it rarely answers
             heading_only = section is not None and section.start <= s and e <= section.heading_end + 1
-            title_line = bool(title) and norm.strip().lstrip("# ") == title
+            # the title line, or the line naming what a notice transmits (福建省质量工作考核办法)
+            title_line = bool(title) and norm.strip().lstrip("# ") in (title, transmitted)
             heading_only = heading_only or title_line
             in_sentence = frozenset(t for t in weights if mentions(t, norm, alts))
             covered = in_sentence | frozenset(t for t in weights if mentions(t, context, alts))
@@ -205,6 +217,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             if defining is not None and defining.search(norm):
                 score += 0.3
             if not asks_scope and _PURPOSE_OR_SCOPE.search(norm):
+                score -= PREAMBLE_PENALTY
+            if not asks_issuance and _TRANSMITTAL.search(norm):
                 score -= PREAMBLE_PENALTY
             run = longest_common_run(asked, norm)
             if run >= 4:  # a phrase of the question found verbatim: 产品质量提升专项行动

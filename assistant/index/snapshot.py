@@ -6,7 +6,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -26,6 +26,15 @@ if TYPE_CHECKING:
 
 
 _TRANSMITS = re.compile(r"(?:印发|转发|颁发|发布)《([^《》]{4,80})》的?(?:通知|决定)$")
+
+
+_MIN_FILE_TITLE = 4  # Chinese characters a file's name needs to name a document (not 通知.pdf)
+
+
+def _file_title(source: str) -> str:
+    """A file's name as a title: its Chinese runs joined (2013, dashes, 最终版 digits dropped)."""
+    name = "".join(re.findall(r"[\u4e00-\u9fff]+", normalize(PurePath(source).stem)))
+    return name if len(name) >= _MIN_FILE_TITLE else ""
 
 
 @dataclass
@@ -85,8 +94,11 @@ class Snapshot:
         """Each document's title as a name in a question is matched against it
         (ingest.patterns.plain_title), found once per generation rather than per question. A notice
         that transmits a document (…关于印发《福建省质量工作考核办法》的通知) is named by what it
-        transmits: its text is that document's."""
-        return {d: plain_title(m.group(1) if (m := _TRANSMITS.search(t)) else t) for d, t in self.normalized_titles.items()}
+        transmits: its text is that document's. A document whose text states no title is named by
+        its file's name (质量工作考核办法 for 国务院办公厅-2013-质量工作考核办法.pdf), as its user
+        named it."""
+        titles = {d: t or _file_title(self.docs[d].meta.source) for d, t in self.normalized_titles.items()}
+        return {d: plain_title(m.group(1) if (m := _TRANSMITS.search(t)) else t) for d, t in titles.items()}
 
     def text(self, doc_id: str) -> str:
         """The original text of a document, as ingested; a stored copy that is missing or no

@@ -22,8 +22,9 @@ Q = QuestionType
 
 # a number of days, hours, months or years asked (几天, 多少个工作日, 几个小时, 多少年, 具体天数); not 几月, a month
 _COUNTED_TIME_ASKED = r"(?:天数|日数|(?:多少|几)(?:个(?:工作日|小时|钟头|星期|月)|工作日|天|日|小时|钟头|分钟|周|星期|年))"
-# 怎么理解, 如何界定 ask what a word means, not how to do something
-_NOT_MEANING = r"(?!理解|界定)"
+# 怎么理解, 如何界定 ask what a word means, 怎么算, 如何认定 how a thing is counted or told: not
+# how to do something
+_NOT_MEANING = r"(?!理解|界定|算|计算|认定)"
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ TYPE_RULES: tuple[TypeRule, ...] = (
     TypeRule(Q.PROCEDURE, asked=re.compile(rf"(?:如何|怎样|怎么|咋){_NOT_MEANING}|程序|步骤|流程|办理|how to|how do|procedure|steps")),
     TypeRule(
         Q.DEFINITION,
-        asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|什么意思|啥意思|什么叫|啥叫|是啥|指啥|(?:如何|怎样|怎么)(?:理解|界定)|what is|what are|meaning|define"),
+        asked=re.compile(r"什么是|是什么|指什么|含义|定义|是指|什么意思|啥意思|什么叫|啥叫|是啥|指啥|(?:如何|怎样|怎么)(?:理解|界定|算|计算|认定)|what is|what are|meaning|define"),
         answered=re.compile(r"是指|系指|指的是|所称|含义|定义为"),  # 本法所称经营者，是指…
     ),
     TypeRule(Q.LIST, asked=re.compile(r"哪些|哪几|有几|包括|包含|列举|which|list")),

@@ -92,6 +92,16 @@ def _without_of(name: str) -> str:
     return name
 
 
+def _region_before(question: str, start: int) -> str | None:
+    """The region written right before a name at ``start`` (广东省 in 广东省的质量工作考核办法),
+    as its short name; None when no region stands there."""
+    head = question[:start].removesuffix("的")
+    for region, full, _ in PROVINCES:
+        if head.endswith((full, region)):
+            return region
+    return None
+
+
 def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
     """The documents whose title ``written`` names, best fit first (then the longest part of
     the words that fits); None when none fits. A short name must be the words as written (a conjunction in front aside: 和…);
@@ -170,6 +180,9 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
             continue
         if not quoted:  # the run starts at the question's first Han character; the name is its end
             start = max(start, stop - len(named.name) - named.dropped - normalized_question.count("《", start, stop) * 2)
+        place = _region_before(normalized_question, start)
+        if place is not None and place not in snap.plain_titles[named.doc_ids[0]]:
+            continue  # 广东省的质量工作考核办法 asks for 广东's own, not a title without 广东
         found.append(LawMention(named.doc_ids[0], start, stop))
     return sorted(found, key=lambda m: m.start)
 

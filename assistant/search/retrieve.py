@@ -44,6 +44,36 @@ def _names_place(asked: str, meta) -> bool:
     return any(p and (p in asked) for p in (meta.county, meta.city))
 
 
+# 国家/全国/中央 standing where a region stands: 国家的…, 国家和福建的…, 国家层面…
+_NATION = re.compile(r"(?:国家|全国|中央)(?=的|和|与|跟|同|、|层面|级的|那|这|出台|发布|印发|制定)")
+SCOPE_WORD = re.compile(r"国家|全国|中央")
+_TITLE_FRAGMENT = 4  # characters after 国家 that must run in a national document's title
+
+
+def _is_national(meta) -> bool:
+    return not meta.region and meta.level in ("national", None)
+
+
+def names_nation(asked: str, snap: Snapshot) -> bool:
+    """Does the question ask for the national documents (国家的考核办法, 国家质量工作考核办法…,
+    国家和福建的…) as it would name a province? Only when the corpus holds national and local
+    documents both; 国家 as part of a body's name (国家质检总局) or as a statute's subject
+    (国家鼓励…) is no scope. A document without a title is named by its file's name."""
+    metas = [rec.meta for rec in snap.docs.values()]
+    national = [(rec.meta.title or doc_id) for doc_id, rec in snap.docs.items() if _is_national(rec.meta)]
+    if not national or len(national) == len(metas):
+        return False
+    if _NATION.search(asked):
+        return True
+    for m in SCOPE_WORD.finditer(asked):
+        if any(asked.startswith(alias, m.start()) for alias in AGENCY_FULL_NAMES):
+            continue
+        fragment = normalize(asked[m.end():m.end() + _TITLE_FRAGMENT])
+        if len(fragment) == _TITLE_FRAGMENT and any(fragment in normalize(t) for t in national):
+            return True
+    return False
+
+
 def named_documents(snap: Snapshot, query: Query) -> list[str]:
     """Documents the question names: by a city or county of the corpus (威海, 洞头: the place's
     own documents), by a corpus region (湖南, 陕: its cities' documents too) or by a national
@@ -55,10 +85,13 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
     regions = {r for r in query.regions if r in corpus_regions}
     asked = query.asked
     numbers = {re.sub(r"\s", "", m) for m in DOC_NUMBER.findall(asked)}
+    nation = names_nation(asked, snap)
     named = []
     for doc_id, rec in snap.docs.items():
         meta = rec.meta
-        if numbers and meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
+        if nation and _is_national(meta):
+            named.append(doc_id)  # 国家的…: the national documents, as a region's own
+        elif numbers and meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
             named.append(doc_id)  # the question quotes the document's 文号
         elif meta.region in regions:
             named.append(doc_id)
