@@ -27,6 +27,10 @@ from ingest.patterns import PENALTY, YEAR
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 FINE_COVER = 0.3  # share of the question's words the sentence stating a fine asked for must hold (dev split)
+# share of a sentence's hold on the question that the clause stating a rate must have: the rate is
+# the asked indicator's (抽查合格率…不断提升，验收合格率保持100%: 100% is another indicator's)
+RATE_BOUND = 0.6
+_CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 FIGURE_COVER = 0.8  # share of the best coverage a sentence stating the figure asked must have (dev split)
 
 
@@ -194,9 +198,15 @@ def _holds_figure(ev: Evidence, c, figure: str) -> bool:
 
 def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:
     """Does the text state the kind of figure asked? An amount of money asked about anything but
-    a penalty (担保金额, 收费标准) is not answered by the fine for not paying it."""
+    a penalty (担保金额, 收费标准) is not answered by the fine for not paying it; a rate, only by a
+    clause that also names what the question asks the rate of (RATE_BOUND)."""
     assert ev.quantity is not None
-    return ev.quantity.found_in(text if fines_answer else _FINE.sub("", text))
+    text = text if fines_answer else _FINE.sub("", text)
+    if ev.quantity.kind != "percent" or not ev.quantity.found_in(text):
+        return ev.quantity.found_in(text)
+    whole = ev.weight(frozenset(t for t in ev.weights if t in text))
+    return any(ev.quantity.found_in(clause) and ev.weight(frozenset(t for t in ev.weights if t in clause)) >= RATE_BOUND * whole
+               for clause in _CLAUSE.findall(text))
 
 
 class ExtractiveComposer:
