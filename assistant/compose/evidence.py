@@ -46,17 +46,35 @@ PUNISHING_OFF = 0.15  # a sentence of an article that punishes, for any other qu
 _PUNISHES = re.compile(r"处[^。；;]{0,40}罚款|给予[^。；;]{0,12}处罚|依照[^。；;]{0,60}(?:处罚|处理)|追究[^。；;]{0,6}责任|吊销")
 
 
+# a table of contents' leader and page number (前言........ 1, 加强计量监管 .- 18 -): it ends an
+# entry, and is not quoted
+TOC_LEADER = re.compile(r"[ \t\u3000]*(?:[.．·]{4,}|…{3,})[ \t\u3000]*\d{1,3}|[ \t\u3000]*\.-[ \t\u3000]*\d{1,3}[ \t\u3000]*-")
+_BLANK = " \t\r\n\u3000\xa0"
+
+
+def without_leader(text: str, start: int, end: int) -> int:
+    """The end of a heading's span without a table of contents' leader and page number."""
+    m = TOC_LEADER.search(text, start, end)
+    return m.start() if m else end
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans of the original text inside [start, end), blanks trimmed."""
+    """Sentence spans of the original text inside [start, end), blanks trimmed; each entry of a
+    table of contents a span of its own, without its leader and page number."""
     spans = []
     for m in _SENT.finditer(text, start, end):
-        s, e = m.start(), m.end()
-        while s < e and text[s] in " \t\r\n\u3000\xa0":
-            s += 1
-        while e > s and text[e - 1] in " \t\r\n\u3000\xa0":
-            e -= 1
-        if e - s >= 2:
-            spans.append((s, e))
+        pieces, at = [], m.start()
+        for leader in TOC_LEADER.finditer(text, m.start(), m.end()):
+            pieces.append((at, leader.start()))
+            at = leader.end()
+        pieces.append((at, m.end()))
+        for s, e in pieces:
+            while s < e and text[s] in _BLANK:
+                s += 1
+            while e > s and text[e - 1] in _BLANK:
+                e -= 1
+            if e - s >= 2:
+                spans.append((s, e))
     return spans
 
 

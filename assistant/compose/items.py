@@ -2,13 +2,55 @@
 or the question asks for items (哪几条, 步骤), the section's items, one cited line each."""
 from __future__ import annotations
 
+import re
+
 from assistant.compose.cite import Citations, trim_to_clauses
-from assistant.compose.evidence import Evidence, sentence_spans
+from assistant.compose.evidence import TOC_LEADER, Evidence, sentence_spans, without_leader
+from ingest.patterns import HEADING_KINDS
 from assistant.compose.extractive import Shaped
 from assistant.question.kinds import items_asked
 
 ITEM_LIMIT = 120  # characters of one item's line
 MAX_ITEMS = 10
+CONTENTS_REACH = 3000  # characters of a table of contents read past the entry asked
+CONTENTS_STRAYS = 2  # spans without leader in a row (a page break's furniture) before the contents end
+_PAGE_NUMBER = re.compile(r"[IVX]{1,4}(?=\d)")
+_WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
+
+
+def _rank(text: str, start: int) -> int | None:
+    """The rank of the numbering an entry starts with (第X章 1, 一、 3, (一) 4, 1. 5), None without."""
+    return next((rank for _, rank, pattern in HEADING_KINDS if pattern.match(text, start)), None)
+
+
+def contents_items(ev: Evidence) -> Shaped | None:
+    """The best passage is an entry of a table of contents (四、主要任务 .- 11 -): the entries one
+    level below it, up to the next entry of its level, each cited without leader or page number.
+    A page that holds only the contents (an opening, a cover) lists its tasks there."""
+    top = ev.candidates[0]
+    text = ev.text(top.doc_id)
+    if not (TOC_LEADER.match(text, top.end) and (rank := _rank(text, top.start)) is not None):
+        return None
+    cites = Citations(ev.snap)
+    head = f"{text[top.start:top.end]} [{cites.add(top.doc_id, top.start, top.end)}]"
+    lines, child_rank, strays = [], None, 0
+    for s, e in sentence_spans(text, top.end, min(len(text), top.end + CONTENTS_REACH)):
+        strays = 0 if TOC_LEADER.match(text, e) else strays + 1
+        if strays > CONTENTS_STRAYS:
+            break  # past the contents
+        if page := _PAGE_NUMBER.match(text, s):
+            s = page.end()  # a roman page number glued to the entry (II5.加强…)
+        r = _rank(text, s)
+        if r is None or not _WORDS.search(text, s, e):
+            continue  # a page's running number or header between entries (2、, II)
+        if r <= rank:
+            break
+        child_rank = child_rank or r
+        if r == child_rank and len(lines) < MAX_ITEMS:
+            lines.append(f"- {text[s:e]} [{cites.add(top.doc_id, s, e)}]")
+    if not lines:
+        return None
+    return Shaped(text=head + "\n" + "\n".join(lines), citations=cites.items)
 
 
 def section_items(ev: Evidence) -> Shaped | None:
@@ -24,12 +66,18 @@ def section_items(ev: Evidence) -> Shaped | None:
         return None
     text = ev.text(top.doc_id)
     children = [s for s in rec.sections if s.parent == section.index]
+    if is_heading and not children and not sentence_spans(text, section.heading_end, section.end) and section.parent is not None:
+        # an entry of a table of contents, or a heading with nothing under it (一、推动“洞头制造”迈向高端
+        # for 主要任务有哪几项): the items are its parent's
+        section = rec.sections[section.parent]
+        children = [s for s in rec.sections if s.parent == section.index]
     cites = Citations(ev.snap)
-    head_n = cites.add(top.doc_id, section.start, section.heading_end)
+    head_end = without_leader(text, section.start, section.heading_end)
+    head_n = cites.add(top.doc_id, section.start, head_end)
     lines = []
     if children:
         for child in children[:MAX_ITEMS]:
-            end = child.title_end
+            end = without_leader(text, child.start, child.title_end)
             lines.append(f"- {text[child.start:end].strip()} [{cites.add(top.doc_id, child.start, end)}]")
     elif is_heading:
         body = [(s, e) for s, e in sentence_spans(text, section.heading_end, section.end)]
@@ -49,5 +97,5 @@ def section_items(ev: Evidence) -> Shaped | None:
             lines.append(f"- {text[s:e]} [{cites.add(top.doc_id, s, e)}]")
     else:
         return None
-    head = f"{text[section.start:section.heading_end].strip()} [{head_n}]"
+    head = f"{text[section.start:head_end].strip()} [{head_n}]"
     return Shaped(text=head + "\n" + "\n".join(lines), citations=cites.items)

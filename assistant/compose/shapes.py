@@ -10,7 +10,7 @@ from assistant.compose.comparison import comparison
 from assistant.compose.deadline import another_actors_limit, with_document_date, with_time_requirements
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped, extractive
-from assistant.compose.items import section_items
+from assistant.compose.items import contents_items, section_items
 from assistant.compose.responsibility import responsibility, unassigned
 from assistant.question.kinds import ITEM_TYPES, Q
 
@@ -23,7 +23,7 @@ def shape(ev: Evidence) -> Shaped:
     elif qtype == Q.COMPARISON:
         shaped = comparison(ev)
     elif qtype in ITEM_TYPES:
-        shaped = section_items(ev)
+        shaped = contents_items(ev) or section_items(ev)
     if shaped is None:
         shaped = extractive(ev)
         if qtype == Q.RESPONSIBILITY:  # sentences that name no one doing it do not say who
