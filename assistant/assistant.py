@@ -12,7 +12,7 @@ from assistant.answer import Answer, Citation, QuestionType, titled
 from assistant.compose.articles import answer_article
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.claims import CONFIRMED, CONTRADICTED
-from assistant.compose.metadata import claimed_values, document_field, fields_answer, unheld_claims
+from assistant.compose.metadata import CLAIMED_ISSUER, claimed_values, document_field, fields_answer, unheld_claims
 from assistant.compose.side_by_side import side_by_side
 from assistant.config import Settings
 from assistant.errors import QuestionTooLong
@@ -279,14 +279,18 @@ class Assistant:
             if said is not None:
                 if not said.citations:
                     return self._abstain(query, ";".join(said.missing), snap, near), None
-                claimed = claimed_values(query.normalized) if asserts_claim(query.normalized) else []
+                # as asked (expansions follow 对吗); …是X发的吗? claims its issuer
+                claimed = claimed_values(query.asked) if asserts_claim(query.asked) or CLAIMED_ISSUER.search(query.asked) else []
                 if claimed and (wrong := unheld_claims(claimed, said.citations)):
                     reason = f"问题中的“{wrong[0]}”与文件不符"  # …文号是吉政发(2012)72号,对吗?
                     return Answer(question=query.text, standalone_question=query.text, abstained=True,
                                   answer=f"不对:{reason}。{CONTRADICTED}: {said.text}", reason=reason,
                                   question_type=QuestionType.OTHER, citations=said.citations), None
+                # 是 only when no document in scope is silent on the field (the silent one may be the one
+                # meant), or when what is claimed is a 文号, which names one document
+                sure = not said.missing or all(v.endswith("号") for v in claimed)
                 return Answer(question=query.text, standalone_question=query.text,
-                              answer=(CONFIRMED if claimed else "") + said.text, abstained=False,
+                              answer=(CONFIRMED if claimed and sure else "") + said.text, abstained=False,
                               question_type=QuestionType.OTHER, citations=said.citations), None
         if query.question_type == QuestionType.COMPARISON:
             hits = self._comparison_hits(query, hits, snap)

@@ -39,7 +39,8 @@ _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 _NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})[-_.年]([01]?\d)[-_.月]([0-3]?\d)(?!\d)")
 _HISTORY_HEAD = 30  # content lines at the top where a law's header lines stand
 # what a title line may carry after the name: the years it covers, its 文号, (试行) stays
-_TITLE_TAIL = re.compile(r"[(（](?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?|[^()（）]{0,12}[(（〔\[][12]\d{3}[)）〕\]]\s*\d{1,4}\s*号)[)）]$")
+_TITLE_TAIL = re.compile(r"[(（](?:(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)?\d{2,4}\s*年?|[^()（）]{0,12}[(（〔\[][12]\d{3}[)）〕\]]\s*\d{1,4}\s*号)[)）]$"
+                         r"|\s*[—–]+\s*[^—–()（）\s]{1,12}[(（〔\[][12]\d{3}[)）〕\]]\s*\d{1,4}\s*号$")  # …的意见—国质检质〔2006〕282号
 _DATE_UNDER_TITLE = re.compile(r"^[(（]((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)[)）]$")
 # a headline announcing a document: its issuers, then 印发 and its title in 《》
 _ANNOUNCED = re.compile(r"^(?P<orgs>(?:[^\s《》:]{2,30}?(?:省委|市委|县委|党委|人民政府|政府|办公厅|办公室|委员会|总局|局|厅|委|部)[\s、和]*){1,4}?)"

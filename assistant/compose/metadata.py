@@ -203,15 +203,27 @@ def _same_form(text: str) -> str:
     return _STATED_DATE.sub(lambda m: f"{int(m.group(1))}-{int(m.group(2))}-{int(m.group(3))}", text)
 
 
+# …是国务院办公厅发的,对吗?: the body a claim says issued the document
+CLAIMED_ISSUER = re.compile(r"是([\u4e00-\u9fff]{2,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会|协会))(?:联合)?(?:印发|发布|下发|制定|出台|发)的")
+
+
 def claimed_values(normalized_question: str) -> list[str]:
-    """The 文号 and dates a claim about a document states (…文号是吉政发(2012)72号,对吗?)."""
+    """The 文号, dates and issuer a claim about a document states (…文号是吉政发(2012)72号,对吗?), as
+    the question writes them."""
     # a 文号 by its year and serial (〔2012〕72号): what stands before the bracket runs into the question
     found = [re.sub(r"^[^〔\[［【(（]*", "", m.group()) for m in DOC_NUMBER.finditer(normalized_question.replace(" ", ""))]
     found += [m.group() for m in _STATED_DATE.finditer(normalized_question)]
-    return [_same_form(v) for v in found]
+    return found + [m.group(1) for m in CLAIMED_ISSUER.finditer(normalized_question)]
 
 
 def unheld_claims(claimed: list[str], citations: list[Citation]) -> list[str]:
     """The claimed values no cited row or line states."""
     held = [_same_form(c.quote) for c in citations]
-    return [v for v in claimed if not any(v in h for h in held)]
+    return [v for v in claimed if not any(f in h for h in held for f in _forms(v))]
+
+
+def _forms(value: str) -> set[str]:
+    """A claimed value as the documents may write it: a body by its full name or a short one."""
+    value = _same_form(value)
+    return {value} | {_same_form(full) for short, full in AGENCY_FULL_NAMES.items() if short == value} | {
+        _same_form(short) for short, full in AGENCY_FULL_NAMES.items() if full == value}

@@ -22,6 +22,10 @@ _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _TITLE_NESTED = re.compile(r"《((?:[^《》]|《[^《》]*》){2,80})》")  # a title, with a title inside it or not
 _CONJUNCTIONS = "和与及或跟同"  # 和最高人民法院…的规定: the name after the conjunction is a short name
 _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
+# a policy's kinds end a name too (质量提升行动实施意见), named by its whole title or a title's end
+# only; a policy the documents only cite is asked of through them (its year, its 文号)
+POLICY_TOPIC = 6  # characters before a policy's kind that name it (质量提升行动 + 实施意见), not 发展 + 规划
+_NAME_END = re.compile(r"(?:法|条例|规定|办法|细则|解释|意见|方案|规划|纲要|计划|决定)")
 
 
 @dataclass(frozen=True)
@@ -151,7 +155,7 @@ class LawMention:
     end: int
 
 
-def _law_like_heads(text: str):
+def _law_like_heads(text: str, ends: re.Pattern[str] = _LAW_END):
     """(words, start, stop) for each stretch of a run of Han characters that ends in a law's kind
     (…价格法, …山东特种设备条例), from the run's start. A title written without its outer marks
     keeps the inner ones (浙江省实施《…法》办法第一条): runs are read with the marks left out, and
@@ -159,7 +163,7 @@ def _law_like_heads(text: str):
     at = [i for i, ch in enumerate(text) if ch not in "《》〈〉"]
     plain = "".join(text[i] for i in at)
     for run in _RUN.finditer(plain):
-        for end in _LAW_END.finditer(run.group(0)):
+        for end in ends.finditer(run.group(0)):
             yield run.group(0)[: end.end()], at[run.start()], at[run.start() + end.end() - 1] + 1
 
 
@@ -173,11 +177,13 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
         names.append((m.group(1), m.start(), m.end(), True))
         for inner in CITED_TITLE.finditer(m.group(1)):  # 《河南省实施〈…法〉办法》 cites the law too
             names.append((inner.group(1), m.start() + 1 + inner.start(), m.start() + 1 + inner.end(), True))
-    names += [(head, start, stop, False) for head, start, stop in _law_like_heads(normalized_question)]
+    names += [(head, start, stop, False) for head, start, stop in _law_like_heads(normalized_question, _NAME_END)]
     for name, start, stop, quoted in names:
         named = named_law(snap, name, regions, quoted=quoted)
         if named is None or len(named.doc_ids) != 1 or any(m.doc_id == named.doc_ids[0] for m in found):
             continue
+        if not quoted and not _LAW_END.search(named.name[-2:]) and len(named.name) - 2 < POLICY_TOPIC:
+            continue  # 发展规划, 实施方案: a kind's common tail, not a policy's name
         if not quoted:  # the run starts at the question's first Han character; the name is its end
             start = max(start, stop - len(named.name) - named.dropped - normalized_question.count("《", start, stop) * 2)
         place = _region_before(normalized_question, start)

@@ -100,6 +100,17 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
     return named
 
 
+def _titled_per_place(snap: Snapshot, named: list[str], titled: list[str]) -> list[str]:
+    places: dict[tuple, list[str]] = {}
+    for d in named:
+        meta = snap.docs[d].meta
+        places.setdefault((meta.region, meta.city, meta.county, None if meta.region else meta.issuer), []).append(d)
+    kept = []
+    for docs in places.values():
+        kept += [d for d in docs if d in titled] or docs
+    return kept + [d for d in titled if d not in kept]
+
+
 def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
     docs = list(snap.docs)
     if query.filter_doc_ids:
@@ -113,8 +124,13 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
     elif not query.filter_doc_ids:
         named = named_documents(snap, query)
         titled = laws_named(snap, query.asked, query.regions)
-        # a law named by its title (价格法, 《山东省计量条例》) narrows the region it is in
-        named = [d for d in named if d in titled] or titled or named
+        # a law named by its title (价格法, 《山东省计量条例》) narrows the region it is in; in a
+        # comparison, each place or body compared keeps its own documents where none is named by title
+        # (湖南的…意见和质检总局的…指导意见: the 湖南 one by title, 质检总局's by its issuer)
+        if query.question_type == QuestionType.COMPARISON and any(d in titled for d in named):
+            named = _titled_per_place(snap, named, titled)
+        else:
+            named = [d for d in named if d in titled] or titled or named
         if named:
             docs = [d for d in docs if d in named]
     return docs
