@@ -12,7 +12,7 @@ from assistant.answer import Answer, Citation, QuestionType, titled
 from assistant.compose.articles import answer_article
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.claims import CONFIRMED, CONTRADICTED
-from assistant.compose.metadata import CLAIMED_ISSUER, claimed_values, document_field, fields_answer, unheld_claims
+from assistant.compose.metadata import claimed_values, document_field, fields_answer, unheld_claims
 from assistant.compose.side_by_side import side_by_side
 from assistant.config import Settings
 from assistant.errors import QuestionTooLong
@@ -21,7 +21,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query, analyse
 from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
-from assistant.question.kinds import asked_fields, asserts_claim
+from assistant.question.kinds import CLAIMED_ISSUER, asked_fields, asserts_claim
 from assistant.question.parts import per_document
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits

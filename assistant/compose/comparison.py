@@ -5,12 +5,7 @@ from __future__ import annotations
 from assistant.compose.cite import SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped
-from ingest.gazetteer import AGENCY_FULL_NAMES
-
-# each national body's short names (国家质量监督检验检疫总局: 质检总局, 国家质检总局)
-AGENCY_SHORT_NAMES: dict[str, list[str]] = {}
-for _short, _full in AGENCY_FULL_NAMES.items():
-    AGENCY_SHORT_NAMES.setdefault(_full, []).append(_short)
+from assistant.search.retrieve import SCOPE_WORD, issuer_aliases
 
 
 def _one_per_place(ev: Evidence, targets: list[str]) -> list[str]:
@@ -31,9 +26,10 @@ def _named_at(ev: Evidence, doc_id: str) -> int:
     meta = ev.snap.docs[doc_id].meta
     asked = ev.query.asked
     names = [n for n in (meta.county, meta.city, meta.region, meta.issuer) if n]
-    if not meta.region:
-        names += [alias for alias in AGENCY_SHORT_NAMES.get(meta.issuer or "", ())] + ["国家", "全国", "中央"]
     found = [asked.find(n) for n in names if n in asked]
+    if not meta.region:  # a national document: by a short name of its issuer, or as 国家/全国/中央
+        found += [asked.find(a) for a in issuer_aliases(meta.issuer or "") if a and a in asked]
+        found += [m.start() for m in SCOPE_WORD.finditer(asked)]
     return min(found) if found else len(asked)
 
 

@@ -6,9 +6,9 @@ import re
 
 from assistant.compose.cite import Citations, trim_to_clauses
 from assistant.compose.evidence import TOC_LEADER, Evidence, sentence_spans, without_leader
-from ingest.patterns import HEADING_KINDS
 from assistant.compose.extractive import Shaped
 from assistant.question.kinds import items_asked
+from ingest.patterns import HEADING_KINDS
 
 ITEM_LIMIT = 120  # characters of one item's line
 MAX_ITEMS = 10

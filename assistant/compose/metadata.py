@@ -10,7 +10,7 @@ from assistant.answer import Citation, titled
 from assistant.compose.cite import cite
 from assistant.index.generation import DocRecord
 from assistant.index.snapshot import Snapshot
-from assistant.question.kinds import FieldRule
+from assistant.question.kinds import CLAIMED_ISSUER, FieldRule
 from assistant.search.hits import Hits
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.header import HeaderField, header_fields, header_value
@@ -201,10 +201,6 @@ def _same_form(text: str) -> str:
     """A 文号 or a date as compared: blanks out, any bracket 〔, 2018年9月12日 as 2018-9-12."""
     text = re.sub(r"[\[［【(（〔]", "〔", re.sub(r"[\]］】)）〕]", "〕", normalize(text).replace(" ", "")))
     return _STATED_DATE.sub(lambda m: f"{int(m.group(1))}-{int(m.group(2))}-{int(m.group(3))}", text)
-
-
-# …是国务院办公厅发的,对吗?: the body a claim says issued the document
-CLAIMED_ISSUER = re.compile(r"是([\u4e00-\u9fff]{2,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会|协会))(?:联合)?(?:印发|发布|下发|制定|出台|发)的")
 
 
 def claimed_values(normalized_question: str) -> list[str]:

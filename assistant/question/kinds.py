@@ -192,13 +192,16 @@ class FieldRule:
     asked_of_document: re.Pattern[str] | None = None  # questions that ask it of a document they name
 
 
+# …是国务院办公厅发的: the body a claim says issued the document (group 1)
+CLAIMED_ISSUER = re.compile(r"是([\u4e00-\u9fff]{2,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会))(?:联合)?(?:印发|发布|下发|制定|出台|发)的")
+
 FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule("doc_number", "文号", named=re.compile(r"文号|发文字号|令号|第几号令|几号令|令第几号|document number|reference number")),
     FieldRule(
         "issuer", "发文机关",
         named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
         asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是谁(发|出|下发)的"
-                                    r"|是[\u4e00-\u9fff]{2,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会)(?:联合)?(?:印发|发布|下发|制定|出台|发)的(?:吗|吧|[,，]?(?:对吗|是吗|对不对))"),
+                                    rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|是吗|对不对))"),
     ),
     FieldRule(
         "date", "成文日期",

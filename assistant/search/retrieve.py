@@ -25,7 +25,8 @@ from ingest.patterns import DOC_NUMBER
 
 
 @lru_cache(maxsize=4096)
-def _issuer_aliases(issuer: str) -> frozenset[str]:
+def issuer_aliases(issuer: str) -> frozenset[str]:
+    """A national body's name and its short names (国家质量监督检验检疫总局: 质检总局, 国家质检总局)."""
     return frozenset({issuer} | {short for short, full in AGENCY_FULL_NAMES.items() if full == issuer})
 
 
@@ -59,9 +60,8 @@ def names_nation(asked: str, snap: Snapshot) -> bool:
     国家和福建的…) as it would name a province? Only when the corpus holds national and local
     documents both; 国家 as part of a body's name (国家质检总局) or as a statute's subject
     (国家鼓励…) is no scope. A document without a title is named by its file's name."""
-    metas = [rec.meta for rec in snap.docs.values()]
-    national = [(rec.meta.title or doc_id) for doc_id, rec in snap.docs.items() if _is_national(rec.meta)]
-    if not national or len(national) == len(metas):
+    national = [snap.normalized_titles[d] or normalize(d) for d, rec in snap.docs.items() if _is_national(rec.meta)]
+    if not national or len(national) == len(snap.docs):
         return False
     if _NATION.search(asked):
         return True
@@ -69,7 +69,7 @@ def names_nation(asked: str, snap: Snapshot) -> bool:
         if any(asked.startswith(alias, m.start()) for alias in AGENCY_FULL_NAMES):
             continue
         fragment = normalize(asked[m.end():m.end() + _TITLE_FRAGMENT])
-        if len(fragment) == _TITLE_FRAGMENT and any(fragment in normalize(t) for t in national):
+        if len(fragment) == _TITLE_FRAGMENT and any(fragment in t for t in national):
             return True
     return False
 
@@ -95,7 +95,7 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
             named.append(doc_id)  # the question quotes the document's 文号
         elif meta.region in regions:
             named.append(doc_id)
-        elif not meta.region and meta.issuer and any(_names_body(asked, a) for a in _issuer_aliases(meta.issuer)):
+        elif not meta.region and meta.issuer and any(_names_body(asked, a) for a in issuer_aliases(meta.issuer)):
             named.append(doc_id)
     return named
 
