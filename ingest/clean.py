@@ -24,8 +24,13 @@ _FURNITURE_LINE = [
     (re.compile(r"^(当前位置|您现在的位置|首页\s*[>>》/])"), "breadcrumb"),
     (re.compile(r"(门户网站|政府网|官方网站|官网)\s*$|[-_|—]\s*\S{2,20}(门户网站|政府网|网站|网)\s*$"), "site name"),
     (re.compile(r"^<!--.*-->$"), "markup comment"),
+    # a site's menu: four or more short links between bars (首页 | 机构设置 | 新闻中心 | 政务公开)
+    (re.compile(r"^(?:[^|｜:：。，,；;\d]{2,8}\s*[|｜]\s*){3,}[^|｜:：。，,；;\d]{2,8}$"), "navigation bar"),
 ]
 _HISTORY_HEAD = 30  # content lines at the top where a law's header lines (…会议通过, …令第N号公布) stand
+# A page's <title>: its heading, then column and site names after _ | ｜ or a spaced dash
+_PAGE_TITLE = re.compile(r"^([^_|｜]{4,80}?)(?:\s*[_|｜]\s*|\s+[-—–]\s+)[^。，,；;]{2,60}$")
+_PAGE_TITLE_HEAD = 15  # content lines at the top where it and the heading it repeats stand
 # Lines after which everything on a scraped page is furniture (related links, QR code).
 _TRAILING_BLOCK = re.compile(r"^(扫一扫在手机打开当前页|扫一扫在手机上查看当前页面|相关阅读|相关链接|相关文章|相关新闻)")
 # News preamble markers: the document body starts after this line.
@@ -74,6 +79,14 @@ def segment(loaded: LoadedText) -> list[Segment]:
         r = rows[i]
         if (r[2], r[3]) in history:
             rows[i] = (r[0], r[1], r[2], r[3], "furniture", "legislative history")
+    # a scraped page's <title> line: the page's own heading, then its column and site
+    # (明码标价和禁止价格欺诈规定_政策法规_国家市场监督管理总局), repeating a line below it
+    top = content_rows[:_PAGE_TITLE_HEAD]
+    for i in top:
+        m = _PAGE_TITLE.match(search_form[i])
+        if m and rows[i][4] == "body" and any(search_form[j].strip() == m.group(1).strip() for j in top if j != i):
+            r = rows[i]
+            rows[i] = (r[0], r[1], r[2], r[3], "furniture", "page title")
     # trailing block of a scraped page
     for i in content_rows:
         if _TRAILING_BLOCK.match(search_form[i]):

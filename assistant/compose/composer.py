@@ -23,7 +23,7 @@ from assistant.question.terms import NUMERAL_START, topic_like
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
-from ingest.patterns import PENALTY, YEAR
+from ingest.patterns import NUMERAL, PENALTY, YEAR
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
 FINE_COVER = 0.3  # share of the question's words the sentence stating a fine asked for must hold (dev split)
@@ -31,6 +31,11 @@ FINE_COVER = 0.3  # share of the question's words the sentence stating a fine as
 # the asked indicator's (抽查合格率…不断提升，验收合格率保持100%: 100% is another indicator's)
 RATE_BOUND = 0.6
 _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
+# a period asked for an act (几天内完成检验), and a period a text sets for one (十个工作日内颁发…):
+# the text's period answers only when its act is the one asked
+_UNIT = r"个?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)"
+_PERIOD_ASKED = re.compile(rf"(?:几|多少){_UNIT}(?:之内|以内|内)(?P<act>[^，。？?,;；]{{2,16}})")
+_PERIOD_SET = re.compile(rf"{NUMERAL}\s*{_UNIT}(?:之内|以内|内)(?P<act>[^。；;]{{0,30}})")
 FIGURE_COVER = 0.8  # share of the best coverage a sentence stating the figure asked must have (dev split)
 
 
@@ -47,7 +52,7 @@ class Composition:
 def unknown_topics(ev: Evidence) -> list[str]:
     """Nouns of the question that no document contains, nor any of their synonyms
     (网约车, 口罩, 局长): the question is about something the corpus does not cover."""
-    texts = [ev.snap.normalized(d) for d in ev.snap.docs]
+    texts = [ev.snap.body_normalized(d) for d in ev.snap.docs]  # not a page's widgets: 【字体：大 中 小】
 
     def absent(term: str) -> bool:
         return not any(ev.mentions(term, t) for t in texts)
@@ -125,7 +130,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             reason = f"文件提到了相关内容,但没有规定具体的{ev.quantity.label}"
             # quote what the documents say of the thing asked: the sentence covering most of it, not
             # one lifted by a figure of something else (锅炉停用一年 for how long a test may take)
-            top = max(ev.candidates[:5], key=lambda c: (round(ev.weight(c.covered), 6), c.score))
+            # (of two equal through their document's title, the one saying more itself)
+            top = max(ev.candidates[:5], key=lambda c: (round(ev.weight(c.covered), 6),
+                                                         round(ev.weight([t for t in c.covered if ev.mentions(t, c.norm)]), 6), c.score))
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
         missing = [f for f in stated_figures(ev.query.normalized) if not any(_holds_figure(ev, c, f) for c in near)]
@@ -202,11 +209,25 @@ def _states_figure(ev: Evidence, text: str, fines_answer: bool) -> bool:
     clause that also names what the question asks the rate of (RATE_BOUND)."""
     assert ev.quantity is not None
     text = text if fines_answer else _FINE.sub("", text)
+    if ev.quantity.kind == "duration" and not _period_of_act(ev, text):
+        return False
     if ev.quantity.kind != "percent" or not ev.quantity.found_in(text):
         return ev.quantity.found_in(text)
     whole = ev.weight(frozenset(t for t in ev.weights if t in text))
     return any(ev.quantity.found_in(clause) and ev.weight(frozenset(t for t in ev.weights if t in clause)) >= RATE_BOUND * whole
                for clause in _CLAUSE.findall(text))
+
+
+def _period_of_act(ev: Evidence, text: str) -> bool:
+    """When the question asks the period of an act (几天内完成检验) and the text sets periods
+    for acts (…十个工作日内颁发证书), is one of them for an act the question names? A text
+    setting no period of that form is not judged here."""
+    asked = _PERIOD_ASKED.search(ev.query.asked)
+    if asked is None:
+        return True
+    terms = [t for t in ev.weights if t in asked.group("act")]
+    periods = [m.group("act") for m in _PERIOD_SET.finditer(text)]
+    return not terms or not periods or any(ev.mentions(t, act) for act in periods for t in terms)
 
 
 class ExtractiveComposer:

@@ -17,6 +17,7 @@ from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue
 from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans
 from assistant.question.terms import longest_common_run, mentions, question_terms, situation_words, term_groups, weight_of
 from assistant.search.definitions import defined_term, definition_pattern
+from assistant.search.duties import asked_actor_forms, bears_duty
 from assistant.search.hits import Hits
 from assistant.search.laws import law_mentions
 from assistant.search.retrieve import SCOPE_WORD, names_nation
@@ -39,6 +40,7 @@ PREAMBLE_PENALTY = 0.3
 # it answers a question of issuance only
 _TRANSMITTAL = re.compile(r"《[^《》]{2,80}》[^。；;]{0,20}(?:印发|转发|下发|发)给你们")
 _ASKS_ISSUANCE = re.compile(r"印发|转发|下发|发布|颁布|通知|执行|施行|实施|生效|谁发|哪年|哪一年|什么时候|何时")
+DUTY_CUE = 0.25  # a sentence putting a duty on the actor the question asks about (举报人应当…), dev split
 MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or must (dev split)
 PENALTY_CUE = 0.25  # a sentence setting a measure (罚款, 吊销), for a question of what befalls a violation
 PUNISHING_OFF = 0.15  # a sentence of an article that punishes, for any other question
@@ -192,6 +194,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     # the sentence that defines the term a definition question asks about (本法所称X，是指)
     defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
         term := defined_term(query.asked)) else None
+    # 对举报人有什么要求?: the sentences whose subject is that actor, with a duty or a ban
+    duty_forms = asked_actor_forms(snap, query.asked, alts, hits.allowed_docs)
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     asks_issuance = bool(_ASKS_ISSUANCE.search(query.asked))
     candidates: list[Candidate] = []
@@ -224,6 +228,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             score += 0.3 * (weight_of(covered, weights, groups) - in_sentence_weight) / total
             if cue and cue.search(norm):
                 score += 0.25
+            if duty_forms and bears_duty(norm, duty_forms):
+                score += DUTY_CUE
             if permission and MODAL.search(norm):
                 score += MODAL_CUE
             if penalty and PENALTY.search(norm):

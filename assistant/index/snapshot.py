@@ -56,6 +56,7 @@ class Snapshot:
         self.chunk_pos = {c.chunk_id: i for i, c in enumerate(self.chunks)}
         self._texts: dict[str, str] = {}
         self._normalized: dict[str, str] = {}
+        self._body: dict[str, str] = {}
         self._records: dict[str, DocumentRecords] | None = None
         self._articles: dict[str, tuple[Article, ...]] = {}
         self._parallel: dict[str, str] = {}
@@ -166,4 +167,21 @@ class Snapshot:
                 got = self._normalized.get(doc_id)
                 if got is None:
                     got = self._normalized[doc_id] = normalize(self.text(doc_id))
+        return got
+
+    def body_normalized(self, doc_id: str) -> str:
+        """The document's text normalised, without its page furniture (a site's widgets and
+        menus, header tables, a law's history lines): what the document itself says, for checks
+        of which words it uses (【字体：大 中 小】 does not make 字体 a word of the document)."""
+        got = self._body.get(doc_id)
+        if got is None:
+            spans = self.docs[doc_id].furniture
+            if not spans:
+                return self.normalized(doc_id)
+            text, pieces, at = self.text(doc_id), [], 0
+            for a, b in spans:
+                pieces.append(text[at:a])
+                at = max(at, b)
+            pieces.append(text[at:])
+            got = self._body[doc_id] = normalize("\n".join(pieces))
         return got

@@ -43,7 +43,8 @@ def stopwords() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def tokenizer_id() -> str:
-    digest = hashlib.sha1((data_text("domain_dict.txt") + data_text("stopwords.txt")).encode("utf-8")).hexdigest()[:10]
+    rules = _GRADE.pattern  # a change of what is joined into one token changes the tokens
+    digest = hashlib.sha1((data_text("domain_dict.txt") + data_text("stopwords.txt") + rules).encode("utf-8")).hexdigest()[:10]
     return f"rjieba-{version('rjieba')}-search+dict-{digest}"
 
 
@@ -77,7 +78,14 @@ def _keep(tok: str) -> str:
 def tokens_of_normalized(text: str) -> list[str]:
     """Tokens of text that is already normalised (see ingest.normalize)."""
     get = _kept.get  # None: not seen yet; "": seen and dropped
-    return [k for tok in segmenter().cut_for_search(text) if (k := get(tok)) or (k is None and (k := _keep(tok)))]
+    kept = [k for tok in segmenter().cut_for_search(text) if (k := get(tok)) or (k is None and (k := _keep(tok)))]
+    return kept + _GRADE.findall(text) if _GRADE_HEAD.search(text) else kept
+
+
+# a grade or class written with Latin letters or Roman numerals (a级风险, ii类医疗器械, b型): one
+# term, which the segmenter cuts into a letter it drops and a character it keeps apart
+_GRADE = re.compile(r"(?<![a-z])[a-z]{1,3}(?:级|类|型)")
+_GRADE_HEAD = re.compile(r"[a-z](?:级|类|型)")
 
 
 def tokenize(text: str) -> list[str]:

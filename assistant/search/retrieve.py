@@ -15,9 +15,12 @@ from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import mended_cuts
 from assistant.question.analyse import Query
+from assistant.question.kinds import asked_fields
 from assistant.search.definitions import defined_term, defining_chunks
+from assistant.search.duties import asked_actor_forms, duty_chunks
 from assistant.search.hits import CHROMA_DAMAGED, CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
-from assistant.search.laws import laws_named
+from assistant.search.laws import law_mentions, laws_named
+from assistant.question.interrogatives import only_in_frames
 from assistant.search.rerankers import Reranker
 from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.normalize import normalize
@@ -48,6 +51,7 @@ def _names_place(asked: str, meta) -> bool:
 # 国家/全国/中央 standing where a region stands: 国家的…, 国家和福建的…, 国家层面…
 _NATION = re.compile(r"(?:国家|全国|中央)(?=的|和|与|跟|同|、|层面|级的|那|这|出台|发布|印发|制定)")
 SCOPE_WORD = re.compile(r"国家|全国|中央")
+DUTY_RANKS = 10  # how far a passage putting a duty on the actor asked about rises (dev split)
 _TITLE_FRAGMENT = 4  # characters after 国家 that must run in a national document's title
 
 
@@ -178,6 +182,13 @@ class HybridRetriever:
 
         mask = snap.chunk_mask(allowed)
         tokens = list(query.tokens)
+        # the words of a title the question names its document by (按侵害消费者权益行为处罚办法)
+        # are a filter, already applied: every passage of it holds them, and they are no topic;
+        # unless the question asks of the document itself (its issuer, its date), answered by
+        # the lines that name it
+        named = [(m.start, m.end) for m in law_mentions(snap, query.asked, query.regions)]
+        if named and not asked_fields(query.asked):
+            tokens = [t for t in tokens if not only_in_frames(t, query.asked, named)] or tokens
         tokens += mended_cuts(query.normalized, tokens, lambda w: snap.bm25.idf(w) is not None)  # 卖劣药 → 劣药
         scores = snap.bm25.scores(tokens, mask)
         order = np.argsort(-scores, kind="stable")[:n]
@@ -212,6 +223,13 @@ class HybridRetriever:
                 if rank >= n:
                     break
 
+        if forms := asked_actor_forms(snap, query.asked, dict(query.synonyms), allowed):
+            # a question of what an actor must do (对举报人有什么要求?): the passages putting a duty
+            # on that actor rise, as if ranked DUTY_RANKS places higher in each leg
+            s = self.settings
+            lift = (s.bm25_weight + s.dense_weight) * (1 / (s.rrf_k + 1) - 1 / (s.rrf_k + 1 + DUTY_RANKS))
+            for i in duty_chunks(snap, forms, list(fused)):
+                fused[i] += lift
         if query.question_type == QuestionType.DEFINITION and (term := defined_term(query.asked)):
             # the article that defines the term asked about comes first, whatever its words score
             top = max(fused.values(), default=0.0)

@@ -3,6 +3,7 @@ font widgets, related links, news preambles) is told apart from the document bod
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -192,3 +193,42 @@ def test_webpage_body_has_no_site_footer(webpage):
     assert "省级地方标准的立项、审查和发布工作，由省人民政府标准化行政主管部门负责。" in body
     for furniture in ("ICP备", "版权所有", "相关阅读", "扫一扫", "发布时间", "http"):
         assert furniture not in body
+
+
+# --- a scraped page of the development corpus ---------------------------------------------------
+
+SCRAPED = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "laws" / "食品生产经营监督检查管理办法(2021-12-24).html"
+
+
+@pytest.fixture(scope="module")
+def scraped():
+    from ingest.pipeline import ingest_file
+
+    return ingest_file(SCRAPED)
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("食品生产经营监督检查管理办法_政策法规_国家市场监督管理总局", "page title"),  # <title>: heading, column, site
+    ("首页 | 机构设置 | 新闻中心 | 政务公开 | 互动交流", "navigation bar"),
+])
+def test_a_pages_title_and_menu_are_furniture(scraped, line, reason):
+    seg = next(s for s in scraped.segments if scraped.text[s.start : s.end] == line)
+    assert (seg.kind, seg.reason) == ("furniture", reason)
+
+
+def test_the_heading_the_page_title_repeats_stays_the_body_and_the_title(scraped):
+    heading = next(s for s in scraped.segments if scraped.text[s.start : s.end] == "食品生产经营监督检查管理办法")
+    assert heading.kind == "body"
+    assert scraped.meta.title == "食品生产经营监督检查管理办法"
+
+
+@pytest.mark.parametrize("line", [
+    "江苏省人民政府关于加强标准化工作的意见 - 第二部分",  # nothing below repeats its head
+    "生产者 | 销售者 | 经营者",  # three cells: a table row, not a menu
+])
+def test_lines_that_only_look_like_a_title_or_a_menu_stay_body(line):
+    from ingest.models import LoadedText
+
+    text = f"{line}\n第一条 为了规范监督检查，制定本办法。\n"
+    segs = segment(LoadedText(source=Path("page.txt"), text=text, format="txt"))
+    assert segs[0].kind == "body", segs[0]

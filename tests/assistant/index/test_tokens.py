@@ -18,3 +18,34 @@ def test_a_word_cut_apart_in_the_question_is_mended_from_the_documents_vocabular
     # a word's own parts are not added (管理 inside 管理法), nor a word well cut
     assert mended_cuts(normalize("药品管理法里，销售劣药怎么罚？"), tokens_of_normalized(normalize("药品管理法里，销售劣药怎么罚？")), known) == []
 
+
+
+def test_a_grade_written_in_latin_letters_or_roman_numerals_is_one_term():
+    """风险等级为C级、D级 and Ⅱ类医疗器械: the segmenter drops the letter and keeps 级 or 类 apart,
+    so a question about A级 matched every 级; the grade is now a term of its own."""
+    assert {"c级", "d级"} <= set(tokens_of_normalized(normalize("风险等级为C级、D级的食品生产者")))
+    assert "ii类" in tokens_of_normalized(normalize("第Ⅱ类医疗器械"))
+    assert "b型" in tokens_of_normalized(normalize("B型超声诊断设备"))
+    # a longer Latin word is no grade, and a figure is none either
+    assert not any(t.endswith("级") for t in tokens_of_normalized(normalize("abcd级 3级")) if len(t) > 1)
+
+
+def test_a_question_about_a_grade_the_document_does_not_rank_is_declined(tmp_path):
+    """The rules set how often C级 and D级 producers are inspected and no frequency for B级: the
+    answer says so, quoting the sentence that names B级 (before, the one on C级 and D级)."""
+    import shutil
+    from pathlib import Path
+
+    from assistant import Assistant, Settings
+    from assistant.index.index import Index
+    from assistant.index.update import ingest_paths
+
+    laws = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
+    work = tmp_path
+    (work / "docs").mkdir()
+    shutil.copy(laws / "食品生产经营监督检查管理办法(2021-12-24).html", work / "docs")
+    settings = Settings(home=work / "idx")
+    assert ingest_paths(Index(settings), [work / "docs"]).count("added") == 1
+    answer = Assistant(settings).ask("按食品生产经营监督检查管理办法，B级风险的食品生产者一年要被检查几次？")
+    assert answer.abstained and "没有规定具体的频次" in answer.reason, answer.answer
+    assert "B级风险" in answer.citations[0].quote
