@@ -56,9 +56,11 @@ _FUNCTION_TAGS = frozenset({"p", "u", "c"})
 
 def topic_like(term: str) -> bool:
     """A dictionary noun, or a new word jieba had to guess whose parts are nouns (新冠, 网约车:
-    网约 + 车), not a phrase of verbs and particles (检完, 还会罚, 不归本), nor a guess across a
+    网约 + 车), not a phrase of verbs and particles (检完, 还会罚, 不归本, 开了个), nor a guess across a
     function word (多少天向社会公告 read 天向, 修秤时用了 read 时用)."""
     nouns, words, function = dictionary_words()
+    if "了" in term[1:]:
+        return False  # a verb with its aspect particle, whatever the dictionary tags it (开了个, 买了)
     if term in nouns:
         return True
     return (len(term) >= 2 and term not in words and not any(c in function for c in term)
