@@ -16,7 +16,7 @@ from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission
 from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans
 from assistant.question.terms import longest_common_run, mentions, question_terms, situation_words, term_groups, weight_of
-from assistant.search.definitions import defined_term, definition_pattern
+from assistant.search.definitions import asked_body, defined_term, definition_pattern, identity_pattern
 from assistant.search.duties import asked_actor_forms, bears_duty
 from assistant.search.hits import Hits
 from assistant.search.laws import law_mentions
@@ -196,6 +196,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         term := defined_term(query.asked)) else None
     # 对举报人有什么要求?: the sentences whose subject is that actor, with a duty or a ban
     duty_forms = asked_actor_forms(snap, query.asked, alts, hits.allowed_docs)
+    identity = identity_pattern(body) if (body := asked_body(query.asked)) else None  # X是哪个部门?
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     asks_issuance = bool(_ASKS_ISSUANCE.search(query.asked))
     candidates: list[Candidate] = []
@@ -238,7 +239,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
                 score -= PUNISHING_OFF  # 有下列情形之一的…给予处罚 restates a duty; the duty answers
             if quantity is not None and quantity.found_in(norm):
                 score += 0.3
-            if defining is not None and defining.search(norm):
+            if defining is not None and defining.search(norm) or identity is not None and identity.search(norm):
                 score += 0.3
             if not asks_scope and _PURPOSE_OR_SCOPE.search(norm):
                 score -= PREAMBLE_PENALTY

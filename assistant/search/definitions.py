@@ -56,3 +56,39 @@ def defining_chunks(snap: Snapshot, term: str, allowed: list[str] | tuple[str, .
     if not docs:
         return []
     return [i for i, c in enumerate(snap.chunks) if c.doc_id in docs and pattern.search(normalize(c.text))]
+
+
+# 农产品质量安全监督管理部门是哪个部门?: which body a name the document uses stands for, which it
+# says in an identity (县级以上人民政府农业、畜牧行政主管部门是农产品质量安全监督管理部门)
+_WHICH_BODY = re.compile(r"(?:是|指|为)(?:哪个|哪一个|哪些|哪一级|哪级|什么)(?:政府)?(?:部门|机关|单位|机构)")
+
+
+def asked_body(normalized_question: str) -> str | None:
+    """The name a question asks the body of (X是哪个部门 / X指哪些单位), or None."""
+    m = _WHICH_BODY.search(normalized_question)
+    if not m:
+        return None
+    run = _BEFORE.search(normalized_question[: m.start()])
+    if not run:
+        return None
+    name = run.group(0)
+    # the name starts after the last word putting it in its document (…办法规定, 条例里说的)
+    ends = [name.rindex(m) + len(m) for m in _MARKERS + ("规定", "说的", "讲的") if m in name[:-1]]
+    name = name[max(ends):] if ends else name
+    return name if len(name) >= 4 else None
+
+
+@lru_cache(maxsize=256)
+def identity_pattern(name: str) -> re.Pattern[str]:
+    """A sentence saying which body ``name`` is: …是X, / X是… / X为… (not X是指, a definition)."""
+    n = re.escape(name)
+    return re.compile(rf"(?:是|为)(?:本[省市县区级])?{n}(?=[,，。;；])|(?<![\u4e00-\u9fff]){n}(?:是|为)(?!指)")
+
+
+def identity_chunks(snap: Snapshot, name: str, allowed: list[str] | tuple[str, ...]) -> list[int]:
+    """Positions (in snap.chunks) of the allowed documents' chunks saying which body ``name`` is."""
+    pattern = identity_pattern(name)
+    docs = {d for d in allowed if pattern.search(snap.normalized(d))}
+    if not docs:
+        return []
+    return [i for i, c in enumerate(snap.chunks) if c.doc_id in docs and pattern.search(normalize(c.text))]
