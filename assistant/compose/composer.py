@@ -241,6 +241,21 @@ def _period_of_act(ev: Evidence, text: str) -> bool:
     return not terms or not periods or any(ev.mentions(t, act) for act in periods for t in terms)
 
 
+def _bare_headings(ev: Evidence, citations: list[Citation]) -> str:
+    """The first heading quoted, when every quote is a bare heading: a section heading whose
+    section has no text under it; "" otherwise."""
+    first = ""
+    for c in citations:
+        rec = ev.snap.docs[c.doc_id]
+        section = rec.section_at(c.start)
+        if section is None or not (section.start <= c.start and c.end <= section.title_end + 1):
+            return ""
+        if ev.text(c.doc_id)[section.title_end : section.end].strip():
+            return ""
+        first = first or ev.text(c.doc_id)[section.start : section.title_end].strip() or c.quote
+    return first
+
+
 class ExtractiveComposer:
     def __init__(self, min_coverage: float = MIN_COVERAGE) -> None:
         if not 0 <= min_coverage <= 1:
@@ -261,6 +276,11 @@ class ExtractiveComposer:
         if gap is not None:
             return gap
         shaped = shape(ev)
+        if not shaped.abstained and shaped.citations and (empty := _bare_headings(ev, shaped.citations)):
+            # a heading whose section holds nothing (a page cut after 二、总体要求) says what the
+            # document was going to rule, not what it rules
+            reason = f"文件在“{empty}”之下没有正文(原文可能不完整)"
+            return Composition(answer="", citations=[], abstained=True, reason=reason, coverage=ev.coverage)
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
         own = list(dict.fromkeys(unknown + ev.situation))
