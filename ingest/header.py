@@ -20,7 +20,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "issuer": ("发文机关", "发布机构", "发布单位", "发文单位", "印发机关", "制发机关", "发布机关", "颁布单位", "发文机构"),
     "doc_number": ("发文字号", "发布文号", "发文文号", "文号", "字号"),
     "date": ("成文日期", "成文时间", "印发日期", "印发时间", "签发日期"),
-    "published": ("发布日期", "发布时间", "公布日期", "公开日期", "发文日期"),
+    "published": ("发布日期", "发布时间", "公布日期", "公开日期", "发文日期", "颁布日期", "颁布时间"),
     "effective": ("生效日期", "施行日期", "实施日期"),
     "expires": ("废止日期", "失效日期", "有效期至"),
     "index_number": ("索引号", "索 引 号"),
@@ -36,6 +36,7 @@ _CELLS = re.compile(r"\s*[|｜\t]\s*")
 _NONE = re.compile(r"^(暂无|无|空|-+|/|—+)?$")
 # what may follow a value on its line: the next label (浏览次数:, 来源:) or a page widget
 _ON_THE_SAME_LINE = re.compile(r"\s+(?=[^\s:：]{1,6}[:：])|\s{2,}|【|字体")
+_LATER_LABEL = re.compile(rf"(?:^|\s)({_LABEL})\s*[:：]\s*(\S[^:：]*?)(?=\s+\S{{1,6}}[:：]|$)")
 _HEAD_LINES = 40  # content lines at the top where the table stands
 
 
@@ -105,8 +106,14 @@ def header_fields(text: str, segments: list[Segment] | None = None) -> list[Head
             if not _LABELLED.match(nxt):  # the value stands on the next line (a bullet list)
                 value, end = re.sub(rf"^{_BULLET}", "", nxt).strip(), content[i + 1].end
                 i += 1
-        value = _ON_THE_SAME_LINE.split(value, 1)[0].strip()
-        found.append(HeaderField(_FIELD_OF[label], label, "" if _NONE.match(value) else value, seg.start, end))
+        value, *rest = _ON_THE_SAME_LINE.split(value, 1)
+        found.append(HeaderField(_FIELD_OF[label], label, "" if _NONE.match(value.strip()) else value.strip(), seg.start, end))
+        # further labels on the line: 颁布时间:2015-05-02 00:00:00.000 发文单位:贵州省人民政府
+        for more in _LATER_LABEL.finditer(rest[0] if rest else ""):
+            if more.group(1) in _FIELD_OF and all(f.field != _FIELD_OF[more.group(1)] or f.start != seg.start for f in found):
+                value = _ON_THE_SAME_LINE.split(more.group(2).strip(), 1)[0].strip()
+                found.append(HeaderField(_FIELD_OF[more.group(1)], more.group(1), "" if _NONE.match(value) else value,
+                                         seg.start, end))
         i += 1
     return found
 

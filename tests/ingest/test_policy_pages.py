@@ -141,3 +141,20 @@ def test_information_tables_in_the_shapes_sites_print_them(tmp_path, table):
 def test_a_municipality_at_the_level_of_a_province_issues_provincial_documents():
     meta = _doc("上海-2018-质量认证体系建设实施方案").meta  # 上海市人民政府: a 直辖市's government
     assert (meta.region, meta.level, meta.city) == ("上海", "provincial", None)
+
+
+def test_several_labels_on_one_line_each_give_their_field():
+    """颁布时间:2015-05-02 00:00:00.000 发文单位:贵州省人民政府: the issuer after the date (it used to be
+    lost, and 颁布时间 read as no label at all)."""
+    doc = ingest_file(POLICIES / "贵州-2015-质量发展三年行动计划.txt")
+    assert (doc.meta.issuer, doc.meta.date) == ("贵州省人民政府", "2015-05-02")
+    fields = {f.field: f.value for f in header_fields(doc.text)}
+    assert fields == {"published": "2015-05-02", "issuer": "贵州省人民政府"}
+
+
+def test_who_sent_it_is_asked_of_the_document():
+    from assistant.question.kinds import asked_fields
+
+    assert "issuer" in [r.field for r in asked_fields(normalize("这份行动计划是哪天颁布的?谁发的?"))]
+    assert "issuer" in [r.field for r in asked_fields(normalize("这个方案谁发的?"))]
+    assert "issuer" not in [r.field for r in asked_fields(normalize("这个方案发给谁的?"))]  # 发给谁: addressees
