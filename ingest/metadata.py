@@ -95,6 +95,29 @@ def _signature(body: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# a cover notice's transmittal (现将《…》印发给你们，请…): its 落款 follows it
+_TRANSMITTAL = re.compile(r"现将《[^《》]{2,80}》[^。]{0,12}(?:印发|转发|下发|发)给你们")
+_COVER_REACH = 6  # lines after the transmittal where the notice's issuers and date stand
+
+
+def _cover_signature(body: list[str]) -> tuple[str | None, str | None]:
+    """(issuer, date) of a cover notice that transmits the document (现将《X》印发给你们…), from
+    the organisation line and date line after its transmittal near the top; joint issuers on
+    one line, apart by spaces, are joined with 、."""
+    head = body[:_HISTORY_HEAD]
+    at = next((i for i, line in enumerate(head) if _TRANSMITTAL.search(_simp(line))), None)
+    if at is None:
+        return None, None
+    lines = head[at + 1 : at + 1 + _COVER_REACH]
+    for i, line in enumerate(lines):
+        date = _parse_date(line)
+        if date:
+            orgs = [o for o in re.split(r"\s{2,}|\u3000+", _simp(lines[i - 1]).strip()) if o] if i > 0 else []
+            issuer = "、".join(orgs) if orgs and all(_is_org(o) for o in orgs) else None
+            return issuer, date
+    return None, None
+
+
 def _find_region(*texts: str) -> str | None:
     for t in texts:
         if not t:
@@ -177,6 +200,9 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
     body_simp = _simp("\n".join(body))
 
     issuer_raw, date = _signature(body)
+    # a cover notice's own 落款 dates it, before the document it transmits runs on
+    cover_issuer, cover_date = _cover_signature(body)
+    issuer_raw, date = issuer_raw or cover_issuer, cover_date or date
     issuer = AGENCY_FULL_NAMES.get(issuer_raw, issuer_raw) if issuer_raw else None
     content = [(s.start, s.end) for s in segments if s.kind in ("body", "furniture")][:_HISTORY_HEAD]
     events = events_in(text, history_lines(text, content))

@@ -47,7 +47,7 @@ def test_province_level_names_and_ambiguous_counties_are_no_city():
 def test_a_county_document_is_the_countys_with_its_city_and_province():
     meta = _doc("洞头-2021-质量强区十四五发展规划").meta
     assert (meta.region, meta.city, meta.county, meta.level) == ("浙江", "温州", "洞头", "municipal")
-    assert meta.issuer == "温州市洞头区发展和改革局 温州市洞头区市场监督管理局"  # the joint issuers of its title
+    assert meta.issuer == "温州市洞头区发展和改革局、温州市洞头区市场监督管理局"  # the joint issuers of its 落款
 
 
 def test_a_document_that_says_我市_is_the_city_it_names():
@@ -160,3 +160,18 @@ def test_who_sent_it_is_asked_of_the_document():
     assert "issuer" not in [r.field for r in asked_fields(normalize("这个方案发给谁的?"))]  # 发给谁: addressees
     # two question words sharing one verb
     assert {"issuer", "date"} <= {r.field for r in asked_fields(normalize("这个规划是哪个部门、什么时候印发的?"))}
+
+
+def test_a_cover_notices_own_signature_dates_and_names_its_issuers():
+    """洞头's page: the notice's 落款 (two bureaus on one line, 2021年11月26日) under 现将《…》印发给你们,
+    not the site table's 成文日期 (2022-04-27, the day it went online)."""
+    meta = _doc("洞头-2021-质量强区十四五发展规划").meta
+    assert meta.date == "2021-11-26"
+    assert meta.issuer == "温州市洞头区发展和改革局、温州市洞头区市场监督管理局"
+
+
+def test_a_source_line_with_a_date_on_it_dates_the_page():
+    """稿件来源:甘肃日报 发布时间:2018-01-08 15:09:53: the date after the source label is read."""
+    doc = _doc("甘肃-2018-质量提升行动实施方案")
+    assert doc.meta.date == "2018-01-08"
+    assert {f.field for f in header_fields(doc.text)} >= {"source", "published"}
