@@ -104,7 +104,8 @@ def _wanted(rec: DocRecord, field: str) -> list[str]:
         return _written(getattr(meta, field))
     if field == "issuer" and meta.issuer:
         short = [k for k, v in AGENCY_FULL_NAMES.items() if v == meta.issuer]
-        return [meta.issuer, *short]
+        joint = [meta.issuer.replace("、", "")] if "、" in meta.issuer else []  # on one line, apart by spaces
+        return [meta.issuer, *short, *joint]
     return []
 
 
@@ -124,7 +125,13 @@ def _table_row(rec: DocRecord, text: str, field: str) -> HeaderField | None:
     known = getattr(rec.meta, field, None)
     if field in ("date", "effective") and known and row.iso != known:
         return None
+    if field == "issuer" and known and normalize(row.value) not in _wanted_forms(rec, field):
+        return None  # 发布机构:区市场监管局, where the notice is signed by two bureaus
     return row
+
+
+def _wanted_forms(rec: DocRecord, field: str) -> set[str]:
+    return {normalize(w).replace(" ", "") for w in _wanted(rec, field)}
 
 
 def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1) -> MetadataAnswer:

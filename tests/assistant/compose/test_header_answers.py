@@ -41,6 +41,13 @@ def test_the_notices_own_signature_dates_it_over_the_sites_table(pages):
     assert answer.citations[0].quote == "2021年11月26日"
 
 
+def test_the_issuers_are_those_who_signed_not_the_tables_short_form(pages):
+    """The table's 发布机构:区市场监管局 names one of the two bureaus that signed the notice."""
+    answer = pages.ask("洞头质量强区规划的发文机关是什么?")
+    assert "温州市洞头区发展和改革局" in answer.answer and "温州市洞头区市场监督管理局" in answer.answer
+    assert "区市场监管局" not in answer.citations[0].quote
+
+
 def test_an_answer_from_where_a_page_is_cut_off_says_the_text_may_go_on(pages):
     # the page stops mid-list: …分别为:A级(90分及以上)、B级(80~89分)、
     answer = pages.ask("福建的质量工作考核结果分为几个等级?")
