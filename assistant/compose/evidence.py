@@ -205,7 +205,9 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     for rank, hit in enumerate(hits.hits[:depth]):
         c = hit.chunk
         meta = snap.docs[c.doc_id].meta
-        context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {c.section_path}")
+        # (the place it is of, down to its city and county: 德州's page need not repeat 德州)
+        context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {meta.city or ''} {meta.county or ''} "
+                            f"{c.section_path}")
         chunk_norm = normalize(c.text) + context
         best_chunk_cov = max(best_chunk_cov, weight_of([t for t in weights if mentions(t, chunk_norm, alts)], weights, groups) / total)
         text = snap.text(c.doc_id)

@@ -18,8 +18,9 @@ from assistant.question.interrogatives import interrogative_spans
 from ingest.numerals import quantity_spans
 
 _STATED_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年")
-# units of the figures a question can assert as a premise (not 一家企业, 一件商品: what it is about)
-_PREMISE_UNITS = frozenset({"小时", "工作日", "日", "个月", "年", "周", "元", "倍", "%", "周岁", "人", "批", "次"})
+# units of the figures a question can assert as a premise (the figure one is never one: 一家企业, 一件商品 say what it is about)
+_PREMISE_UNITS = frozenset({"小时", "工作日", "日", "个月", "年", "周", "元", "倍", "%", "周岁", "人", "批", "次",
+                            "家", "件"})  # counts a target sets (新增3家以上)
 
 
 def stated_figures(normalized_question: str) -> list[str]:
