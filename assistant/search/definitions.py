@@ -27,17 +27,21 @@ def defined_term(normalized_question: str) -> str | None:
     if m:
         return m.group(1)
     asked = _ASKED.search(normalized_question)
-    if not asked:
-        return None
-    run = _BEFORE.search(normalized_question[: asked.start()])
+    return _named_before(normalized_question, asked.start(), _MARKERS, 2) if asked else None
+
+
+def _named_before(question: str, at: int, markers: tuple[str, ...], shortest: int) -> str | None:
+    """The words before ``at`` that name what is asked, after the first of ``markers`` that
+    puts them in their document (…条例所称的特种设备, …条例里说的…)."""
+    run = _BEFORE.search(question[:at])
     if not run:
         return None
     term = run.group(0)
-    for marker in _MARKERS:
+    for marker in markers:
         if marker in term[:-1]:
             term = term[term.rindex(marker) + len(marker) :]
             break
-    return term if len(term) >= 2 else None
+    return term if len(term) >= shortest else None
 
 
 @lru_cache(maxsize=256)
@@ -51,7 +55,11 @@ def definition_pattern(term: str) -> re.Pattern[str]:
 
 def defining_chunks(snap: Snapshot, term: str, allowed: list[str] | tuple[str, ...]) -> list[int]:
     """Positions (in snap.chunks) of the chunks of the allowed documents that define ``term``."""
-    pattern = definition_pattern(term)
+    return matching_chunks(snap, definition_pattern(term), allowed)
+
+
+def matching_chunks(snap: Snapshot, pattern: re.Pattern[str], allowed: list[str] | tuple[str, ...]) -> list[int]:
+    """Positions (in snap.chunks) of the allowed documents' chunks whose normalised text matches."""
     docs = {d for d in allowed if pattern.search(snap.normalized(d))}
     if not docs:
         return []
@@ -66,16 +74,8 @@ _WHICH_BODY = re.compile(r"(?:是|指|为)(?:哪个|哪一个|哪些|哪一级|�
 def asked_body(normalized_question: str) -> str | None:
     """The name a question asks the body of (X是哪个部门 / X指哪些单位), or None."""
     m = _WHICH_BODY.search(normalized_question)
-    if not m:
-        return None
-    run = _BEFORE.search(normalized_question[: m.start()])
-    if not run:
-        return None
-    name = run.group(0)
-    # the name starts after the last word putting it in its document (…办法规定, 条例里说的)
-    ends = [name.rindex(m) + len(m) for m in _MARKERS + ("规定", "说的", "讲的") if m in name[:-1]]
-    name = name[max(ends):] if ends else name
-    return name if len(name) >= 4 else None
+    # (条例里说的X: 说的 before 里, which would leave 说的 in the name)
+    return _named_before(normalized_question, m.start(), ("说的", "讲的", "规定") + _MARKERS, 4) if m else None
 
 
 @lru_cache(maxsize=256)
@@ -83,12 +83,3 @@ def identity_pattern(name: str) -> re.Pattern[str]:
     """A sentence saying which body ``name`` is: …是X, / X是… / X为… (not X是指, a definition)."""
     n = re.escape(name)
     return re.compile(rf"(?:是|为)(?:本[省市县区级])?{n}(?=[,，。;；])|(?<![\u4e00-\u9fff]){n}(?:是|为)(?!指)")
-
-
-def identity_chunks(snap: Snapshot, name: str, allowed: list[str] | tuple[str, ...]) -> list[int]:
-    """Positions (in snap.chunks) of the allowed documents' chunks saying which body ``name`` is."""
-    pattern = identity_pattern(name)
-    docs = {d for d in allowed if pattern.search(snap.normalized(d))}
-    if not docs:
-        return []
-    return [i for i, c in enumerate(snap.chunks) if c.doc_id in docs and pattern.search(normalize(c.text))]

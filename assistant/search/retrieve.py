@@ -16,7 +16,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import mended_cuts
 from assistant.question.analyse import Query
 from assistant.question.kinds import asked_fields
-from assistant.search.definitions import asked_body, defined_term, defining_chunks, identity_chunks
+from assistant.search.definitions import asked_body, defined_term, defining_chunks, identity_pattern, matching_chunks
 from assistant.search.duties import asked_actor_forms, duty_chunks
 from assistant.search.hits import CHROMA_DAMAGED, CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
 from assistant.search.laws import law_mentions, laws_named
@@ -238,7 +238,7 @@ class HybridRetriever:
         if body := asked_body(query.asked):
             # …部门是哪个部门?: the article saying which body that name stands for comes first
             top = max(fused.values(), default=0.0)
-            for i in identity_chunks(snap, body, allowed)[:2]:
+            for i in matching_chunks(snap, identity_pattern(body), allowed)[:2]:
                 fused[i] = top + 1.0 / (self.settings.rrf_k + 1)
         depth = max(k, self.reranker.window) if self.reranker is not None else k
         best = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:depth]
