@@ -195,7 +195,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
         term := defined_term(query.asked)) else None
     # 对举报人有什么要求?: the sentences whose subject is that actor, with a duty or a ban
-    duty_forms = asked_actor_forms(snap, query.asked, alts, hits.allowed_docs)
+    duty_forms = hits.actor_forms if hits.actor_forms is not None else asked_actor_forms(snap, query.asked, alts, hits.allowed_docs)
     identity = identity_pattern(body) if (body := asked_body(query.asked)) else None  # X是哪个部门?
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     asks_issuance = bool(_ASKS_ISSUANCE.search(query.asked))

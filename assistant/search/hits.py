@@ -28,3 +28,6 @@ class Hits:
     hits: tuple[Hit, ...]
     allowed_docs: tuple[str, ...]  # documents the filters left in play
     dense_error: str = ""  # why the dense leg was skipped (CHROMA_DOWN, EMBEDDER_DOWN); '' when it ran
+    # the actor whose duties the question asks, as the documents name it (search.duties), found
+    # once by the search for the composer too; None when the hits came from elsewhere
+    actor_forms: tuple[str, ...] | None = None

@@ -223,7 +223,8 @@ class HybridRetriever:
                 if rank >= n:
                     break
 
-        if forms := asked_actor_forms(snap, query.asked, dict(query.synonyms), allowed):
+        forms = asked_actor_forms(snap, query.asked, dict(query.synonyms), allowed)
+        if forms:
             # a question of what an actor must do (对举报人有什么要求?): the passages putting a duty
             # on that actor rise, as if ranked DUTY_RANKS places higher in each leg
             s = self.settings
@@ -248,6 +249,7 @@ class HybridRetriever:
                            dense_rank=dense_rank.get(i), dense_similarity=dense_sim.get(i)) for i, s in best),
             allowed_docs=tuple(allowed),
             dense_error=dense_error,
+            actor_forms=forms,
         )
         if self.reranker is not None:
             hits = self.reranker.rerank(hits, snap)
