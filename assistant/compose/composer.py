@@ -35,7 +35,14 @@ _CLAUSE = re.compile(r"[^，,；;。！？!?]+")
 # the text's period answers only when its act is the one asked
 _UNIT = r"个?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)"
 _PERIOD_ASKED = re.compile(rf"(?:几|多少){_UNIT}(?:之内|以内|内)(?P<act>[^，。？?,;；]{{2,16}})")
+_PERIOD_OF = re.compile(r"(?P<act>[^，。？?,;；]{2,8})的(?:(?:具体|明确|固定)的?(?:期限|时限)|天数|日数)")  # 完成检验的具体期限
+# a period set by reference to another (在与委托人约定的期限内): what a text says instead of a number
+_RELATIVE_PERIOD = re.compile(r"(?:规定|约定|确定|指定|限定|商定)的(?:期限|时限|时间)(?:内|以内|之内)")
 _PERIOD_SET = re.compile(rf"{NUMERAL}\s*{_UNIT}(?:之内|以内|内)(?P<act>[^。；;]{{0,30}})")
+# a question asking whether the documents set a figure at all (条例里有规定具体天数吗?, 有没有
+#明确的罚款数额?): that they set none, with what they say instead, is its answer
+_ASKS_IF_SET = re.compile(r"(?:有没有|有无|是否|有)(?:规定|写明|明确|说明|定)?了?[^，。？?,;；]{0,6}(?:具体|明确|固定)的?"
+                          r"[^，。？?,;；]{0,6}(?:吗|呢|[？?]|$)|(?:有没有|有无|是否)(?:规定|写明|明确)")
 FIGURE_COVER = 0.8  # share of the best coverage a sentence stating the figure asked must have (dev split)
 
 
@@ -142,7 +149,10 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             # quote what the documents say of the thing asked: the sentence covering most of it, not
             # one lifted by a figure of something else (锅炉停用一年 for how long a test may take)
             # (of two equal through their document's title, the one saying more itself)
-            top = max(ev.candidates[:5], key=lambda c: (round(ev.weight(c.covered), 6),
+            # (a period set by reference to another first: it is what the text sets instead)
+            relative = ev.quantity.kind == "duration"
+            top = max(ev.candidates[:5], key=lambda c: (relative and bool(_RELATIVE_PERIOD.search(c.norm)),
+                                                         round(ev.weight(c.covered), 6),
                                                          round(ev.weight([t for t in c.covered if ev.mentions(t, c.norm)]), 6), c.score))
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
@@ -183,12 +193,15 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             reason = "文件中没有与问题的说法相符的规定"
     if not reason:
         return None
+    answered = reason.startswith("文件提到了相关内容") and _ASKS_IF_SET.search(ev.query.asked) is not None
+    if answered:
+        reason, lead = f"文件没有规定具体的{ev.quantity.label}", "文件的规定"
     s, e = trim_to_clauses(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
     spans = [(s, e)] + (claim_penalty_spans(ev, top) if lead == CONTRADICTED else [])  # the duty, then its penalty
     quotes = [cite(ev.snap, top.doc_id, a, b, n) for n, (a, b) in enumerate(spans, 1)]
     said = f"不对:{reason}" if lead == CONTRADICTED else reason
     return Composition(answer=f"{said}。{lead}: " + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes,
-                       abstained=True, reason=reason, coverage=ev.coverage)
+                       abstained=not answered, reason="" if answered else reason, coverage=ev.coverage)
 
 
 # a fine a text sets (处十万元以上三十万元以下的罚款, 罚款五千元): the amount of a penalty
@@ -233,7 +246,7 @@ def _period_of_act(ev: Evidence, text: str) -> bool:
     """When the question asks the period of an act (几天内完成检验) and the text sets periods
     for acts (…十个工作日内颁发证书), is one of them for an act the question names? A text
     setting no period of that form is not judged here."""
-    asked = _PERIOD_ASKED.search(ev.query.asked)
+    asked = _PERIOD_ASKED.search(ev.query.asked) or _PERIOD_OF.search(ev.query.asked)
     if asked is None:
         return True
     terms = [t for t in ev.weights if t in asked.group("act")]

@@ -92,6 +92,17 @@ def tokenize(text: str) -> list[str]:
     return tokens_of_normalized(normalize(text))
 
 
+def _joined(token: str, have: set[str], known) -> bool:
+    """Is an unknown token a compound the search mode also cut into known words (买卖双方 →
+    买卖 + 双方)? Not a bad cut: nothing lies across it."""
+    parts = [t for t in have if t != token and t in token and known(t)]
+    covered = set()
+    for t in parts:
+        for m in re.finditer(re.escape(t), token):
+            covered.update(range(m.start(), m.end()))
+    return len(covered) == len(token)
+
+
 MEND_MAX = 4  # longest word of the documents looked for across a bad cut
 
 
@@ -101,7 +112,7 @@ def mended_cuts(text: str, tokens: list[str] | tuple[str, ...], known) -> list[s
     a token the documents never use or a lone character, and lies inside no token: a bad cut,
     not a word's part (管理 in 管理法). ``known(word)`` says whether the documents use it."""
     have = set(tokens)
-    bad = [t for t in dict.fromkeys(tokens) if len(t) == 1 or not known(t)]
+    bad = [t for t in dict.fromkeys(tokens) if len(t) == 1 or not (known(t) or _joined(t, have, known))]
     if not bad:
         return []
     spans = [(m.start(), m.start() + len(t)) for t in bad for m in re.finditer(re.escape(t), text)]

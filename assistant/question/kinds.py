@@ -136,7 +136,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     ),
     QuantityRule(
         "duration", "期限",
-        asked=re.compile(rf"{_COUNTED_TIME_ASKED}|多久|多长|期限是|时限是|周期是|how many days|how long|within how many"),
+        asked=re.compile(rf"{_COUNTED_TIME_ASKED}|多久|多长|期限是|时限是|周期是|(?:具体|明确|固定)的?(?:期限|时限)|how many days|how long|within how many"),
         # a period another sets is a time limit too: 在商检机构规定的期限内, 在与委托人约定的期限内
         answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)|届满|即时|立即|当日|当天"
                             r"|(?:规定|约定|确定|指定|限定|商定)的(?:期限|时限)(?:内|以内|之内)"),
@@ -157,6 +157,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
 
 
 _COUNTED_TIME = re.compile(_COUNTED_TIME_ASKED)
+_SPECIFIC_TIME = re.compile(r"(?:具体|明确|固定)的?(?:期限|时限)")  # a number of days asked, as by 几天
 # a number of them: not a year (2020年 is a date, not twenty centuries of days)
 _TIME_FIGURE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d\s*年){_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)")
 _CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|级|枚|只|箱|袋|瓶|张)")
@@ -175,7 +176,7 @@ def asked_quantity(normalized_question: str) -> QuantityRule | None:
         if rule.asked.search(q):
             if rule.kind == "count" and (m := _CLASSIFIED.search(q)):
                 return QuantityRule("count", "数量", rule.asked, re.compile(rf"{_NUM}\s*{m.group(1)}"))
-            if rule.kind == "duration" and _COUNTED_TIME.search(q):
+            if rule.kind == "duration" and (_COUNTED_TIME.search(q) or _SPECIFIC_TIME.search(q)):
                 # 多少个工作日, 几天: a number of days is asked; 立即, 当日 or 届满 do not state one
                 return QuantityRule("duration", rule.label, rule.asked, _TIME_FIGURE)
             return rule

@@ -38,3 +38,22 @@ def test_a_period_set_for_another_act_does_not(laws):
     answer = laws.ask("浙江检验机构管理条例规定,检验机构得在多少天内完成检验?")
     assert answer.abstained and "没有规定具体的期限" in answer.reason, answer.answer
     assert "約定的期限內完成檢驗" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", [
+    "在浙江把产品送到检测公司去检，最晚什么时候得出报告？条例里有规定具体天数吗？",
+    "浙江检验机构管理条例是否规定了完成检验的具体期限？",
+    "浙江检验机构管理条例有没有规定检验机构完成检验的天数？",
+])
+def test_asked_whether_a_period_is_set_the_answer_is_that_none_is_with_what_is(laws, question):
+    """A question asking whether the document sets a number of days is answered, not declined:
+    it sets none, and says the test is finished within the period agreed with the client."""
+    answer = laws.ask(question)
+    assert not answer.abstained, answer.reason
+    assert answer.answer.startswith("文件没有规定具体的期限")
+    assert "約定的期限內完成檢驗" in answer.citations[0].quote
+
+
+def test_asked_whether_a_period_is_set_where_one_is_the_period_answers(laws):
+    answer = laws.ask("投诉举报处理暂行办法对作出受理决定有具体期限吗？")
+    assert not answer.abstained and "七个工作日内作出受理或者不予受理的决定" in answer.citations[0].quote

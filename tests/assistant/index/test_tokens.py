@@ -49,3 +49,16 @@ def test_a_question_about_a_grade_the_document_does_not_rank_is_declined(tmp_pat
     answer = Assistant(settings).ask("按食品生产经营监督检查管理办法，B级风险的食品生产者一年要被检查几次？")
     assert answer.abstained and "没有规定具体的频次" in answer.reason, answer.answer
     assert "B级风险" in answer.citations[0].quote
+
+
+def test_a_compound_whose_parts_are_words_is_not_mended_into_a_fragment(laws_assistant):
+    """买卖双方 is not a word of the documents, but the search mode also yields 买卖 and 双方:
+    nothing was cut apart, so no fragment across it (方对 of 双方对) becomes a term."""
+    snap = laws_assistant.index.snapshot()
+
+    def known(word: str) -> bool:
+        return snap.bm25.idf(word) is not None
+
+    question = normalize("买卖双方对过磅结算的数据有争议，可以找哪里解决？")
+    assert known("方对")  # some document's cut holds it
+    assert "方对" not in mended_cuts(question, tokens_of_normalized(question), known)
