@@ -20,7 +20,7 @@ from assistant.question.interrogatives import interrogative_spans, only_in_frame
 from assistant.question.kinds import asserts_claim
 
 # a numeral and a classifier (一条, 两份, 几项): how many is asked, not what
-_COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句]")
+_COUNTED = re.compile(r"[一二两三四五六七八九十几每哪]+[个条项份种类次家件名位方批点句款台辆只张套部栋间座块盒瓶箱袋]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 NUMERAL_START = frozenset("一二三四五六七八九十几两第每哪")  # 四化, 三句话: a document's own shorthand
 _NOUN_TAGS = frozenset({"n", "nz", "j", "nt"})  # not l (习用语: 由谁来, 追回来 are phrases, not topics)
