@@ -11,7 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.compose.provisions import provision_spans
-from assistant.question.kinds import asks_penalty, asserts_claim
+from assistant.question.kinds import asserts_claim
 from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, liabilities_in,
                                          stated_quantities, stated_spans)
 from assistant.question.terms import dictionary_words
@@ -92,11 +92,11 @@ def _bound_figures(ev: Evidence, text: str) -> set[tuple[float, str]]:
 def claim_penalty_spans(ev: Evidence, sentence: Candidate) -> list[tuple[int, int]]:
     """For a claim about a penalty, the provisions of other articles that punish the sentence's
     article (违反本法第十四条第五款规定的，…处十万元罚款); none for other claims."""
-    return ev.punishing(sentence.doc_id, sentence.start)[0] if asks_penalty(ev.query.asked) else []
+    return ev.punishing(sentence.doc_id, sentence.start)[0] if ev.asks_penalty else []
 
 
 def _punishing_text(ev: Evidence, sentence: Candidate) -> str:
-    return ev.punishing(sentence.doc_id, sentence.start)[1] if asks_penalty(ev.query.asked) else ""
+    return ev.punishing(sentence.doc_id, sentence.start)[1] if ev.asks_penalty else ""
 
 
 def claim_sentence(ev: Evidence) -> Candidate:

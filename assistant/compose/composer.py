@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.answer import Citation
+from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
@@ -15,11 +15,12 @@ from assistant.compose.shapes import shape
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
-from assistant.question.kinds import MANY_THINGS_TYPES, asks_penalty, asserts_claim
+from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
 from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, required_quantities,
                                          liabilities_in, stated_figures, stated_quantities)
-from assistant.question.terms import NUMERAL_START, topic_like
+from assistant.question.terms import NUMERAL_START, in_quoted_example, topic_like
+from assistant.search.definitions import quoted_term
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
 from ingest.numerals import quantities, quantity_spans
@@ -76,6 +77,8 @@ def unknown_topics(ev: Evidence) -> list[str]:
             continue
         if figures and only_in_frames(t, asked, figures):
             continue
+        if in_quoted_example(t, asked, lambda w: not absent(w)):
+            continue
         parts = [p for p in tokens_of_normalized(t) if p != t and len(p) >= 2]
         if parts and not any(absent(p) for p in parts):
             continue  # 工商部门: 工商 and 部门 are both in the documents
@@ -108,6 +111,16 @@ def answered_without(ev: Evidence, unknown: list[str]) -> bool:
     return held >= (KNOWN_COVERED_TOLD if _told(ev.query.asked, unknown) else KNOWN_COVERED) * rest
 
 
+def _quoted_term_absent(ev: Evidence) -> str | None:
+    """The expression a definition question quotes (“首问负责制”是什么意思?), when no document in
+    play holds it, nor a synonym of it: nothing there can say what it means."""
+    if ev.question_type != QuestionType.DEFINITION or (term := quoted_term(ev.query.asked)) is None:
+        return None
+    if any(ev.mentions(term, ev.snap.body_normalized(d)) for d in ev.hits.allowed_docs):
+        return None
+    return term
+
+
 def _told(asked: str, words: list[str]) -> bool:
     """Do the words stand only in clauses that ask nothing (买了一款代餐粉，吃了出问题，…我能找
     这个网红一起赔吗?): the asker's story, not the thing asked about, which the clause holding
@@ -131,7 +144,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         # the sentence covering most is weighed too, whatever the cues added to the others' scores
         strong = [c for c in ev.candidates if (c.score >= 0.75 * top.score or ev.weight(c.covered) >= most)
                   and (ev.weight(c.covered) >= FIGURE_COVER * most or not ev.snap.articles(c.doc_id))]
-        fines_answer = ev.quantity.kind != "money" or asks_penalty(ev.query.asked)
+        fines_answer = ev.quantity.kind != "money" or ev.asks_penalty
         if fines_answer and ev.quantity.kind == "money" and PENALTY.search(top.norm):
             strong.append(top)  # 罚多少? answered by the best sentence setting a fine, whatever else it covers
         # nor by a figure of another kind of the thing asked (地方标准化指导性技术文件的有效期 for 企业标准的)
@@ -278,6 +291,8 @@ class ExtractiveComposer:
     def compose(self, hits: Hits, snap: Snapshot) -> Composition:
         ev = gather_evidence(hits, snap)
         unknown = unknown_topics(ev) if ev.candidates else []
+        if (undefined := _quoted_term_absent(ev)) is not None:
+            unknown = [undefined]  # “首问负责制”是什么意思?: the documents never use the expression
         if unknown and not answered_without(ev, unknown):
             reason = f"文件中没有提到“{'、'.join(unknown[:3])}”"
             return Composition(answer="", citations=[], abstained=True, reason=reason, coverage=ev.coverage)

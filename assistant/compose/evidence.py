@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.answer import QuestionType
-from assistant.compose.penalties import punishing_spans
+from assistant.compose.penalties import cited_numbers, punishing_spans
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
@@ -122,6 +122,12 @@ class Evidence:
             self._punished[key] = (spans, normalize(" ".join(text[a:b] for a, b in spans)))
         return self._punished[key]
 
+    @cached_property
+    def asks_penalty(self) -> bool:
+        """Does the question ask what befalls a violation, in its own words: the title of a
+        document it names (按侵害消费者权益行为处罚办法) asks nothing."""
+        return penalty_asked(self.snap, self.query)
+
     def weight(self, found) -> float:
         """Weight of the terms found, each group of the question's terms counted once."""
         return weight_of(found, self.weights, self.groups)
@@ -159,6 +165,17 @@ class Evidence:
         return self.snap.text(doc_id)
 
 
+CITED_MAX = 3  # most articles a penalty may cite for their words to count as its own
+
+
+def penalty_asked(snap: Snapshot, query: Query) -> bool:
+    """kinds.asks_penalty of the question less the titles of the documents it names."""
+    asked = query.asked
+    for m in sorted(law_mentions(snap, asked, query.regions), key=lambda m: -m.start):
+        asked = asked[:m.start] + "，" + asked[m.end:]
+    return asks_penalty(asked)
+
+
 def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:
     """Score every sentence of the top ``depth`` chunks against the question."""
     query = hits.query
@@ -187,7 +204,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     total = weight_of(weights, weights, groups) or 1.0
     cue = answer_cue(query.question_type)
     permission = asks_permission(query.asked)  # 能不能…?: a sentence stating a duty or a ban answers
-    penalty = asks_penalty(query.asked)  # 怎么罚?: a sentence setting a measure answers
+    penalty = penalty_asked(snap, query)  # 怎么罚?: a sentence setting a measure answers
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 that names a document, for phrase matches
     asked = DOC_NUMBER.sub("", query.asked)
@@ -199,6 +216,18 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     identity = identity_pattern(body) if (body := asked_body(query.asked)) else None  # X是哪个部门?
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     asks_issuance = bool(_ASKS_ISSUANCE.search(query.asked))
+    cited: dict[tuple[str, int, int], str] = {}
+
+    def cited_text(start: int, end: int) -> str:
+        """The articles of its statute that text[start:end] punishes the violation of, normalised."""
+        key = (c.doc_id, start, end)
+        if key not in cited:
+            numbers = cited_numbers(text, start, end) if snap.articles(c.doc_id) else set()
+            if len(numbers) > CITED_MAX:
+                numbers = set()  # a catch-all (有本办法第五条至第十一条规定的情形之一的) names no act
+            cited[key] = " ".join(normalize(text[a.start:a.end]) for a in snap.articles(c.doc_id) if a.number in numbers)
+        return cited[key]
+
     candidates: list[Candidate] = []
     punishing_articles: dict[tuple[str, int], bool] = {}
     best_chunk_cov = 0.0
@@ -209,8 +238,11 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         context = normalize(f"{meta.title or ''} {meta.issuer or ''} {meta.region or ''} {meta.city or ''} {meta.county or ''} "
                             f"{c.section_path}")
         chunk_norm = normalize(c.text) + context
-        best_chunk_cov = max(best_chunk_cov, weight_of([t for t in weights if mentions(t, chunk_norm, alts)], weights, groups) / total)
         text = snap.text(c.doc_id)
+        in_chunk = [t for t in weights if mentions(t, chunk_norm, alts)]
+        if penalty and (violated := cited_text(c.start, c.end)):
+            in_chunk += [t for t in weights if groups[t] == t and t not in in_chunk and mentions(t, violated, alts)]
+        best_chunk_cov = max(best_chunk_cov, weight_of(in_chunk, weights, groups) / total)
         rec = snap.docs[c.doc_id]
         title = normalize(meta.title or "")
         transmitted = snap.plain_titles[c.doc_id] if title else ""
@@ -225,6 +257,11 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             title_line = bool(title) and norm.strip().lstrip("# ") in (title, transmitted)
             heading_only = heading_only or title_line
             in_sentence = frozenset(t for t in weights if mentions(t, norm, alts))
+            violated = cited_text(s, e) if penalty else ""
+            if violated:
+                # a penalty for violating 本法第九条 says what 第九条 forbids (“最佳”等用语)
+                # (whole terms only: 商业 of 商业秘密 in another article is no act asked)
+                in_sentence |= frozenset(t for t in weights if groups[t] == t and mentions(t, violated, alts))
             covered = in_sentence | frozenset(t for t in weights if mentions(t, context, alts))
             in_sentence_weight = weight_of(in_sentence, weights, groups)
             score = in_sentence_weight / total
@@ -235,8 +272,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
                 score += DUTY_CUE
             if permission and MODAL.search(norm):
                 score += MODAL_CUE
-            if penalty and PENALTY.search(norm):
-                score += PENALTY_CUE
+            if penalty and (PENALTY.search(norm) or violated and _in_punishing_article(snap, c.doc_id, s, punishing_articles)):
+                score += PENALTY_CUE  # (an item of a penalty naming the article violated: the measure is its lead's)
             elif not penalty and _in_punishing_article(snap, c.doc_id, s, punishing_articles):
                 score -= PUNISHING_OFF  # 有下列情形之一的…给予处罚 restates a duty; the duty answers
             if quantity is not None and quantity.found_in(norm):

@@ -9,7 +9,7 @@ from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.penalties import penalty_spans
 from assistant.compose.provisions import ANNOUNCES as _ANNOUNCES, PARAGRAPH_LIMIT, provision_spans, qualifying_paragraphs, sibling_paragraphs
 from ingest.normalize import normalize
-from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue, asks_penalty
+from assistant.question.kinds import LONG_ANSWER_TYPES, Q, answer_cue
 
 
 @dataclass(frozen=True)
@@ -59,7 +59,15 @@ def choose(ev: Evidence, max_sentences: int = 3) -> list[Candidate]:
         # a part of the question the chosen sentences leave out (…如果涉嫌犯罪,怎么处理?)
         fill = [c for c in cands if c.covered & left and not c.heading and c.score >= MISSED_PART_MIN * chosen[0].score]
         if fill:
-            chosen.append(max(fill, key=lambda c: (ev.weight(c.covered & left), c.score)))
+            chosen.insert(1, max(fill, key=lambda c: (ev.weight(c.covered & left), c.score)))  # room before ties
+    elif len(chosen) < max_sentences + 1:
+        # or several parts one sentence holds together (an item naming the article violated,
+        # beside the penalty's lead: “国家级”“最佳” with 吊销营业执照)
+        total = ev.weight(ev.weights) or 1.0
+        fill = [c for c in cands if not c.heading and c.score >= MISSED_PART_MIN * chosen[0].score
+                and ev.weight(c.covered - covered) >= MISSED_PART * total]
+        if fill:
+            chosen.insert(1, max(fill, key=lambda c: (ev.weight(c.covered - covered), c.score)))
     cue = answer_cue(ev.question_type)
     if cue and not any(cue.search(c.norm) for c in chosen):
         # a responsibility or time question answered without its cue (牵头/配合, a date):
@@ -113,7 +121,7 @@ def quoted_spans(ev: Evidence, cand: Candidate, limit: int) -> list[tuple[int, i
     if spans == [(cand.start, cand.end)] and not articles:
         return [(*trim_to_clauses(text, cand.start, cand.end, ev.weights, limit), False)]
     punished: set[tuple[int, int]] = set()
-    if articles and asks_penalty(ev.query.asked):
+    if articles and ev.asks_penalty:
         # the article that punishes this duty, or the duty this penalty cites (compose.penalties)
         simplified = ev.snap.parallel(cand.doc_id)
         punished = {x for s, e in spans for x in penalty_spans(simplified, articles, s, e)}
@@ -144,17 +152,25 @@ def _on_question(ev: Evidence, text: str, paragraphs: list[tuple[int, int]]) -> 
     return out
 
 
+def _by_claim_to_room(chosen: list[Candidate], lead_doc: str) -> list[Candidate]:
+    """The order the chosen sentences get room in: the best first, so that nothing crowds it
+    out; then those adding words of the question the best lacks; then those only as good as it
+    (ties), each group in document order."""
+    in_doc_order = sorted(chosen[1:], key=lambda c: (c.doc_id != lead_doc, c.doc_id, c.start))
+    adding = [c for c in in_doc_order if c.covered - chosen[0].covered]
+    return chosen[:1] + adding + [c for c in in_doc_order if c not in adding]
+
+
 def extractive(ev: Evidence) -> Shaped:
     """The chosen sentences, trimmed to their clauses on the question (a statute's provisions
-    quoted whole), in document order."""
+    quoted whole), in document order. The room is given in the order they were chosen, so
+    that a long provision earlier in the document does not crowd out the best sentence."""
     chosen = choose(ev)
     limit = LONG_LIMIT if ev.question_type in LONG_ANSWER_TYPES else SINGLE_FACT_LIMIT
-    cites = Citations(ev.snap)
-    parts: list[str] = []
     quoted: list[tuple[str, int, int]] = []
     used = 0
     lead_doc = chosen[0].doc_id
-    for cand in sorted(chosen, key=lambda c: (c.doc_id != lead_doc, c.doc_id, c.start)):
+    for cand in _by_claim_to_room(chosen, lead_doc):
         text = ev.text(cand.doc_id)
         spans = quoted_spans(ev, cand, limit)
         skip_next = False
@@ -162,14 +178,18 @@ def extractive(ev: Evidence) -> Shaped:
             if skip_next:
                 skip_next = False
                 continue
-            if any(d == cand.doc_id and s < b and a < e for d, a, b in quoted):
+            inside = [q for q in quoted if q[0] == cand.doc_id and s < q[2] and q[1] < e]
+            if any(not (s <= a and b <= e) for _, a, b in inside):
                 continue  # already quoted with another chosen sentence's provision
+            # (a paragraph holding what is quoted of it, a lead, replaces it: the lead with its items)
+            held = sum(b - a for _, a, b in inside)
             # a lead that announces items (…处…罚款：) goes with the item after it, or not at all
             pair = spans[i + 1][1] - spans[i + 1][0] if _ANNOUNCES.search(text[s:e]) and i + 1 < len(spans) else 0
-            if used and used + (e - s) + pair > (PROVISION_BUDGET if whole else limit):
+            if used and used - held + (e - s) + pair > (PROVISION_BUDGET if whole else limit):
                 skip_next = bool(pair)
                 continue
-            used += e - s
-            quoted.append((cand.doc_id, s, e))
-            parts.append(f"{text[s:e]} [{cites.add(cand.doc_id, s, e)}]")
+            used += e - s - held
+            quoted = [q for q in quoted if q not in inside] + [(cand.doc_id, s, e)]
+    cites = Citations(ev.snap)
+    parts = [f"{ev.text(d)[s:e]} [{cites.add(d, s, e)}]" for d, s, e in sorted(quoted, key=lambda q: (q[0] != lead_doc, q[0], q[1]))]
     return Shaped(text=" ".join(parts), citations=cites.items)

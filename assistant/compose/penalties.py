@@ -18,6 +18,12 @@ def cited_articles(text: str, start: int, end: int) -> list[int]:
     return [n for m in _CITED.finditer(text, start, end) if (n := numeral_value(m.group("n")))]
 
 
+def cited_numbers(text: str, start: int, end: int) -> set[int]:
+    """Every article of the same statute text[start:end] cites as violated, lists and ranges
+    included (发布有本法第九条、第十条规定的禁止情形的广告的 → 9, 10)."""
+    return set().union(*(_numbers_cited(text, m) for m in _CITED.finditer(text, start, end)))
+
+
 _LIST_END = re.compile(r"规定|的|，|。|；")
 _ARTICLE_NO = re.compile(rf"第(?P<a>{NUMERAL})条(?:(?:至|到|—|-)第(?P<b>{NUMERAL})条)?")
 
@@ -85,4 +91,6 @@ def penalty_spans(text: str, articles: tuple[Article, ...], start: int, end: int
             p = duty.paragraphs[0]
             if p.end - p.start <= VIOLATION_LIMIT:
                 out.append((p.start, p.end))
-    return out
+            # and the other article punishing the same duty (情节严重的，…吊销资质证书)
+            out += [x for x in punishing_spans(text, articles, duty) if not (own.start <= x[0] < own.end)]
+    return sorted(set(out))

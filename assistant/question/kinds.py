@@ -69,7 +69,12 @@ LONG_ANSWER_TYPES = frozenset({Q.LIST, Q.PROCEDURE, Q.COMPARISON})
 MANY_THINGS_TYPES = frozenset({Q.COMPARISON, Q.LIST})
 
 
+# a term the question quotes (“首问负责制”是什么意思?) is what it asks about, not how it asks
+_QUOTED_TERM = re.compile(r"“[^”]{1,30}”|「[^」]{1,30}」|『[^』]{1,30}』")
+
+
 def question_type(normalized: str) -> QuestionType:
+    normalized = _QUOTED_TERM.sub("“”", normalized)
     penalty = asks_penalty(normalized)
     for rule in TYPE_RULES:
         if rule.type == Q.PROCEDURE and penalty:

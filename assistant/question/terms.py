@@ -8,12 +8,12 @@ import math
 import re
 from functools import lru_cache
 from importlib.resources import files
-from typing import Iterable, Mapping
+from typing import Callable, Iterable, Mapping
 
 import jieba  # for its dictionary file (parts of speech); segmentation is rjieba
 
 from assistant.index.snapshot import Snapshot
-from assistant.index.tokens import mended_cuts, word_list
+from assistant.index.tokens import mended_cuts, tokens_of_normalized, word_list
 from assistant.question.lexicon import names_person_or_thing
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
@@ -125,6 +125,26 @@ def _full_name(term: str) -> re.Pattern[str] | None:
     return re.compile(f"{re.escape(term[:2])}[\u4e00-\u9fff]{{1,6}}{term[2:]}")
 
 
+_QUOTED = re.compile(r"“([^”]{2,30})”|「([^」]{2,30})」|\"([^\"]{2,30})\"")
+
+
+def in_quoted_example(term: str, asked: str, known: Callable[[str], bool]) -> bool:
+    """Does the term stand only inside quotation marks that also hold a word the documents use
+    (写了“全网最佳”: 最佳 is a word the law bans)? The quote is the wording the asker saw or wrote,
+    judged by its words the documents use; a quote holding none of them (“首问负责制”是什么?)
+    is the thing asked about."""
+    quotes = [m.group(m.lastindex) for m in _QUOTED.finditer(asked)]
+    holding = [q for q in quotes if term in q]
+    if not holding or len(holding) < sum(1 for m in re.finditer(re.escape(term), asked)):
+        return False
+    def standalone_word(quote: str) -> bool:  # a known word of the quote inside no unknown word of it
+        tokens = tokens_of_normalized(quote)
+        unknown = [w for w in tokens if not known(w)]
+        return any(len(w) >= 2 and known(w) and not any(w in u for u in unknown) for w in tokens)
+
+    return all(standalone_word(q) for q in holding)
+
+
 def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, ...], latin_terms: bool,
                   asked: str, drop_absent: bool = True) -> dict[str, float]:
     n = max(len(snap.chunks), 1)
@@ -142,6 +162,8 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
         english_word = t.isascii() and any(ch.isalpha() for ch in t) and (idf is None or not latin_terms)
         if t in skip or english_word or any(t in (r, r + "省") for r in regions) or len(t) == 1 and not t.isdigit() or _COUNTED.fullmatch(t):
             continue
+        if idf is None and drop_absent and in_quoted_example(t, asked, lambda w: snap.bm25.idf(w) is not None):
+            continue  # the wording the asker quotes (写了“全网最佳”), judged by its words the documents use
         if idf is None and drop_absent and _HAN.search(t) and not topic_like(t):
             continue  # a word no document has that names no thing (不好, 检完): no passage can hold it
         if idf is None and drop_absent and any(t in w for w in situation):

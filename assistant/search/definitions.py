@@ -17,6 +17,12 @@ _BEFORE = re.compile(r"[\u4e00-\u9fff]{2,40}$")
 _MARKERS = ("所称的", "所称", "中所说的", "所说的", "中的", "里的", "规定的", "中", "里")
 
 
+def quoted_term(normalized_question: str) -> str | None:
+    """The term a definition question quotes (“监督检验”是什么意思), normalised as the question."""
+    quoted = _QUOTED.search(normalized_question)
+    return quoted.group(1) if quoted else None
+
+
 def defined_term(normalized_question: str) -> str | None:
     """The term a definition question asks about: quoted (“监督检验”是什么意思), or the words
     before 是指什么 / 是什么意思 after the document's name (…条例所称的特种设备是指什么)."""

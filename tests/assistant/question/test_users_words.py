@@ -171,7 +171,8 @@ def test_a_follow_up_is_not_declined_for_a_word_only_the_earlier_question_had(la
 
     first_q = "网红在直播间替保健品打包票，按广告法会怎么罚？"
     first = laws_assistant.ask(first_q)
-    assert first.abstained and "直播间" in first.reason  # a word no document has, in the first turn
+    # a word no document has, in the first turn: declined for it, or answered in the law's words
+    assert "直播间" in first.reason or any("直播间" in n for n in first.notes)
     follow = laws_assistant.ask("那要是广告主发布了含有保证功效内容的保健食品广告呢？", history=[Turn(first_q, first)])
     assert not follow.abstained, follow.reason
     assert any("保健食品广告" in c.quote for c in follow.citations)
