@@ -185,3 +185,25 @@ def unassigned(ev: Evidence, shaped: Shaped) -> Shaped | None:
     first = shaped.citations[0]
     title = ev.snap.docs[first.doc_id].meta.title or first.doc_id
     return Shaped.declined(f"《{title}》没有写明由哪些部门{role}", first)
+
+
+# the body one applies, reports or complains to (向哪个部门申请审批, 找谁备案, 向谁报告): the act
+# asked, which a sentence naming the body must speak of
+_RECIPIENT_ASKED = re.compile(r"(?:向|找|到|去)(?:哪个|哪些|哪一?级|哪|什么|谁)[^，。？?,;；]{0,4}?"
+                              r"(?P<act>(?:申请|报告|备案|申报|投诉|举报|提交|报送|登记|审批|批准|核准|报批)[^，。？?,;；]{0,4})")
+
+
+def unnamed_act(ev: Evidence, shaped: Shaped) -> Shaped | None:
+    """An abstention for a question about the body one applies or reports to, answered from
+    sentences that speak of no such act (设置户外广告要向哪个部门申请审批? answered from
+    县级以上地方人民政府应当组织有关部门加强…监督管理): the documents do not name that body."""
+    m = _RECIPIENT_ASKED.search(ev.query.asked)
+    if m is None or shaped.abstained or not shaped.citations:
+        return None
+    act = m.group("act").rstrip("呢吗啊呀了")
+    terms = [t for t in ev.weights if t in act] or [act]
+    if any(ev.mentions(t, normalize(c.quote)) for c in shaped.citations for t in terms):
+        return None
+    first = shaped.citations[0]
+    title = ev.snap.docs[first.doc_id].meta.title or first.doc_id
+    return Shaped.declined(f"《{title}》没有写明向哪个部门{act}", first)

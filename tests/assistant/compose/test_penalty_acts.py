@@ -61,3 +61,13 @@ def test_the_title_of_a_document_named_does_not_make_a_penalty_question(laws):
     quoted = " ".join(c.quote for c in answer.citations if c.doc_id.startswith("侵害消费者权益行为处罚办法"))
     assert "故意使用不合格的计量器具或者破坏计量器具准确度" in quoted
     assert "第五条至第十一条规定的情形之一" not in quoted
+
+
+def test_the_body_one_applies_to_is_named_only_by_a_sentence_speaking_of_the_application(laws):
+    """广告法 leaves outdoor advertising to local rules (户外广告的管理办法，由地方性法规…规定): no
+    sentence names a body that approves it, so the question is declined with the nearest; an
+    application it does rule (医疗广告 审查, 第四十六条) is answered."""
+    none = laws.ask("《中华人民共和国广告法》规定，设置户外广告要向哪个部门申请审批？")
+    assert none.abstained and "没有写明向哪个部门申请审批" in none.reason
+    ruled = laws.ask("发布医疗广告要向哪个部门申请审查？")
+    assert not ruled.abstained and any("广告审查机关" in c.quote for c in ruled.citations)
