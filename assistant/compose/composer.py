@@ -4,7 +4,7 @@ abstention with its reason when the passages do not cover the question or lack w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
@@ -12,6 +12,7 @@ from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
                                       confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals)
 from assistant.compose.shapes import shape
+from assistant.compose.truncation import cut_through
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
@@ -309,6 +310,13 @@ class ExtractiveComposer:
             # document was going to rule, not what it rules
             reason = f"文件在“{empty}”之下没有正文(原文可能不完整)"
             return Composition(answer="", citations=[], abstained=True, reason=reason, coverage=ev.coverage)
+        if not shaped.abstained and (cut := cut_through(ev, shaped.citations)) is not None:
+            # a page that stops mid-sentence in the part asked about: not answered from its neighbour
+            quote, tail = cut
+            reason = f"文件在“{tail}”处中断(原文可能不完整),没有写完问题所问的部分"
+            nearest = replace(quote, n=1)
+            return Composition(answer=f"{reason}。中断前的原文: {nearest.quote} [1]", citations=[nearest], abstained=True,
+                               reason=reason, coverage=ev.coverage)
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
         own = list(dict.fromkeys(unknown + ev.situation))

@@ -1,0 +1,60 @@
+"""Pages cut short: a site's page, or a user's copy of it, that stops mid-sentence (…深入实施创新
+驱动发). Asked what a part the cut runs through holds (还有哪些原则? 第四个步骤具体怎么做?), the
+answer cannot be the few words before the cut, nor the neighbouring part: the documents do not
+say, and the answer says where the text stops."""
+from __future__ import annotations
+
+import re
+
+from assistant.answer import Citation
+from assistant.compose.evidence import Evidence
+
+# what ends a sentence, a list's lead or a quotation: a text ending otherwise was cut
+_FINAL = frozenset("。！？!?；;：:”」』）)…")
+# the question asks what follows a part or what it holds in detail (…之后还有哪些原则? 这一条具体有哪些要求?)
+_DETAIL_ASKED = re.compile(r"具体|还有|除了|之后|以后|后面|其他|其余|接下来")
+TAIL_SHOWN = 12  # characters before the cut the answer shows
+NEAR_CUT = 60  # most characters between the best sentence and the cut for the cut to be in the part asked
+HEADING_CUT = 40  # most characters under a heading the cut runs through for the heading to be the part cut
+# a last line that signs or dates the document (2017年12月24日, 省人民政府办公厅): its end, not a cut
+_SIGNATURE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[\u4e00-\u9fff（）()、 ]{2,30}(?:政府|厅|局|委员会|办公室|委|部|院)")
+
+
+def body_end(ev: Evidence, doc_id: str) -> int:
+    """Offset just after the last character of what the document says: trailing spaces and
+    page furniture (a site's footer) are not part of it."""
+    rec, text = ev.snap.docs[doc_id], ev.text(doc_id)
+    end = len(text)
+    for a, b in reversed(rec.furniture):
+        while end > 0 and text[end - 1].isspace():
+            end -= 1
+        if b >= end and a < end:
+            end = a
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def cut_through(ev: Evidence, citations: list[Citation]) -> tuple[Citation, str] | None:
+    """The quote holding the best sentence, and the words before the cut, when that sentence
+    stands just before the cut in the paragraph the document stops in (or is a heading with
+    little more than the cut under it), the question asks what follows it or what it holds in
+    detail, and the document stops mid-sentence."""
+    if not ev.candidates or not _DETAIL_ASKED.search(ev.query.asked):
+        return None
+    best = ev.candidates[0]
+    text = ev.text(best.doc_id)
+    end = body_end(ev, best.doc_id)
+    last_line = text[text.rfind("\n", 0, end) + 1:end].strip()
+    if end == 0 or text[end - 1] in _FINAL or _SIGNATURE.fullmatch(last_line):
+        return None
+    section = ev.snap.docs[best.doc_id].section_at(best.start)
+    in_last_paragraph = "\n" not in text[best.end:end] and end - best.end <= NEAR_CUT
+    heading_over_cut = (section is not None and best.start < section.title_end + 1 and section.end >= end
+                        and len(text[section.title_end:end].strip()) <= HEADING_CUT)
+    if not (in_last_paragraph or heading_over_cut):
+        return None
+    quote = next((c for c in citations if c.doc_id == best.doc_id and c.start <= best.start < c.end), None)
+    if quote is None:
+        return None
+    return quote, text[max(text.rfind("\n", 0, end) + 1, end - TAIL_SHOWN):end].strip()
