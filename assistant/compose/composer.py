@@ -12,7 +12,7 @@ from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
                                       confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals)
 from assistant.compose.shapes import shape
-from assistant.compose.truncation import cut_through
+from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
@@ -316,6 +316,11 @@ class ExtractiveComposer:
             reason = f"文件在“{tail}”处中断(原文可能不完整),没有写完问题所问的部分"
             nearest = replace(quote, n=1)
             return Composition(answer=f"{reason}。中断前的原文: {nearest.quote} [1]", citations=[nearest], abstained=True,
+                               reason=reason, coverage=ev.coverage)
+        if not shaped.abstained and (pointer := missing_attachment(ev, shaped.citations)) is not None:
+            reason = "文件只写明见附件,附件不在文件中"
+            nearest = replace(pointer, n=1)
+            return Composition(answer=f"{reason}。原文: {nearest.quote} [1]", citations=[nearest], abstained=True,
                                reason=reason, coverage=ev.coverage)
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)

@@ -58,3 +58,21 @@ def cut_through(ev: Evidence, citations: list[Citation]) -> tuple[Citation, str]
     if quote is None:
         return None
     return quote, text[max(text.rfind("\n", 0, end) + 1, end - TAIL_SHOWN):end].strip()
+
+
+# an attachment asked about (附件里的分值), one a sentence points to (具体考核要点见附件), and
+# an attachment's own heading line (附件1, 附件：, 附表2 …), which the document holds when it has it
+_ATTACHMENT_ASKED = re.compile(r"附件|附表")
+_POINTS_TO_ATTACHMENT = re.compile(r"(?:见|详见|参见|列入|按照|依照)[^，。；,;]{0,8}附(?:件|表)")
+_ATTACHMENT_HEADING = re.compile(r"(?m)^[ \t\u3000#*]*附\s*(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[:：]?")
+
+
+def missing_attachment(ev: Evidence, citations: list[Citation]) -> Citation | None:
+    """The quote pointing to an attachment the question asks about, when the document holds no
+    attachment after it: a site's page, or a copy, without its attachments says nothing of them."""
+    if not _ATTACHMENT_ASKED.search(ev.query.asked):
+        return None
+    for c in citations:
+        if _POINTS_TO_ATTACHMENT.search(c.quote) and not _ATTACHMENT_HEADING.search(ev.text(c.doc_id), c.end):
+            return c
+    return None

@@ -29,3 +29,30 @@ def test_what_the_page_says_before_the_cut_is_answered(pages):
     answer = pages.ask("吉林省實施品牌發展戰略,要大力發展哪些產品?")
     assert not answer.abstained, answer.reason
     assert "大力發展吉林省名牌產品" in answer.citations[0].quote
+
+
+def test_an_attachment_the_page_points_to_but_lacks_is_declined(pages):
+    """福建's page says 考核要点详见附件 and stops before any attachment."""
+    answer = pages.ask("福建考核办法的附件列了哪些考核要点?")
+    assert answer.abstained and "附件不在文件中" in answer.reason
+    assert "详见附件" in answer.citations[0].quote
+
+
+def test_an_attachment_the_copy_holds_is_read(tmp_path):
+    """The same page with an attachment after it (a copy made for this test: the heading 附件 and
+    a line under it) is answered from that attachment, not declined."""
+    from assistant import Assistant, Settings
+    from assistant.index.index import Index
+    from assistant.index.update import ingest_paths
+
+    from tests.assistant.conftest import POLICIES
+
+    page = (POLICIES / "福建-2014-质量工作考核办法.txt").read_text(encoding="utf-8")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "福建-2014-质量工作考核办法.txt").write_text(
+        page.rstrip() + "\n\n附件\n\n考核要点\n\n一、质量安全情况。包括产品质量、工程质量、服务质量安全状况。\n", encoding="utf-8")
+    settings = Settings(home=tmp_path / "idx")
+    assert ingest_paths(Index(settings), [folder]).count("added") == 1
+    answer = Assistant(settings).ask("福建考核办法的附件列了哪些考核要点?")
+    assert "附件不在文件中" not in answer.reason
