@@ -202,3 +202,38 @@ def figure_as_asked(ev: Evidence, q: tuple[float, str]) -> str:
             return asked[s:e]
     value, unit = q
     return f"{value:g}{unit}"
+
+
+# a target set year by year over a span (2015—2017年,…合格率逐年达到91%、92%、93%): the n-th
+# figure is the n-th year's
+_SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[—\-–~至到]\s*((?:19|20)\d\d)\s*年")
+_YEARLY = re.compile(r"(?:逐年|分别|依次)[^，,；;。]{0,6}?((?:\d+(?:\.\d+)?\s*[%％]\s*[、,，和]\s*)+\d+(?:\.\d+)?\s*[%％])")
+_ASKED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def yearly_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """The figure the claimed year has, when the claim gives a year one of a span's yearly
+    figures that is another year's (2015年…达到93%, where 93% is 2017's); None when it agrees or
+    the sentence sets no such series."""
+    years = [int(y) for y in _ASKED_YEAR.findall(ev.query.asked)]
+    figures = [v for v, unit in stated_quantities(ev.query.asked) if unit == "%"]
+    span = _SPAN.search(claim.norm)
+    if len(years) != 1 or len(figures) != 1 or span is None:
+        return None
+    first, last = int(span.group(1)), int(span.group(2))
+
+    def held(m: re.Match[str]) -> float:  # the question's words in the clause the series ends
+        clause = claim.norm[max(claim.norm.rfind(p, 0, m.start()) for p in "，,；;") + 1 : m.end()]
+        return ev.weight([t for t in ev.weights if ev.mentions(t, clause)])
+
+    # of several series (工业产品…逐年达到89%、90%、91%,食品…逐年达到91%、92%、93%), the indicator's asked
+    series = max((m for m in _YEARLY.finditer(claim.norm, span.end())), key=held, default=None)
+    if series is None:
+        return None
+    values = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", series.group(1))]
+    if len(values) != last - first + 1 or not first <= years[0] <= last or figures[0] not in values:
+        return None
+    own = values[years[0] - first]
+    if own == figures[0]:
+        return None
+    return f"{years[0]}年为{own:g}%"

@@ -10,7 +10,8 @@ from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
-                                      confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals)
+                                      confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals,
+                                      yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -190,7 +191,11 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         held = claim_held(ev, claim)
         liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
-        if off and held:
+        yearly = yearly_rival(ev, claim) if held else None
+        if yearly:
+            # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
+            reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
+        elif off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
             reason, lead, top = f"问题中的“{figure_as_asked(ev, off[0])}”与文件的规定不符", CONTRADICTED, claim
         elif other_liability and held:

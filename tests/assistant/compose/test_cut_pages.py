@@ -56,3 +56,14 @@ def test_an_attachment_the_copy_holds_is_read(tmp_path):
     assert ingest_paths(Index(settings), [folder]).count("added") == 1
     answer = Assistant(settings).ask("福建考核办法的附件列了哪些考核要点?")
     assert "附件不在文件中" not in answer.reason
+
+
+def test_a_yearly_target_claimed_for_another_year_is_corrected(policy_pages):
+    """贵州: 2015—2017年,…食品监督抽查合格率逐年达到91%、92%、93%: 93% is 2017's, 2015's is 91%
+    (and the industrial series beside it, 89%、90%、91%, is another indicator's)."""
+    pages = policy_pages("贵州-2015-质量发展三年行动计划", "福建-2014-质量工作考核办法")
+    wrong = pages.ask("贵州要求2015年食品监督抽查合格率就达到93%,对吗?")
+    assert wrong.answer.startswith("不对") and "2015年为91%" in wrong.reason
+    assert "逐年达到91%、92%、93%" in wrong.citations[0].quote
+    right = pages.ask("贵州要求2017年食品监督抽查合格率达到93%,对吗?")
+    assert right.answer.startswith("是")
