@@ -9,15 +9,11 @@ import re
 from assistant.answer import Citation
 from assistant.compose.evidence import Evidence
 
-# what ends a sentence, a list's lead or a quotation: a text ending otherwise was cut
-_FINAL = frozenset("。！？!?；;：:”」』）)…")
 # the question asks what follows a part or what it holds in detail (…之后还有哪些原则? 这一条具体有哪些要求?)
 _DETAIL_ASKED = re.compile(r"具体|还有|除了|之后|以后|后面|其他|其余|接下来")
 TAIL_SHOWN = 12  # characters before the cut the answer shows
 NEAR_CUT = 60  # most characters between the best sentence and the cut for the cut to be in the part asked
 HEADING_CUT = 40  # most characters under a heading the cut runs through for the heading to be the part cut
-# a last line that signs or dates the document (2017年12月24日, 省人民政府办公厅): its end, not a cut
-_SIGNATURE = re.compile(r"(?:19|20)\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[\u4e00-\u9fff（）()、 ]{2,30}(?:政府|厅|局|委员会|办公室|委|部|院)")
 
 
 def body_end(ev: Evidence, doc_id: str) -> int:
@@ -39,15 +35,14 @@ def cut_through(ev: Evidence, citations: list[Citation]) -> tuple[Citation, str]
     """The quote holding the best sentence, and the words before the cut, when that sentence
     stands just before the cut in the paragraph the document stops in (or is a heading with
     little more than the cut under it), the question asks what follows it or what it holds in
-    detail, and the document stops mid-sentence."""
+    detail, and the document was cut off (ingest.truncation)."""
     if not ev.candidates or not _DETAIL_ASKED.search(ev.query.asked):
         return None
     best = ev.candidates[0]
+    if not ev.snap.docs[best.doc_id].meta.truncated:  # cut off mid-sentence, as ingest.truncation reads it
+        return None
     text = ev.text(best.doc_id)
     end = body_end(ev, best.doc_id)
-    last_line = text[text.rfind("\n", 0, end) + 1:end].strip()
-    if end == 0 or text[end - 1] in _FINAL or _SIGNATURE.fullmatch(last_line):
-        return None
     section = ev.snap.docs[best.doc_id].section_at(best.start)
     in_last_paragraph = "\n" not in text[best.end:end] and end - best.end <= NEAR_CUT
     heading_over_cut = (section is not None and best.start < section.title_end + 1 and section.end >= end
