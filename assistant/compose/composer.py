@@ -4,7 +4,7 @@ abstention with its reason when the passages do not cover the question or lack w
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
@@ -315,18 +315,9 @@ class ExtractiveComposer:
             # document was going to rule, not what it rules
             reason = f"文件在“{empty}”之下没有正文(原文可能不完整)"
             return Composition(answer="", citations=[], abstained=True, reason=reason, coverage=ev.coverage)
-        if not shaped.abstained and (cut := cut_through(ev, shaped.citations)) is not None:
-            # a page that stops mid-sentence in the part asked about: not answered from its neighbour
-            quote, tail = cut
-            reason = f"文件在“{tail}”处中断(原文可能不完整),没有写完问题所问的部分"
-            nearest = replace(quote, n=1)
-            return Composition(answer=f"{reason}。中断前的原文: {nearest.quote} [1]", citations=[nearest], abstained=True,
-                               reason=reason, coverage=ev.coverage)
-        if not shaped.abstained and (pointer := missing_attachment(ev, shaped.citations)) is not None:
-            reason = "文件只写明见附件,附件不在文件中"
-            nearest = replace(pointer, n=1)
-            return Composition(answer=f"{reason}。原文: {nearest.quote} [1]", citations=[nearest], abstained=True,
-                               reason=reason, coverage=ev.coverage)
+        # a page that stops mid-sentence in the part asked about, or lacks the attachment asked
+        # about: not answered from its neighbour
+        shaped = cut_through(ev, shaped) or missing_attachment(ev, shaped) or shaped
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
         own = list(dict.fromkeys(unknown + ev.situation))

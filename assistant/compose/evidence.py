@@ -103,6 +103,8 @@ class Evidence:
     quantity: QuantityRule | None  # the kind of figure the question asks for
     coverage: float  # the best chunk's share of the question's weight
     groups: dict[str, str]  # term -> its group (see term_groups)
+    # does the question ask what befalls a violation, in its own words (see penalty_asked)?
+    asks_penalty: bool = False
     # (doc_id, article start) -> the provisions punishing that article: spans, normalised text
     _punished: dict[tuple[str, int], tuple[list[tuple[int, int]], str]] = field(
         default_factory=dict, init=False, repr=False, compare=False)
@@ -121,12 +123,6 @@ class Evidence:
             text = self.text(doc_id)
             self._punished[key] = (spans, normalize(" ".join(text[a:b] for a, b in spans)))
         return self._punished[key]
-
-    @cached_property
-    def asks_penalty(self) -> bool:
-        """Does the question ask what befalls a violation, in its own words: the title of a
-        document it names (按侵害消费者权益行为处罚办法) asks nothing."""
-        return penalty_asked(self.snap, self.query)
 
     def weight(self, found) -> float:
         """Weight of the terms found, each group of the question's terms counted once."""
@@ -168,11 +164,11 @@ class Evidence:
 CITED_MAX = 3  # most articles a penalty may cite for their words to count as its own
 
 
-def penalty_asked(snap: Snapshot, query: Query) -> bool:
-    """kinds.asks_penalty of the question less the titles of the documents it names."""
-    asked = query.asked
-    for m in sorted(law_mentions(snap, asked, query.regions), key=lambda m: -m.start):
-        asked = asked[:m.start] + "，" + asked[m.end:]
+def penalty_asked(asked: str, named: list[tuple[int, int]]) -> bool:
+    """kinds.asks_penalty of the question less the titles of the documents it names (at
+    ``named``): 按侵害消费者权益行为处罚办法 asks nothing."""
+    for start, end in sorted(named, reverse=True):
+        asked = asked[:start] + "，" + asked[end:]
     return asks_penalty(asked)
 
 
@@ -192,6 +188,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     # the words of a title the question names a document by (按侵害消费者权益行为处罚办法) name
     # it, as a filter does; a passage need not repeat them
     named = [(m.start, m.end) for m in law_mentions(snap, query.asked, query.regions)]
+    penalty = penalty_asked(query.asked, named)  # 怎么罚?: a sentence setting a measure answers
     if named:  # and the article it points to (第九条), which the structure finds, not the words
         named += [m.span() for m in _ARTICLE_REF.finditer(query.asked)]
         weights = {t: w for t, w in weights.items() if not only_in_frames(t, query.asked, named)} or weights
@@ -204,7 +201,6 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     total = weight_of(weights, weights, groups) or 1.0
     cue = answer_cue(query.question_type)
     permission = asks_permission(query.asked)  # 能不能…?: a sentence stating a duty or a ban answers
-    penalty = penalty_asked(snap, query)  # 怎么罚?: a sentence setting a measure answers
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 that names a document, for phrase matches
     asked = DOC_NUMBER.sub("", query.asked)
@@ -216,17 +212,17 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     identity = identity_pattern(body) if (body := asked_body(query.asked)) else None  # X是哪个部门?
     asks_scope = bool(_ASKS_PURPOSE_OR_SCOPE.search(query.asked))
     asks_issuance = bool(_ASKS_ISSUANCE.search(query.asked))
-    cited: dict[tuple[str, int, int], str] = {}
+    cited: dict[tuple[str, frozenset[int]], str] = {}
 
-    def cited_text(start: int, end: int) -> str:
-        """The articles of its statute that text[start:end] punishes the violation of, normalised."""
-        key = (c.doc_id, start, end)
-        if key not in cited:
-            numbers = cited_numbers(text, start, end) if snap.articles(c.doc_id) else set()
-            if len(numbers) > CITED_MAX:
-                numbers = set()  # a catch-all (有本办法第五条至第十一条规定的情形之一的) names no act
-            cited[key] = " ".join(normalize(text[a.start:a.end]) for a in snap.articles(c.doc_id) if a.number in numbers)
-        return cited[key]
+    def cited_text(doc_id: str, text: str, start: int, end: int) -> str:
+        """The articles of its statute that text[start:end] punishes the violation of, normalised
+        (each set of articles once per question)."""
+        numbers = frozenset(cited_numbers(text, start, end)) if snap.articles(doc_id) else frozenset()
+        if not numbers or len(numbers) > CITED_MAX:
+            return ""  # none, or a catch-all (有本办法第五条至第十一条规定的情形之一的) naming no act
+        if (doc_id, numbers) not in cited:
+            cited[doc_id, numbers] = " ".join(normalize(text[a.start:a.end]) for a in snap.articles(doc_id) if a.number in numbers)
+        return cited[doc_id, numbers]
 
     candidates: list[Candidate] = []
     punishing_articles: dict[tuple[str, int], bool] = {}
@@ -240,7 +236,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         chunk_norm = normalize(c.text) + context
         text = snap.text(c.doc_id)
         in_chunk = [t for t in weights if mentions(t, chunk_norm, alts)]
-        if penalty and (violated := cited_text(c.start, c.end)):
+        if penalty and (violated := cited_text(c.doc_id, text, c.start, c.end)):
             in_chunk += [t for t in weights if groups[t] == t and t not in in_chunk and mentions(t, violated, alts)]
         best_chunk_cov = max(best_chunk_cov, weight_of(in_chunk, weights, groups) / total)
         rec = snap.docs[c.doc_id]
@@ -257,7 +253,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             title_line = bool(title) and norm.strip().lstrip("# ") in (title, transmitted)
             heading_only = heading_only or title_line
             in_sentence = frozenset(t for t in weights if mentions(t, norm, alts))
-            violated = cited_text(s, e) if penalty else ""
+            violated = cited_text(c.doc_id, text, s, e) if penalty else ""
             if violated:
                 # a penalty for violating 本法第九条 says what 第九条 forbids (“最佳”等用语)
                 # (whole terms only: 商业 of 商业秘密 in another article is no act asked)
@@ -293,7 +289,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
             candidates.append(Candidate(doc_id=c.doc_id, start=s, end=e, score=score, covered=covered, rank=rank, norm=norm,
                                         heading=heading_only))
     candidates.sort(key=lambda c: -c.score)
-    return Evidence(hits=hits, snap=snap, weights=weights, candidates=candidates, quantity=quantity,
+    return Evidence(hits=hits, snap=snap, weights=weights, candidates=candidates, quantity=quantity, asks_penalty=penalty,
                     coverage=best_chunk_cov, groups=groups)
 
 

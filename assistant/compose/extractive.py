@@ -22,11 +22,11 @@ class Shaped:
     reason: str = ""
 
     @classmethod
-    def declined(cls, reason: str, nearest: Citation) -> "Shaped":
+    def declined(cls, reason: str, nearest: Citation, lead: str = "最接近的原文") -> "Shaped":
         """An abstention that says why and quotes the nearest sentence (as citation 1), so the
         user sees what the documents do say."""
         quote = replace(nearest, n=1)
-        return cls(text=f"{reason}。最接近的原文: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason)
+        return cls(text=f"{reason}。{lead}: {quote.quote} [1]", citations=[quote], abstained=True, reason=reason)
 
 
 LIST_PEER = 0.9  # a list question's answer may sit in several sentences as good as the best

@@ -182,9 +182,14 @@ def unassigned(ev: Evidence, shaped: Shaped) -> Shaped | None:
         return None
     if any(_ASSIGNS.search(normalize(c.quote)) for c in shaped.citations):
         return None
+    return _not_written(ev, shaped, f"由哪些部门{role}")
+
+
+def _not_written(ev: Evidence, shaped: Shaped, what: str) -> Shaped:
+    """《title》没有写明 what, quoting the answer's first quote."""
     first = shaped.citations[0]
     title = ev.snap.docs[first.doc_id].meta.title or first.doc_id
-    return Shaped.declined(f"《{title}》没有写明由哪些部门{role}", first)
+    return Shaped.declined(f"《{title}》没有写明{what}", first)
 
 
 # the body one applies, reports or complains to (向哪个部门申请审批, 找谁备案, 向谁报告): the act
@@ -204,6 +209,4 @@ def unnamed_act(ev: Evidence, shaped: Shaped) -> Shaped | None:
     terms = [t for t in ev.weights if t in act] or [act]
     if any(ev.mentions(t, normalize(c.quote)) for c in shaped.citations for t in terms):
         return None
-    first = shaped.citations[0]
-    title = ev.snap.docs[first.doc_id].meta.title or first.doc_id
-    return Shaped.declined(f"《{title}》没有写明向哪个部门{act}", first)
+    return _not_written(ev, shaped, f"向哪个部门{act}")

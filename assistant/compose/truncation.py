@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer import Citation
 from assistant.compose.evidence import Evidence
+from assistant.compose.extractive import Shaped
 
 # the question asks what follows a part or what it holds in detail (…之后还有哪些原则? 这一条具体有哪些要求?)
 _DETAIL_ASKED = re.compile(r"具体|还有|除了|之后|以后|后面|其他|其余|接下来")
@@ -31,12 +31,12 @@ def body_end(ev: Evidence, doc_id: str) -> int:
     return end
 
 
-def cut_through(ev: Evidence, citations: list[Citation]) -> tuple[Citation, str] | None:
-    """The quote holding the best sentence, and the words before the cut, when that sentence
-    stands just before the cut in the paragraph the document stops in (or is a heading with
-    little more than the cut under it), the question asks what follows it or what it holds in
-    detail, and the document was cut off (ingest.truncation)."""
-    if not ev.candidates or not _DETAIL_ASKED.search(ev.query.asked):
+def cut_through(ev: Evidence, shaped: Shaped) -> Shaped | None:
+    """An abstention saying where the text stops, quoting the answer's quote that holds the best
+    sentence, when that sentence stands just before the cut in the paragraph the document stops
+    in (or is a heading with little more than the cut under it), the question asks what follows
+    it or what it holds in detail, and the document was cut off (ingest.truncation)."""
+    if shaped.abstained or not ev.candidates or not _DETAIL_ASKED.search(ev.query.asked):
         return None
     best = ev.candidates[0]
     if not ev.snap.docs[best.doc_id].meta.truncated:  # cut off mid-sentence, as ingest.truncation reads it
@@ -49,10 +49,11 @@ def cut_through(ev: Evidence, citations: list[Citation]) -> tuple[Citation, str]
                         and len(text[section.title_end:end].strip()) <= HEADING_CUT)
     if not (in_last_paragraph or heading_over_cut):
         return None
-    quote = next((c for c in citations if c.doc_id == best.doc_id and c.start <= best.start < c.end), None)
+    quote = next((c for c in shaped.citations if c.doc_id == best.doc_id and c.start <= best.start < c.end), None)
     if quote is None:
         return None
-    return quote, text[max(text.rfind("\n", 0, end) + 1, end - TAIL_SHOWN):end].strip()
+    tail = text[max(text.rfind("\n", 0, end) + 1, end - TAIL_SHOWN):end].strip()
+    return Shaped.declined(f"文件在“{tail}”处中断(原文可能不完整),没有写完问题所问的部分", quote, "中断前的原文")
 
 
 # an attachment asked about (附件里的分值), one a sentence points to (具体考核要点见附件), and
@@ -62,12 +63,13 @@ _POINTS_TO_ATTACHMENT = re.compile(r"(?:见|详见|参见|列入|按照|依照)[
 _ATTACHMENT_HEADING = re.compile(r"(?m)^[ \t\u3000#*]*附\s*(?:件|表)\s*[0-9一二三四五六七八九十]*\s*[:：]?")
 
 
-def missing_attachment(ev: Evidence, citations: list[Citation]) -> Citation | None:
-    """The quote pointing to an attachment the question asks about, when the document holds no
-    attachment after it: a site's page, or a copy, without its attachments says nothing of them."""
-    if not _ATTACHMENT_ASKED.search(ev.query.asked):
+def missing_attachment(ev: Evidence, shaped: Shaped) -> Shaped | None:
+    """An abstention quoting the sentence that points to an attachment the question asks about,
+    when the document holds no attachment after it: a site's page, or a copy, without its
+    attachments says nothing of them."""
+    if shaped.abstained or not _ATTACHMENT_ASKED.search(ev.query.asked):
         return None
-    for c in citations:
+    for c in shaped.citations:
         if _POINTS_TO_ATTACHMENT.search(c.quote) and not _ATTACHMENT_HEADING.search(ev.text(c.doc_id), c.end):
-            return c
+            return Shaped.declined("文件只写明见附件,附件不在文件中", c, "原文")
     return None

@@ -22,6 +22,7 @@ Q = QuestionType
 
 # a number of days, hours, months or years asked (几天, 多少个工作日, 几个小时, 多少年, 具体天数); not 几月, a month
 _COUNTED_TIME_ASKED = r"(?:天数|日数|(?:多少|几)(?:个(?:工作日|小时|钟头|星期|月)|工作日|天|日|小时|钟头|分钟|周|星期|年))"
+_SPECIFIC_TIME_ASKED = r"(?:具体|明确|固定)的?(?:期限|时限)"  # a number of days asked, as by 几天
 # 怎么理解, 如何界定 ask what a word means, 怎么算, 如何认定 how a thing is counted or told: not
 # how to do something
 _NOT_MEANING = r"(?!理解|界定|算|计算|认定)"
@@ -141,7 +142,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     ),
     QuantityRule(
         "duration", "期限",
-        asked=re.compile(rf"{_COUNTED_TIME_ASKED}|多久|多长|期限是|时限是|周期是|(?:具体|明确|固定)的?(?:期限|时限)|how many days|how long|within how many"),
+        asked=re.compile(rf"{_COUNTED_TIME_ASKED}|多久|多长|期限是|时限是|周期是|{_SPECIFIC_TIME_ASKED}|how many days|how long|within how many"),
         # a period another sets is a time limit too: 在商检机构规定的期限内, 在与委托人约定的期限内
         answered=re.compile(rf"{_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)|届满|即时|立即|当日|当天"
                             r"|(?:规定|约定|确定|指定|限定|商定)的(?:期限|时限)(?:内|以内|之内)"),
@@ -162,7 +163,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
 
 
 _COUNTED_TIME = re.compile(_COUNTED_TIME_ASKED)
-_SPECIFIC_TIME = re.compile(r"(?:具体|明确|固定)的?(?:期限|时限)")  # a number of days asked, as by 几天
+_SPECIFIC_TIME = re.compile(_SPECIFIC_TIME_ASKED)
 # a number of them: not a year (2020年 is a date, not twenty centuries of days)
 _TIME_FIGURE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d\s*年){_NUM}\s*(?:个)?(?:工作日|日|天|小时|钟头|分钟|个月|月|年|周|星期)|半(?:个月|年)")
 _CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|级|枚|只|箱|袋|瓶|张)")
