@@ -110,6 +110,10 @@ def asks_permission(normalized_question: str) -> bool:
 _NUM = r"(?:\d+(?:\.\d+)?|[〇零一二两三四五六七八九十百千万]+)"
 _SHARE = rf"(?:{_NUM}\s*[%％]|百分之{_NUM})"  # 百分之五, 5%: a fine may be a share of another
 _TIME_UNIT = r"个?(?:工作日|天|日|小时|月|年|周|星期|分钟)"  # 罚款后多少天内: a time, not an amount
+_MONEY_SUM = re.compile(rf"{_NUM}\s*(?:万|亿)?元")
+_PROVISION_NUMBER = re.compile(rf"第{_NUM}(?:[编章节条款项目](?:之{_NUM})?)+")
+# what is paid or held as money (续展费, 注册资本, 保证金): asked "how much", an amount is asked
+_MONEY_THING = r"(?:费|资本|资金|保证金|押金|价款|货款|罚金|奖励|补贴|赔偿金)"
 
 
 @dataclass(frozen=True)
@@ -120,14 +124,19 @@ class QuantityRule:
     answered: re.Pattern[str]  # what an answer must contain
 
     def found_in(self, normalized: str) -> bool:
-        return bool(self.answered.search(normalized))
+        """Does the text state a figure of this kind? A provision's number (第十八条, 前款第三项)
+        names where a rule stands, not a count of anything."""
+        text = _PROVISION_NUMBER.sub("", normalized)
+        if self.kind == "count":  # nor is a sum of money (五万元以下的罚款) a count of things
+            text = _MONEY_SUM.sub("", text)
+        return bool(self.answered.search(text))
 
 
 # the first rule whose question pattern matches decides
 QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "money", "金额",
-        asked=re.compile(rf"多少钱|罚(?:了|款)?(?:的?(?:最高|最低|最多|最少|上限|下限|数额|金额|标准))?(?:是|为|有|要|能|会)?多少(?!{_TIME_UNIT})|(?:赔偿?|赔付|补偿)多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
+        asked=re.compile(rf"多少钱|罚(?:了|款)?(?:的?(?:最高|最低|最多|最少|上限|下限|数额|金额|标准))?(?:是|为|有|要|能|会)?多少(?!{_TIME_UNIT})|(?:赔偿?|赔付|补偿)多少|多少元|多少万|金额|工资标准|收费标准|罚款标准|多少费用|费用是多少|多少[^，。？?]{{0,3}}费|{_MONEY_THING}[^，。？?]{{0,6}}多少(?!{_TIME_UNIT})|多少奖金|奖金多少|几倍|多少倍|what fine|how much money|what penalt(?:y|ies) amount|how much.*(?:fine|fee|cost)"),
         answered=re.compile(rf"{_NUM}\s*(?:万|亿)?元|{_NUM}\s*倍|{_SHARE}(?:(?:以上|至|到|—|-|~){_SHARE})?(?:以下|以内)?的?罚款"),
     ),
     QuantityRule(
@@ -138,7 +147,7 @@ QUANTITY_RULES: tuple[QuantityRule, ...] = (
     QuantityRule(
         "times", "频次",
         asked=re.compile(r"几次|多少次|频次|频率|多久[^，。？?]{0,10}一次|多长时间[^，。？?]{0,10}一次|how often|how many times"),
-        answered=re.compile(rf"{_NUM}\s*次|每(?:年|季|季度|月|周|半年)|定期"),
+        answered=re.compile(rf"{_NUM}\s*次|每(?:年|季|季度|月|周|半年)"),  # 定期 says regularly, not how often
     ),
     QuantityRule(
         "duration", "期限",
@@ -169,6 +178,8 @@ _TIME_FIGURE = re.compile(rf"(?<![\d.])(?!(?:19|20)\d\d\s*年){_NUM}\s*(?:个)?(
 _CLASSIFIED = re.compile(r"(?:多少|几)(件|台|套|座|所|户|批|份|种|类|级|枚|只|箱|袋|瓶|张)")
 # 哪几类 asks which kinds, not how many; 几月几号 asks a date, not a number of days
 _WHICH = re.compile(r"哪几")
+_BARE_HOW_MANY = re.compile(r"多少(?![个家项座所处方件台套户份种类级枚只箱袋瓶张名人批次])")
+_MONEY_TALK = re.compile(rf"罚款|罚金|赔偿|赔付|补偿|{_MONEY_THING}")
 _DATE_ASKED = re.compile(r"几月几[日号]")
 
 
@@ -182,6 +193,9 @@ def asked_quantity(normalized_question: str) -> QuantityRule | None:
         if rule.asked.search(q):
             if rule.kind == "count" and (m := _CLASSIFIED.search(q)):
                 return QuantityRule("count", "数量", rule.asked, re.compile(rf"{_NUM}\s*{m.group(1)}"))
+            if rule.kind == "count" and _BARE_HOW_MANY.search(q) and _MONEY_TALK.search(q):
+                # 罚款…上限是多少, 还能多要多少赔偿: a bare 多少 said of a fine or a payment asks an amount
+                return QUANTITY_RULES[0]
             if rule.kind == "duration" and (_COUNTED_TIME.search(q) or _SPECIFIC_TIME.search(q)):
                 # 多少个工作日, 几天: a number of days is asked; 立即, 当日 or 届满 do not state one
                 return QuantityRule("duration", rule.label, rule.asked, _TIME_FIGURE)
