@@ -12,11 +12,11 @@ from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.compose.provisions import provision_spans
 from assistant.question.kinds import asserts_claim
-from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, liabilities_in,
+from assistant.question.premises import (asserted_liabilities, asserted_roles, figures_in, holds_role, liabilities_in,
                                          stated_quantities, stated_spans)
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
-from ingest.numerals import quantities
+from ingest.statute import article_at
 
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
 # its context: chosen on the development corpus's dev split, where true claims hold 0.85 or
@@ -61,7 +61,7 @@ def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]
     duty is punished (…的，处五万元罚款，对吗?), the figures of the provisions that punish it too."""
     own = _bound_figures(ev, sentence.norm) or _bound_figures(ev, provision_text(ev, sentence))
     punishing = _punishing_text(ev, sentence)
-    return own | set(quantities(punishing)) if punishing else own
+    return own | figures_in(punishing) if punishing else own
 
 
 _CLAUSE_END = re.compile(r"[，,；;。：:]")
@@ -74,7 +74,7 @@ def _bound_figures(ev: Evidence, text: str) -> set[tuple[float, str]]:
     terms = ev.claim_terms
     by_unit: dict[str, list[tuple[float, set[tuple[float, str]]]]] = {}
     for clause in _CLAUSE_END.split(text):
-        figures = set(quantities(clause))
+        figures = figures_in(clause)
         if not figures:
             continue
         held = round(ev.weight([t for t in terms if ev.mentions(t, clause)]), 6)
@@ -150,16 +150,84 @@ def _starts(text: str, word: str) -> list[int]:
     return found
 
 
+# what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以)
+_MODALS = (("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
+           ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
+           ("may", re.compile(r"(?<![不无])(?:可以|允许|准许|有权|能够)")),
+           ("must", re.compile(r"(?<![不无])(?:应当|必须)")))
+_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may"}
+_ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吧|吗")
+# the share of the claim's terms a sentence must hold for its modal to contradict the claim's:
+# less than CLAIM_SUPPORT, as the act is put in other words where it is the opposite
+# (可以向企业收取检验费用 against 不准向企业收费)
+POLARITY_SUPPORT = 0.6
+
+
+def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) -> str | None:
+    """The sentence's words from a modal of ``kind`` to its clause's end, when they hold a term of
+    the act the claim names."""
+    pattern = dict(_MODALS)[kind]
+    for o in pattern.finditer(sentence.norm):
+        theirs = _CLAUSE_END.split(sentence.norm[o.end():])[0]
+        if any(ev.mentions(t, theirs) for t in doing):
+            return o.group(0) + theirs
+    return None
+
+
+def _claimed_modal(ev: Evidence, sentence: Candidate) -> tuple[str, list[str]] | None:
+    """The kind of the claim's modal and the terms of the act it qualifies, when the sentence's
+    article holds the claim's words before the modal (who, in what case: CLAIM_SUPPORT of them;
+    七日无理由退货 in the article's first sentence, 应当同时退回…奖赠品 in its third)."""
+    asked, terms = ev.query.asked, ev.claim_terms
+    for kind, pattern in _MODALS:
+        m = pattern.search(asked)
+        if m is None:
+            continue
+        before, act = asked[:m.start()], _ACT_END.split(asked[m.end():])[0]
+        subject = [t for t in terms if t in before]
+        doing = [t for t in terms if t in act and t not in subject]
+        context = _article_text(ev, sentence)  # the article may say who and when, the sentence what
+        held = ev.weight([t for t in subject if ev.mentions(t, context)])
+        if not subject or not doing or held < CLAIM_SUPPORT * ev.weight(subject):
+            return None
+        return kind, doing
+    return None
+
+
+def polarity_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """A claim that one may do a thing (可以…收取检验费用) where the sentence says one must not
+    (不准向企业收费), that one need not where it says one must, or that one must not where it says
+    one may: the sentence's words from its modal to the clause's end; None otherwise. The sentence
+    must hold the claim's words before its modal, a term of the act after it, and POLARITY_SUPPORT
+    of the claim."""
+    if _claim_weight(ev, claim) < POLARITY_SUPPORT * (ev.weight(ev.claim_terms) or 1.0):
+        return None
+    claimed = _claimed_modal(ev, claim)
+    if claimed is None or claimed[0] not in _OPPOSITE:
+        return None
+    return _modal_said(ev, claim, _OPPOSITE[claimed[0]], claimed[1])
+
+
+def _modal_held(ev: Evidence, claim: Candidate) -> bool:
+    """Does the sentence say of the claim's act what the claim does (不能向企业收费: 不准向企业收费)?"""
+    claimed = _claimed_modal(ev, claim)
+    return claimed is not None and _modal_said(ev, claim, *claimed) is not None
+
+
 def confirmed_claim(ev: Evidence) -> Candidate | None:
     """The sentence that confirms a claim: it holds the claim, states every figure, gives every
     unit the role and sets the liability the claim does (…不满十周岁的…, …由国务院市场监督管理部门
-    主管, …承担连带责任, 对吗?). Then the answer can say 是; a claim with none of these is quoted,
-    never confirmed."""
+    主管, …承担连带责任, 对吗?), or says of the claim's act what the claim's modal says (不能…收费:
+    不准向企业收费). Then the answer can say 是; a claim with none of these is quoted, never
+    confirmed."""
     figures, roles = stated_quantities(ev.query.asked), asserted_roles(ev.query.asked)
     liabilities = [k for k, _ in asserted_liabilities(ev.query.asked)]
-    if not (figures or roles or liabilities) or not asserts_claim(ev.query.asked):
+    if not asserts_claim(ev.query.asked):
         return None
     claim = claim_sentence(ev)
+    if not (figures or roles or liabilities):
+        # a claim of what one may or must not do is confirmed by a sentence saying so of its act
+        return claim if claim_held(ev, claim) and _modal_held(ev, claim) else None
     text = provision_text(ev, claim)
     said = claimed_figures(ev, claim)
     liable = liabilities_in(claim.norm)
@@ -194,11 +262,17 @@ def provision_text(ev: Evidence, cand: Candidate) -> str:
     return normalize(" ".join(text[a:b] for a, b in spans))
 
 
+def _article_text(ev: Evidence, cand: Candidate) -> str:
+    """The normalised text of the article a sentence stands in, or its provision's outside one."""
+    article = article_at(ev.snap.articles(cand.doc_id), cand.start)
+    return normalize(ev.text(cand.doc_id)[article.start:article.end]) if article else provision_text(ev, cand)
+
+
 def figure_as_asked(ev: Evidence, q: tuple[float, str]) -> str:
     """A figure of the question as the asker wrote it (五万元, 十五个工作日), else as a number."""
     asked = ev.query.asked
     for s, e in stated_spans(asked):
-        if q in quantities(asked[s:e]):
+        if q in figures_in(asked[s:e]):
             return asked[s:e]
     value, unit = q
     return f"{value:g}{unit}"

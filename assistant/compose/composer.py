@@ -11,7 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
                                       confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals,
-                                      yearly_rival)
+                                      polarity_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -19,13 +19,13 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
-from assistant.question.premises import (asserted_liabilities, asserted_roles, holds_role, required_quantities,
+from assistant.question.premises import (asserted_liabilities, asserted_roles, figures_in, holds_role, required_quantities,
                                          liabilities_in, stated_figures, stated_quantities)
 from assistant.question.terms import NUMERAL_START, in_quoted_example, topic_like
 from assistant.search.definitions import quoted_term
 from assistant.search.hits import Hits
 from ingest.normalize import normalize
-from ingest.numerals import quantities, quantity_spans
+from ingest.numerals import quantity_spans
 from ingest.patterns import NUMERAL, PENALTY, YEAR
 
 MIN_COVERAGE = 0.3  # chosen on the dev split: see README, "Abstention"
@@ -172,7 +172,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
     if not reason:
         near = [c for c in ev.candidates[:5] if c.score >= 0.6 * top.score]
         missing = [f for f in stated_figures(ev.query.normalized) if not any(_holds_figure(ev, c, f) for c in near)]
-        stated = set().union(*(quantities(c.norm) for c in near)) if near else set()
+        stated = set().union(*(figures_in(c.norm) for c in near)) if near else set()
         # a claim's every figure is a premise; otherwise only a figure put as a requirement
         figures = stated_quantities(ev.query.asked) if claims else required_quantities(ev.query.asked)
         wrong = [q for q in figures if q not in stated]
@@ -192,7 +192,11 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         yearly = yearly_rival(ev, claim) if held else None
-        if yearly:
+        opposite = polarity_rival(ev, claim)
+        if opposite:
+            # the claim says one may (可以收取检验费用) where the provision says one must not
+            reason, lead, top = f"文件规定的是“{opposite}”", CONTRADICTED, claim
+        elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
         elif off and held:

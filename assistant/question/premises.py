@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.question.interrogatives import interrogative_spans
-from ingest.numerals import quantity_spans
+from ingest.numerals import chinese_number, quantities, quantity_spans
 
 _STATED_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年")
 # units of the figures a question can assert as a premise (the figure one is never one: 一家企业, 一件商品 say what it is about)
@@ -36,14 +36,45 @@ def stated_quantities(normalized_question: str) -> list[tuple[float, str]]:
     """Figures with units the question asserts (24小时内, 十五日, 五千元以上, 百分之五), by value:
     the evidence must state the same value in the same unit, in whatever numerals. Left out:
     figures inside a question frame (哪一年, 多久…一次), the figure one (一次, 一年: a manner of
-    speaking more often than a claim), and figures naming a plan (五年规划)."""
-    return [(value, unit) for value, unit, _, _ in _stated(normalized_question)]
+    speaking more often than a claim), and figures naming a plan (五年规划). How often a thing
+    is done (每年, 每两年) is one too, 每年 included: (1, 每年), (2, 每年)."""
+    return [(value, unit) for value, unit, _, _ in _stated(normalized_question) + _stated_every(normalized_question)]
 
 
 def stated_spans(normalized_question: str) -> list[tuple[int, int]]:
     """Where the asserted figures stand in the question (十五个工作日): the claim's premise, which
     the figures are compared for; their words are not terms a sentence must hold."""
-    return [(s, e) for _, _, s, e in _stated(normalized_question)]
+    return [(s, e) for _, _, s, e in _stated(normalized_question) + _stated_every(normalized_question)]
+
+
+# how often: 每年, 每两年, 每半年, 每季度, 每隔三个月 (a frequency is a figure in the unit 每年, 每月…)
+_EVERY = re.compile(r"每(?:隔)?\s*(?P<n>\d+|[〇零一二两三四五六七八九十半]*)\s*个?(?P<unit>年|季度|月|周|星期|日|天)")
+_EVERY_UNITS = {"季度": ("每月", 3), "星期": ("每周", 1), "天": ("每日", 1)}
+
+
+def frequency_spans(text: str) -> list[tuple[float, str, int, int]]:
+    """(value, unit, start, end) of each frequency a text states: 每两年 is (2, 每年), 每年 (1, 每年),
+    每半年 (0.5, 每年), 每季度 (3, 每月)."""
+    out = []
+    for m in _EVERY.finditer(text):
+        n = m.group("n")
+        count = 1.0 if not n else 0.5 if n == "半" else float(n) if n.isdigit() else chinese_number(n)
+        if count is None:
+            continue
+        unit, scale = _EVERY_UNITS.get(m.group("unit"), ("每" + m.group("unit"), 1))
+        out.append((float(count) * scale, unit, m.start(), m.end()))
+    return out
+
+
+def figures_in(normalized_text: str) -> set[tuple[float, str]]:
+    """The figures a text states (ingest.numerals.quantities) and how often it says a thing is
+    done (frequency_spans): what a figure a question asserts is compared with."""
+    return set(quantities(normalized_text)) | {(v, u) for v, u, _, _ in frequency_spans(normalized_text)}
+
+
+def _stated_every(normalized_question: str) -> list[tuple[float, str, int, int]]:
+    frames = interrogative_spans(normalized_question)
+    return [f for f in frequency_spans(normalized_question) if not any(a <= f[2] < b for a, b in frames)]
 
 
 # the kind of liability a claim asserts (承担连带责任, 负相应的赔偿责任): a premise like a figure
@@ -63,9 +94,10 @@ def liabilities_in(normalized_text: str) -> set[str]:
 def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
     """(value, unit, start, end) of each figure the question asserts (see stated_quantities)."""
     frames = interrogative_spans(normalized_question)
+    every = [(s, e) for _, _, s, e in frequency_spans(normalized_question)]  # 两年 in 每两年: a frequency
     return [
         (value, unit, s, e) for value, unit, s, e in quantity_spans(normalized_question)
-        if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames)
+        if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames + every)
         and not _NAMING.match(normalized_question, e)
     ]
 

@@ -1,0 +1,66 @@
+"""A claim of what one may, need not or must not do is checked against the provision saying
+it: 可以 against 不得/不准 is 不对 with the provision quoted, 不需要 against 应当 too, and a
+claim the provision says in its own modal is 是. How often a thing is done (每年, 每两年,
+每季度) is a figure like any other. Development documents of eval/corpora/laws."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
+
+
+@pytest.fixture(scope="module")
+def laws(tmp_path_factory):
+    from assistant import Assistant, Settings
+    from assistant.index.index import Index
+    from assistant.index.update import ingest_paths
+
+    folder = tmp_path_factory.mktemp("modals")
+    names = ("药品管理法(2019-08-26).md", "工业产品质量责任条例(1986-04-05).pdf",
+             "山东省消费者权益保护条例(2017-03-29).md", "食品生产经营监督检查管理办法(2021-12-24).html")
+    for name in names:
+        shutil.copy(LAWS / name, folder / name)
+    settings = Settings(home=tmp_path_factory.mktemp("modals-index") / "idx")
+    assert ingest_paths(Index(settings), [folder]).count("added") == len(names)
+    return Assistant(settings)
+
+
+@pytest.mark.parametrize("question, provision", [
+    # 可以 against 不准 (the act in other words: 收取检验费用, 收费)
+    ("工业产品质量责任条例规定，质量监督机构抽查产品时可以向被抽查企业收取检验费用，对吗？", "不准向企业收费"),
+    ("药品管理法规定，患有传染病的人员也可以从事直接接触药品的工作，对吗？", "不得从事直接接触药品的工作"),
+    # 不需要 against 应当, who and when said in the article's first paragraph (七日无理由退货)
+    ("山东省消费者权益保护条例规定，消费者办理七日无理由退货时不需要退回该次消费获得的奖赠品，对吗？",
+     "应当同时退回该次消费获得的奖赠品"),
+    # 不能 against 可以
+    ("药品管理法规定，医疗机构配制的制剂不能在指定的医疗机构之间调剂使用，对吗？", "可以在指定的医疗机构之间调剂使用"),
+])
+def test_a_claim_of_the_opposite_modal_is_corrected(laws, question, provision):
+    answer = laws.ask(question)
+    assert answer.answer.startswith("不对"), answer.answer
+    assert provision in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, frequency", [
+    ("《食品生产经营监督检查管理办法》规定，市场监管部门每年都要对辖区内所有食品生产经营者做一次覆盖全部检查要点的监督检查，对吗？", "每年"),
+    ("药品管理法规定，药品生产企业中直接接触药品的工作人员每两年进行一次健康检查，对吗？", "每两年"),
+])
+def test_a_claim_of_another_frequency_is_corrected(laws, question, frequency):
+    answer = laws.ask(question)
+    assert answer.answer.startswith(f"不对:问题中的“{frequency}”与文件的规定不符"), answer.answer
+
+
+@pytest.mark.parametrize("question, provision", [
+    ("药品管理法规定，医疗机构配制的制剂不得在市场上销售，对吗？", "不得在市场上销售"),
+    ("工业产品质量责任条例规定，质量监督机构抽查产品时不能向企业收费，对吗？", "不准向企业收费"),
+    ("药品管理法规定，药品生产企业中直接接触药品的工作人员应当每年进行健康检查，对吗？", "应当每年进行健康检查"),
+    ("《食品生产经营监督检查管理办法》规定，市场监管部门每两年要对辖区内所有食品生产经营者至少做一次覆盖全部检查要点的监督检查，对吗？",
+     "每两年"),
+])
+def test_a_claim_the_provision_says_is_confirmed(laws, question, provision):
+    answer = laws.ask(question)
+    assert answer.answer.startswith("是。"), answer.answer
+    assert provision in " ".join(c.quote for c in answer.citations)
