@@ -13,7 +13,7 @@ from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.compose.provisions import provision_spans
 from assistant.question.kinds import asserts_claim
 from assistant.question.premises import (asserted_liabilities, asserted_roles, figures_in, holds_role, liabilities_in,
-                                         stated_quantities, stated_spans)
+                                         stated_frequencies, stated_quantities, stated_spans)
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
 from ingest.statute import article_at
@@ -155,7 +155,7 @@ _MODALS = (("need_not", re.compile(r"无需|无须|不需要|不需|不用|不�
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
            ("may", re.compile(r"(?<![不无])(?:可以|允许|准许|有权|能够)")),
            ("must", re.compile(r"(?<![不无])(?:应当|必须)")))
-_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may"}
+_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may", "must": "may"}
 _ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吧|吗")
 # the share of the claim's terms a sentence must hold for its modal to contradict the claim's:
 # less than CLAIM_SUPPORT, as the act is put in other words where it is the opposite
@@ -194,18 +194,27 @@ def _claimed_modal(ev: Evidence, sentence: Candidate) -> tuple[str, list[str]] |
     return None
 
 
-def polarity_rival(ev: Evidence, claim: Candidate) -> str | None:
-    """A claim that one may do a thing (可以…收取检验费用) where the sentence says one must not
-    (不准向企业收费), that one need not where it says one must, or that one must not where it says
-    one may: the sentence's words from its modal to the clause's end; None otherwise. The sentence
-    must hold the claim's words before its modal, a term of the act after it, and POLARITY_SUPPORT
-    of the claim."""
-    if _claim_weight(ev, claim) < POLARITY_SUPPORT * (ev.weight(ev.claim_terms) or 1.0):
-        return None
-    claimed = _claimed_modal(ev, claim)
-    if claimed is None or claimed[0] not in _OPPOSITE:
-        return None
-    return _modal_said(ev, claim, _OPPOSITE[claimed[0]], claimed[1])
+def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A claim that one may do a thing (可以…收取检验费用) where a sentence says one must not
+    (不准向企业收费), that one need not or must where it says one must or may (必须委托 against
+    可以自行办理，也可以委托), or that one must not where it says one may: the sentence and its
+    words from its modal to the clause's end; None otherwise. The sentence must hold the claim's
+    words before its modal, a term of the act after it, and POLARITY_SUPPORT of the claim's terms
+    (the modals left out: the opposite one is what the sentence holds instead). Of the sentences
+    searched (CLAIM_DEPTH), those holding most of the claim are tried first."""
+    terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in _MODALS)]
+    need = POLARITY_SUPPORT * (ev.weight(terms) or 1.0)
+    pool = sorted(ev.candidates[:CLAIM_DEPTH], key=lambda c: -round(ev.weight(_claim_covered(ev, c) & set(terms)), 6))
+    for sentence in pool:
+        if ev.weight(_claim_covered(ev, sentence) & set(terms)) < need:
+            break
+        claimed = _claimed_modal(ev, sentence)
+        if claimed is None or claimed[0] not in _OPPOSITE:
+            continue
+        said = _modal_said(ev, sentence, _OPPOSITE[claimed[0]], claimed[1])
+        if said is not None:
+            return sentence, said
+    return None
 
 
 def _modal_held(ev: Evidence, claim: Candidate) -> bool:
@@ -220,7 +229,8 @@ def confirmed_claim(ev: Evidence) -> Candidate | None:
     主管, …承担连带责任, 对吗?), or says of the claim's act what the claim's modal says (不能…收费:
     不准向企业收费). Then the answer can say 是; a claim with none of these is quoted, never
     confirmed."""
-    figures, roles = stated_quantities(ev.query.asked), asserted_roles(ev.query.asked)
+    figures = stated_quantities(ev.query.asked) + stated_frequencies(ev.query.asked)
+    roles = asserted_roles(ev.query.asked)
     liabilities = [k for k, _ in asserted_liabilities(ev.query.asked)]
     if not asserts_claim(ev.query.asked):
         return None
@@ -260,6 +270,27 @@ def provision_text(ev: Evidence, cand: Candidate) -> str:
     articles = ev.snap.articles(cand.doc_id)
     spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
     return normalize(" ".join(text[a:b] for a, b in spans))
+
+
+# the event a period is counted from: 自核准注册之日起, 自收到通知之日起, 自交付之次日起
+_COUNTED_FROM = re.compile(r"自(?P<event>[^，。；,;：:]{1,20}?)之?(?:次日|日|时)起")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def start_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """The sentence's 自…之日起 when the claim counts its period from another event (自申请之日起
+    against 自核准注册之日起: they share no two characters); None otherwise."""
+    asked = [m.group("event") for m in _COUNTED_FROM.finditer(ev.query.asked)]
+    said = [m for m in _COUNTED_FROM.finditer(claim.norm)]
+    if not asked or not said:
+        return None
+    for event in asked:
+        if not any(_bigrams(event) & _bigrams(m.group("event")) for m in said):
+            return said[0].group(0)
+    return None
 
 
 def _article_text(ev: Evidence, cand: Candidate) -> str:

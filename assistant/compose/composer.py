@@ -11,7 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
                                       confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals,
-                                      polarity_rival, yearly_rival)
+                                      polarity_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -20,7 +20,7 @@ from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
 from assistant.question.premises import (asserted_liabilities, asserted_roles, figures_in, holds_role, required_quantities,
-                                         liabilities_in, stated_figures, stated_quantities)
+                                         liabilities_in, stated_figures, stated_frequencies, stated_quantities)
 from assistant.question.terms import NUMERAL_START, in_quoted_example, topic_like
 from assistant.search.definitions import quoted_term
 from assistant.search.hits import Hits
@@ -185,17 +185,23 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             reason = f"文件没有提到问题中的“{figure_as_asked(ev, wrong[0])}”"
     if not reason and claims:
         claim = claim_sentence(ev)
-        off = [q for q in stated_quantities(ev.query.asked) if q not in claimed_figures(ev, claim)]
+        said = claimed_figures(ev, claim)
+        off = ([q for q in stated_quantities(ev.query.asked) if q not in said]
+               + [f for f in stated_frequencies(ev.query.asked) if f not in said and rivals(ev, claim, f)])
         unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
                   if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
         held = claim_held(ev, claim)
         liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         yearly = yearly_rival(ev, claim) if held else None
-        opposite = polarity_rival(ev, claim)
+        opposite = polarity_rival(ev)
         if opposite:
             # the claim says one may (可以收取检验费用) where the provision says one must not
-            reason, lead, top = f"文件规定的是“{opposite}”", CONTRADICTED, claim
+            top, said = opposite
+            reason, lead = f"文件规定的是“{said}”", CONTRADICTED
+        elif held and (start := start_rival(ev, claim)):
+            # the period is counted from another event (自申请之日起, not 自核准注册之日起)
+            reason, lead, top = f"文件规定的是{start}计算", CONTRADICTED, claim
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim

@@ -36,9 +36,16 @@ def stated_quantities(normalized_question: str) -> list[tuple[float, str]]:
     """Figures with units the question asserts (24小时内, 十五日, 五千元以上, 百分之五), by value:
     the evidence must state the same value in the same unit, in whatever numerals. Left out:
     figures inside a question frame (哪一年, 多久…一次), the figure one (一次, 一年: a manner of
-    speaking more often than a claim), and figures naming a plan (五年规划). How often a thing
-    is done (每年, 每两年) is one too, 每年 included: (1, 每年), (2, 每年)."""
-    return [(value, unit) for value, unit, _, _ in _stated(normalized_question) + _stated_every(normalized_question)]
+    speaking more often than a claim), figures naming a plan (五年规划) and how often a thing is
+    done (stated_frequencies)."""
+    return [(value, unit) for value, unit, _, _ in _stated(normalized_question)]
+
+
+def stated_frequencies(normalized_question: str) -> list[tuple[float, str]]:
+    """How often the question says a thing is done (每年 is (1, 每年), 每两年 (2, 每年)): a premise
+    when a sentence about the claim says another (每两年 against 每年), not a figure every
+    sentence must state (年度, 年均 say 每年 in other words)."""
+    return [(value, unit) for value, unit, _, _ in _stated_every(normalized_question)]
 
 
 def stated_spans(normalized_question: str) -> list[tuple[int, int]]:

@@ -1,6 +1,7 @@
 """A claim of what one may, need not or must not do is checked against the provision saying
-it: 可以 against 不得/不准 is 不对 with the provision quoted, 不需要 against 应当 too, and a
-claim the provision says in its own modal is 是. How often a thing is done (每年, 每两年,
+it: 可以 against 不得/不准 is 不对 with the provision quoted, 不需要 against 应当 and 必须
+against 可以 too, and a claim the provision says in its own modal is 是. A period counted from
+another event (自申请之日起 for 自核准注册之日起) is corrected. How often a thing is done (每年, 每两年,
 每季度) is a figure like any other. Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def laws(tmp_path_factory):
 
     folder = tmp_path_factory.mktemp("modals")
     names = ("药品管理法(2019-08-26).md", "工业产品质量责任条例(1986-04-05).pdf",
-             "山东省消费者权益保护条例(2017-03-29).md", "食品生产经营监督检查管理办法(2021-12-24).html")
+             "山东省消费者权益保护条例(2017-03-29).md", "食品生产经营监督检查管理办法(2021-12-24).html",
+             "商标法(2019-04-23).md")
     for name in names:
         shutil.copy(LAWS / name, folder / name)
     settings = Settings(home=tmp_path_factory.mktemp("modals-index") / "idx")
@@ -37,6 +39,8 @@ def laws(tmp_path_factory):
      "应当同时退回该次消费获得的奖赠品"),
     # 不能 against 可以
     ("药品管理法规定，医疗机构配制的制剂不能在指定的医疗机构之间调剂使用，对吗？", "可以在指定的医疗机构之间调剂使用"),
+    # 必须 against 可以…也可以
+    ("商标法规定，申请商标注册必须委托商标代理机构办理，对吗？", "可以自行办理，也可以委托"),
 ])
 def test_a_claim_of_the_opposite_modal_is_corrected(laws, question, provision):
     answer = laws.ask(question)
@@ -51,6 +55,13 @@ def test_a_claim_of_the_opposite_modal_is_corrected(laws, question, provision):
 def test_a_claim_of_another_frequency_is_corrected(laws, question, frequency):
     answer = laws.ask(question)
     assert answer.answer.startswith(f"不对:问题中的“{frequency}”与文件的规定不符"), answer.answer
+
+
+def test_a_period_counted_from_another_event_is_corrected(laws):
+    answer = laws.ask("商标法规定，注册商标的有效期为十年，自申请之日起计算，对吗？")
+    assert answer.answer.startswith("不对:文件规定的是自核准注册之日起计算"), answer.answer
+    confirmed = laws.ask("商标法规定，注册商标的有效期为十年，自核准注册之日起计算，对吗？")
+    assert confirmed.answer.startswith("是。"), confirmed.answer
 
 
 @pytest.mark.parametrize("question, provision", [
