@@ -11,9 +11,11 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.compose.provisions import provision_spans
+from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import asserts_claim
-from assistant.question.premises import (asserted_liabilities, asserted_roles, figures_in, holds_role, liabilities_in,
-                                         stated_frequencies, stated_quantities, stated_spans)
+from assistant.question.premises import (asserted_liabilities, asserted_roles, bounded_figures, figures_in, holds_role,
+                                         liabilities_in, stated_bounds, stated_frequencies, stated_quantities,
+                                         stated_spans)
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
 from ingest.statute import article_at
@@ -270,6 +272,53 @@ def provision_text(ev: Evidence, cand: Candidate) -> str:
     articles = ev.snap.articles(cand.doc_id)
     spans = provision_spans(text, articles, cand.start, cand.end) if articles else [(cand.start, cand.end)]
     return normalize(" ".join(text[a:b] for a, b in spans))
+
+
+def bound_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """A figure the claim puts as one bound (3万元以上) that the sentence, its provision or the
+    penalty punishing it states as the other only (3万元以下): the figure as the question wrote it."""
+    texts = (claim.norm, provision_text(ev, claim), _punishing_text(ev, claim))
+    bounds = set().union(*(bounded_figures(t) for t in texts if t))
+    other = {"upper": "lower", "lower": "upper"}
+    for value, unit, bound, written in stated_bounds(ev.query.asked):
+        if (value, unit, other[bound]) in bounds and (value, unit, bound) not in bounds:
+            return written
+    return None
+
+
+# who a claim says does a thing: the actor right before its modal or its 对…负责 (施工单位应当,
+# 监理单位对…负责), keyed by its suffix and the two characters before it
+_ACTOR_SUFFIX = r"(?:单位|企业|经营者|生产者|销售者|机构|部门|机关|委员会|平台)"
+_ACTOR = re.compile(rf"(?P<actor>[\u4e00-\u9fff]{{2}}{_ACTOR_SUFFIX})(?P<then>应当|必须|可以|不得|对)")
+
+
+def actor_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence giving the claim's act to another actor of the same kind (施工单位应当委托原设计
+    单位 against 建设单位应当委托原设计单位; 监理单位对…施工质量负责 against 施工单位对…), and its
+    words from that actor to its clause's end; None otherwise. The claim's actor is named nowhere
+    in the sentence, which holds POLARITY_SUPPORT of the claim's other terms and a term of its
+    act. Of the sentences searched (CLAIM_DEPTH), those holding most of the claim come first."""
+    asked = ev.query.asked
+    found = [m for m in _ACTOR.finditer(asked) if not any(w in m.group("actor") for w in "的和或与及、")]
+    if not found:
+        return None
+    m = found[0]
+    actor, then = m.group("actor"), m.group("then")
+    terms = [t for t in ev.claim_terms if not only_in_frames(t, asked, [m.span("actor")])]
+    doing = [t for t in terms if t in _ACT_END.split(asked[m.end():])[0]]
+    need = POLARITY_SUPPORT * (ev.weight(terms) or 1.0)
+    held = lambda c: ev.weight(_claim_covered(ev, c) & set(terms))  # noqa: E731
+    pool = [c for c in ev.candidates[:CLAIM_DEPTH] if held(c) >= need]
+    if any(actor + then in c.norm for c in pool):
+        return None  # a sentence gives the act to the claim's actor: the claim may be true
+    for sentence in sorted(pool, key=lambda c: -round(held(c), 6)):
+        if actor in sentence.norm:
+            continue
+        for o in _ACTOR.finditer(sentence.norm):
+            theirs = _CLAUSE_END.split(sentence.norm[o.start():])[0]
+            if o.group("then") == then and o.group("actor") != actor and any(ev.mentions(t, theirs) for t in doing):
+                return sentence, theirs
+    return None
 
 
 # the event a period is counted from: 自核准注册之日起, 自收到通知之日起, 自交付之次日起

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
-from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_sentence, claimed_figures, confirmation,
+from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, actor_rival, bound_rival, claim_held, claim_sentence, claimed_figures, confirmation,
                                       confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals,
                                       polarity_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
@@ -205,6 +205,13 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
+        elif actor := actor_rival(ev):
+            # the act is another actor's (建设单位应当委托…, not 施工单位)
+            top, said = actor
+            reason, lead = f"文件规定的是“{said}”", CONTRADICTED
+        elif held and (bound := bound_rival(ev, claim)):
+            # the figure bounds the other way (1万元以上3万元以下, not 3万元以上)
+            reason, lead, top = f"问题中的“{bound}”与文件的规定不符", CONTRADICTED, claim
         elif off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
             reason, lead, top = f"问题中的“{figure_as_asked(ev, off[0])}”与文件的规定不符", CONTRADICTED, claim

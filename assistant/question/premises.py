@@ -104,9 +104,49 @@ def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
     every = [(s, e) for _, _, s, e in frequency_spans(normalized_question)]  # 两年 in 每两年: a frequency
     return [
         (value, unit, s, e) for value, unit, s, e in quantity_spans(normalized_question)
-        if unit in _PREMISE_UNITS and value != 1 and not any(a <= s < b for a, b in frames + every)
-        and not _NAMING.match(normalized_question, e)
+        if unit in _PREMISE_UNITS and (value != 1 or _IN_RANGE.match(normalized_question, e))
+        and not any(a <= s < b for a, b in frames + every) and not _NAMING.match(normalized_question, e)
     ]
+
+
+# the figure one is a premise as a range's end (1个月至3个月)
+_IN_RANGE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?:\d|[〇零一二两三四五六七八九十百千])")
+# which way a figure bounds (五千元以上, 不超过三十日, 十五日内): a lower or an upper bound
+_UPPER_AFTER = re.compile(r"\s*(?:以下|以内|之内|内|为限)")
+_LOWER_AFTER = re.compile(r"\s*(?:以上)")
+_UPPER_BEFORE = re.compile(r"(?:不超过|不得超过|最多|最高|不高于|不多于)\s*$")
+_LOWER_BEFORE = re.compile(r"(?:不少于|不得少于|不低于|至少|最低|最少)\s*$")
+
+
+def _bound_at(text: str, s: int, e: int) -> str | None:
+    if _UPPER_AFTER.match(text, e) or _UPPER_BEFORE.search(text[max(0, s - 4):s]):
+        return "upper"
+    if _LOWER_AFTER.match(text, e) or _LOWER_BEFORE.search(text[max(0, s - 4):s]):
+        return "lower"
+    return None
+
+
+def bounded_figures(normalized_text: str) -> set[tuple[float, str, str]]:
+    """(value, unit, bound) of each figure a text states as a bound: 一万元以下 is (10000, 元,
+    upper), 不少于十五日 (15, 日, lower)."""
+    out = set()
+    for value, unit, s, e in quantity_spans(normalized_text):
+        bound = _bound_at(normalized_text, s, e)
+        if bound:
+            out.add((value, unit, bound))
+    return out
+
+
+def stated_bounds(normalized_question: str) -> list[tuple[float, str, str, str]]:
+    """(value, unit, bound, as written) of each asserted figure the question puts as a bound
+    (3万元以上: (30000, 元, lower, 3万元以上))."""
+    out = []
+    for value, unit, s, e in _stated(normalized_question):
+        bound = _bound_at(normalized_question, s, e)
+        if bound:
+            after = (_UPPER_AFTER if bound == "upper" else _LOWER_AFTER).match(normalized_question, e)
+            out.append((value, unit, bound, normalized_question[s:after.end() if after else e]))
+    return out
 
 
 # a figure stated as what a document requires (24小时内报告, 不少于15日, 处五千元罚款), as

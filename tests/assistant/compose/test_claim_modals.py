@@ -1,7 +1,9 @@
 """A claim of what one may, need not or must not do is checked against the provision saying
 it: 可以 against 不得/不准 is 不对 with the provision quoted, 不需要 against 应当 and 必须
 against 可以 too, and a claim the provision says in its own modal is 是. A period counted from
-another event (自申请之日起 for 自核准注册之日起) is corrected. How often a thing is done (每年, 每两年,
+another event (自申请之日起 for 自核准注册之日起), an act given to another actor (施工单位 for
+建设单位), a bound put the other way (3万元以上 for 3万元以下) and a range's other end are
+corrected. How often a thing is done (每年, 每两年,
 每季度) is a figure like any other. Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ def laws(tmp_path_factory):
     folder = tmp_path_factory.mktemp("modals")
     names = ("药品管理法(2019-08-26).md", "工业产品质量责任条例(1986-04-05).pdf",
              "山东省消费者权益保护条例(2017-03-29).md", "食品生产经营监督检查管理办法(2021-12-24).html",
-             "商标法(2019-04-23).md")
+             "商标法(2019-04-23).md", "北京市建设工程质量条例.md")
     for name in names:
         shutil.copy(LAWS / name, folder / name)
     settings = Settings(home=tmp_path_factory.mktemp("modals-index") / "idx")
@@ -55,6 +57,33 @@ def test_a_claim_of_the_opposite_modal_is_corrected(laws, question, provision):
 def test_a_claim_of_another_frequency_is_corrected(laws, question, frequency):
     answer = laws.ask(question)
     assert answer.answer.startswith(f"不对:问题中的“{frequency}”与文件的规定不符"), answer.answer
+
+
+@pytest.mark.parametrize("question, provision", [
+    ("北京市建设工程质量条例规定，建设工程改建、扩建的，施工单位应当委托原设计单位设计，对吗？", "建设单位应当委托原设计单位"),
+    ("北京市建设工程质量条例规定，监理单位对建设工程施工质量负责，对吗？", "施工单位对建设工程施工质量负责"),
+])
+def test_an_act_given_to_another_actor_is_corrected(laws, question, provision):
+    answer = laws.ask(question)
+    assert answer.answer.startswith("不对"), answer.answer
+    assert provision in answer.citations[0].quote
+
+
+def test_the_actor_the_provision_names_is_not_corrected(laws):
+    answer = laws.ask("北京市建设工程质量条例规定，施工单位对建设工程施工质量负责，是吗？")
+    assert not answer.answer.startswith("不对"), answer.answer
+    assert "施工单位对建设工程施工质量负责" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, written", [
+    # 处1万元以上3万元以下的罚款: 3万元 is the upper bound
+    ("北京市建设工程质量条例规定，勘察单位原始记录不真实的，处1万元以上3万元以上的罚款，对吗？", "3万元以上"),
+    # 暂停承接相关业务3个月至9个月: the figure one is a premise as a range's end
+    ("北京市建设工程质量条例规定，工程质量检测单位未按标准开展检测的，暂停承接相关业务1个月至3个月，对吗？", "1个月"),
+])
+def test_a_figure_bounding_the_other_way_or_a_range_is_corrected(laws, question, written):
+    answer = laws.ask(question)
+    assert answer.answer.startswith(f"不对:问题中的“{written}”与文件的规定不符"), answer.answer
 
 
 def test_a_period_counted_from_another_event_is_corrected(laws):
