@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
-from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, actor_rival, bound_rival, claim_held, claim_sentence, claimed_figures, confirmation,
-                                      confirmed_claim, claim_penalty_spans, figure_as_asked, quoted_text, rival_subject, rivals,
-                                      polarity_rival, start_rival, yearly_rival)
+from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_penalty_spans, claim_sentence,
+                                      claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
+from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, polarity_rival,
+                                        start_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -185,9 +186,9 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             reason = f"文件没有提到问题中的“{figure_as_asked(ev, wrong[0])}”"
     if not reason and claims:
         claim = claim_sentence(ev)
-        said = claimed_figures(ev, claim)
-        off = ([q for q in stated_quantities(ev.query.asked) if q not in said]
-               + [f for f in stated_frequencies(ev.query.asked) if f not in said and rivals(ev, claim, f)])
+        in_claim = claimed_figures(ev, claim)
+        off = ([q for q in stated_quantities(ev.query.asked) if q not in in_claim]
+               + [f for f in stated_frequencies(ev.query.asked) if f not in in_claim and rivals(ev, claim, f)])
         unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
                   if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
         held = claim_held(ev, claim)
@@ -197,8 +198,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         opposite = polarity_rival(ev)
         if opposite:
             # the claim says one may (可以收取检验费用) where the provision says one must not
-            top, said = opposite
-            reason, lead = f"文件规定的是“{said}”", CONTRADICTED
+            top, words = opposite
+            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (start := start_rival(ev, claim)):
             # the period is counted from another event (自申请之日起, not 自核准注册之日起)
             reason, lead, top = f"文件规定的是{start}计算", CONTRADICTED, claim
@@ -207,8 +208,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
         elif actor := actor_rival(ev):
             # the act is another actor's (建设单位应当委托…, not 施工单位)
-            top, said = actor
-            reason, lead = f"文件规定的是“{said}”", CONTRADICTED
+            top, words = actor
+            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (bound := bound_rival(ev, claim)):
             # the figure bounds the other way (1万元以上3万元以下, not 3万元以上)
             reason, lead, top = f"问题中的“{bound}”与文件的规定不符", CONTRADICTED, claim

@@ -16,19 +16,30 @@ SOME_LAWS = (
 )
 
 
-@pytest.fixture(scope="session")
-def laws_assistant(tmp_path_factory):
+def _assistant_over(tmp_path_factory, label: str, sources: list[Path]):
+    """An assistant over an index of copies of ``sources``, every one of them added."""
     from assistant import Assistant, Settings
     from assistant.index.index import Index
     from assistant.index.update import ingest_paths
 
-    folder = tmp_path_factory.mktemp("laws")
-    for name in SOME_LAWS:
-        shutil.copy(LAWS / name, folder / name)
-    settings = Settings(home=tmp_path_factory.mktemp("laws-index") / "zhiqa")
+    folder = tmp_path_factory.mktemp(label)
+    for source in sources:
+        shutil.copy(source, folder / source.name)
+    settings = Settings(home=tmp_path_factory.mktemp(f"{label}-index") / "zhiqa")
     report = ingest_paths(Index(settings), [folder])
-    assert report.count("added") == len(SOME_LAWS), report.summary()
+    assert report.count("added") == len(sources), report.summary()
     return Assistant(settings)
+
+
+@pytest.fixture(scope="session")
+def laws_assistant(tmp_path_factory):
+    return _assistant_over(tmp_path_factory, "laws", [LAWS / name for name in SOME_LAWS])
+
+
+@pytest.fixture(scope="session")
+def dev_laws(tmp_path_factory):
+    """An assistant over some laws of the development corpus, by file name (a new index each call)."""
+    return lambda *names: _assistant_over(tmp_path_factory, "dev-laws", [LAWS / name for name in names])
 
 
 POLICIES = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "policies"
@@ -37,16 +48,4 @@ POLICIES = Path(__file__).resolve().parents[2] / "eval" / "corpora" / "policies"
 @pytest.fixture(scope="session")
 def policy_pages(tmp_path_factory):
     """An assistant over some development documents of the policy pages, by file stem."""
-    from assistant import Assistant, Settings
-    from assistant.index.index import Index
-    from assistant.index.update import ingest_paths
-
-    def build(*stems: str) -> Assistant:
-        folder = tmp_path_factory.mktemp("policies")
-        for stem in stems:
-            shutil.copy(POLICIES / f"{stem}.txt", folder)
-        settings = Settings(home=tmp_path_factory.mktemp("policies-index") / "idx")
-        assert ingest_paths(Index(settings), [folder]).count("added") == len(stems)
-        return Assistant(settings)
-
-    return build
+    return lambda *stems: _assistant_over(tmp_path_factory, "policies", [POLICIES / f"{stem}.txt" for stem in stems])

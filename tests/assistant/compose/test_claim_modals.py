@@ -7,29 +7,14 @@ corrected. How often a thing is done (每年, 每两年,
 每季度) is a figure like any other. Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-
-LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
 
 
 @pytest.fixture(scope="module")
-def laws(tmp_path_factory):
-    from assistant import Assistant, Settings
-    from assistant.index.index import Index
-    from assistant.index.update import ingest_paths
-
-    folder = tmp_path_factory.mktemp("modals")
-    names = ("药品管理法(2019-08-26).md", "工业产品质量责任条例(1986-04-05).pdf",
-             "山东省消费者权益保护条例(2017-03-29).md", "食品生产经营监督检查管理办法(2021-12-24).html",
-             "商标法(2019-04-23).md", "北京市建设工程质量条例.md")
-    for name in names:
-        shutil.copy(LAWS / name, folder / name)
-    settings = Settings(home=tmp_path_factory.mktemp("modals-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == len(names)
-    return Assistant(settings)
+def laws(dev_laws):
+    return dev_laws("药品管理法(2019-08-26).md", "工业产品质量责任条例(1986-04-05).pdf",
+                    "山东省消费者权益保护条例(2017-03-29).md", "食品生产经营监督检查管理办法(2021-12-24).html",
+                    "商标法(2019-04-23).md", "北京市建设工程质量条例.md")
 
 
 @pytest.mark.parametrize("question, provision", [

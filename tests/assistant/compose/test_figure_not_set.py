@@ -4,27 +4,12 @@ whatever numbers stand near it: an article's own number (第三十八条) counts
 asked of what is paid (续展费, 注册资本) is an amount. Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-
-LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
 
 
 @pytest.fixture(scope="module")
-def laws(tmp_path_factory):
-    from assistant import Assistant, Settings
-    from assistant.index.index import Index
-    from assistant.index.update import ingest_paths
-
-    folder = tmp_path_factory.mktemp("figures")
-    names = ("广告法(2021-04-29).md", "商标法(2019-04-23).md", "食品安全法实施条例(2019-10-11).md")
-    for name in names:
-        shutil.copy(LAWS / name, folder / name)
-    settings = Settings(home=tmp_path_factory.mktemp("figures-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == len(names)
-    return Assistant(settings)
+def laws(dev_laws):
+    return dev_laws("广告法(2021-04-29).md", "商标法(2019-04-23).md", "食品安全法实施条例(2019-10-11).md")
 
 
 @pytest.mark.parametrize("question, label", [

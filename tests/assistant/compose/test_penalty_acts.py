@@ -5,28 +5,13 @@ penalty is quoted with its lead and item, and every article punishing the same d
 Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-
-LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
 
 
 @pytest.fixture(scope="module")
-def laws(tmp_path_factory):
-    from assistant import Assistant, Settings
-    from assistant.index.index import Index
-    from assistant.index.update import ingest_paths
-
-    folder = tmp_path_factory.mktemp("penalty-acts")
-    names = ("广告法(2021-04-29).md", "广东省建设工程质量管理条例(2021-09-29).md",
-             "侵害消费者权益行为处罚办法(2015-01-05).md", "上海市计量监督管理条例(2018-11-22).md")
-    for name in names:
-        shutil.copy(LAWS / name, folder / name)
-    settings = Settings(home=tmp_path_factory.mktemp("penalty-acts-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == len(names)
-    return Assistant(settings)
+def laws(dev_laws):
+    return dev_laws("广告法(2021-04-29).md", "广东省建设工程质量管理条例(2021-09-29).md",
+                    "侵害消费者权益行为处罚办法(2015-01-05).md", "上海市计量监督管理条例(2018-11-22).md")
 
 
 def test_an_act_banned_in_one_article_finds_its_penalty_in_the_article_naming_it(laws):

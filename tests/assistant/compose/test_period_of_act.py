@@ -4,26 +4,12 @@ with none, the answer says the document sets no figure and quotes what it does s
 Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-
-LAWS = Path(__file__).resolve().parents[3] / "eval" / "corpora" / "laws"
 
 
 @pytest.fixture(scope="module")
-def laws(tmp_path_factory):
-    from assistant import Assistant, Settings
-    from assistant.index.index import Index
-    from assistant.index.update import ingest_paths
-
-    folder = tmp_path_factory.mktemp("periods")
-    for name in ("市场监督管理投诉举报处理暂行办法(2022-03-24).md", "浙江省检验机构管理条例(2021-07-30).md"):
-        shutil.copy(LAWS / name, folder / name)
-    settings = Settings(home=tmp_path_factory.mktemp("periods-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == 2
-    return Assistant(settings)
+def laws(dev_laws):
+    return dev_laws("市场监督管理投诉举报处理暂行办法(2022-03-24).md", "浙江省检验机构管理条例(2021-07-30).md")
 
 
 def test_the_period_set_for_the_act_asked_answers(laws):

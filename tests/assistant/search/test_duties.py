@@ -4,7 +4,6 @@ naming its document by title is searched for its topic, not for the title's word
 forms here are not the gold set's; the end-to-end checks use development documents."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -70,18 +69,9 @@ def test_a_duty_is_the_actors_only_where_it_is_the_subject(sentence, bears):
 
 
 @pytest.fixture(scope="module")
-def complaints(tmp_path_factory):
-    from assistant import Assistant, Settings
-    from assistant.index.index import Index
-    from assistant.index.update import ingest_paths
-
-    folder = tmp_path_factory.mktemp("duties")
-    for name in ("市场监督管理投诉举报处理暂行办法(2022-03-24).md", "侵害消费者权益行为处罚办法(2015-01-05).md",
-                 "广告法(2021-04-29).md"):
-        shutil.copy(LAWS / name, folder / name)
-    settings = Settings(home=tmp_path_factory.mktemp("duties-index") / "idx")
-    assert ingest_paths(Index(settings), [folder]).count("added") == 3
-    return Assistant(settings)
+def complaints(dev_laws):
+    return dev_laws("市场监督管理投诉举报处理暂行办法(2022-03-24).md", "侵害消费者权益行为处罚办法(2015-01-05).md",
+                    "广告法(2021-04-29).md")
 
 
 def test_what_is_required_of_an_informant_is_the_article_binding_the_informant(complaints):

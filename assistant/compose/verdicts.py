@@ -1,0 +1,246 @@
+"""Verdicts on a claim a question puts (…可以收取检验费用,对吗?): the checks that find a sentence
+saying otherwise — the opposite modal, another actor, the other bound, another starting event,
+another year's figure of a yearly series — and the sentence that confirms it (是). What the
+claim is about and which figures it is compared with: assistant.compose.claims."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
+from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
+                                      claim_sentence, claimed_figures, provision_text, punishing_text)
+from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.extractive import Shaped, quoted_spans
+from assistant.question.interrogatives import only_in_frames
+from assistant.question.kinds import asserts_claim
+from assistant.question.premises import (asserted_liabilities, asserted_roles, bounded_figures, holds_role, liabilities_in,
+                                         stated_bounds, stated_frequencies, stated_quantities)
+from ingest.normalize import normalize
+from ingest.statute import article_at
+
+
+# what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以)
+_MODALS = (("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
+           ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
+           ("may", re.compile(r"(?<![不无])(?:可以|允许|准许|有权|能够)")),
+           ("must", re.compile(r"(?<![不无])(?:应当|必须)")))
+_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may", "must": "may"}
+_ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吧|吗")
+# the share of the claim's terms a sentence must hold for its modal to contradict the claim's:
+# less than CLAIM_SUPPORT, as the act is put in other words where it is the opposite
+# (可以向企业收取检验费用 against 不准向企业收费)
+POLARITY_SUPPORT = 0.6
+
+
+_MODAL_OF = dict(_MODALS)
+
+
+def _sentences_holding(ev: Evidence, terms: list[str], share: float) -> list[Candidate]:
+    """The sentences searched for a claim (CLAIM_DEPTH) that hold ``share`` of the weight of
+    ``terms``, those holding most first."""
+    need = share * (ev.weight(terms) or 1.0)
+    held = {id(c): ev.weight(claim_covered(ev, c) & set(terms)) for c in ev.candidates[:CLAIM_DEPTH]}
+    pool = [c for c in ev.candidates[:CLAIM_DEPTH] if held[id(c)] >= need]
+    return sorted(pool, key=lambda c: -round(held[id(c)], 6))
+
+
+def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) -> str | None:
+    """The sentence's words from a modal of ``kind`` to its clause's end, when they hold a term of
+    the act the claim names."""
+    for o in _MODAL_OF[kind].finditer(sentence.norm):
+        theirs = CLAUSE_END.split(sentence.norm[o.end():])[0]
+        if any(ev.mentions(t, theirs) for t in doing):
+            return o.group(0) + theirs
+    return None
+
+
+def _claim_modal(ev: Evidence) -> tuple[str, list[str], list[str]] | None:
+    """The claim's first modal: its kind, the claim's terms before it (who, in what case) and
+    those of the act it qualifies after it; None when the claim has none, or either is empty."""
+    asked, terms = ev.query.asked, ev.claim_terms
+    for kind, pattern in _MODALS:
+        m = pattern.search(asked)
+        if m is None:
+            continue
+        before, act = asked[:m.start()], _ACT_END.split(asked[m.end():])[0]
+        subject = [t for t in terms if t in before]
+        doing = [t for t in terms if t in act and t not in subject]
+        return (kind, subject, doing) if subject and doing else None
+    return None
+
+
+def _subject_held(ev: Evidence, sentence: Candidate, subject: list[str]) -> bool:
+    """Does the sentence's article hold the claim's words before its modal (CLAIM_SUPPORT of
+    them)? The article may say who and when, the sentence what: 七日无理由退货 in the article's
+    first sentence, 应当同时退回…奖赠品 in its third."""
+    context = _article_text(ev, sentence)
+    return ev.weight([t for t in subject if ev.mentions(t, context)]) >= CLAIM_SUPPORT * ev.weight(subject)
+
+
+def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A claim that one may do a thing (可以…收取检验费用) where a sentence says one must not
+    (不准向企业收费), that one need not or must where it says one must or may (必须委托 against
+    可以自行办理，也可以委托), or that one must not where it says one may: the sentence and its
+    words from its modal to the clause's end; None otherwise. The sentence must hold the claim's
+    words before its modal, a term of the act after it, and POLARITY_SUPPORT of the claim's terms
+    (the modals left out: the opposite one is what the sentence holds instead). Of the sentences
+    searched (CLAIM_DEPTH), those holding most of the claim are tried first."""
+    claimed = _claim_modal(ev)
+    if claimed is None or claimed[0] not in _OPPOSITE:
+        return None
+    kind, subject, doing = claimed
+    terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in _MODALS)]
+    for sentence in _sentences_holding(ev, terms, POLARITY_SUPPORT):
+        if _subject_held(ev, sentence, subject) and (said := _modal_said(ev, sentence, _OPPOSITE[kind], doing)):
+            return sentence, said
+    return None
+
+
+def _modal_held(ev: Evidence, claim: Candidate) -> bool:
+    """Does the sentence say of the claim's act what the claim does (不能向企业收费: 不准向企业收费)?"""
+    claimed = _claim_modal(ev)
+    if claimed is None:
+        return False
+    kind, subject, doing = claimed
+    return _subject_held(ev, claim, subject) and _modal_said(ev, claim, kind, doing) is not None
+
+
+def confirmed_claim(ev: Evidence) -> Candidate | None:
+    """The sentence that confirms a claim: it holds the claim, states every figure, gives every
+    unit the role and sets the liability the claim does (…不满十周岁的…, …由国务院市场监督管理部门
+    主管, …承担连带责任, 对吗?), or says of the claim's act what the claim's modal says (不能…收费:
+    不准向企业收费). Then the answer can say 是; a claim with none of these is quoted, never
+    confirmed."""
+    figures = stated_quantities(ev.query.asked) + stated_frequencies(ev.query.asked)
+    roles = asserted_roles(ev.query.asked)
+    liabilities = [k for k, _ in asserted_liabilities(ev.query.asked)]
+    if not asserts_claim(ev.query.asked):
+        return None
+    claim = claim_sentence(ev)
+    if not (figures or roles or liabilities):
+        # a claim of what one may or must not do is confirmed by a sentence saying so of its act
+        return claim if claim_held(ev, claim) and _modal_held(ev, claim) else None
+    text = provision_text(ev, claim)
+    said = claimed_figures(ev, claim)
+    liable = liabilities_in(claim.norm)
+    if (claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
+            and all(k in liable for k in liabilities)):
+        return claim
+    return None
+
+
+def confirmation(ev: Evidence, shaped: Shaped, claim: Candidate) -> Shaped:
+    """是, with the answer's quotes when the first holds the confirming sentence, else with its provision."""
+    first = shaped.citations[0] if shaped.citations else None
+    if first is not None and first.doc_id == claim.doc_id and first.start <= claim.start and claim.end <= first.end:
+        return replace(shaped, text=CONFIRMED + shaped.text)
+    quotes = [cite(ev.snap, claim.doc_id, s, e, n) for n, (s, e, _) in enumerate(quoted_spans(ev, claim, SINGLE_FACT_LIMIT), 1)]
+    return Shaped(text=CONFIRMED + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes)
+
+
+def bound_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """A figure the claim puts as one bound (3万元以上) that the sentence, its provision or the
+    penalty punishing it states as the other only (3万元以下): the figure as the question wrote it."""
+    texts = (claim.norm, provision_text(ev, claim), punishing_text(ev, claim))
+    bounds = set().union(*(bounded_figures(t) for t in texts if t))
+    other = {"upper": "lower", "lower": "upper"}
+    for value, unit, bound, written in stated_bounds(ev.query.asked):
+        if (value, unit, other[bound]) in bounds and (value, unit, bound) not in bounds:
+            return written
+    return None
+
+
+# who a claim says does a thing: the actor right before its modal or its 对…负责 (施工单位应当,
+# 监理单位对…负责), keyed by its suffix and the two characters before it
+_ACTOR_SUFFIX = r"(?:单位|企业|经营者|生产者|销售者|机构|部门|机关|委员会|平台)"
+_ACTOR = re.compile(rf"(?P<actor>[\u4e00-\u9fff]{{2}}{_ACTOR_SUFFIX})(?P<then>应当|必须|可以|不得|对)")
+
+
+def actor_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence giving the claim's act to another actor of the same kind (施工单位应当委托原设计
+    单位 against 建设单位应当委托原设计单位; 监理单位对…施工质量负责 against 施工单位对…), and its
+    words from that actor to its clause's end; None otherwise. The claim's actor is named nowhere
+    in the sentence, which holds POLARITY_SUPPORT of the claim's other terms and a term of its
+    act. Of the sentences searched (CLAIM_DEPTH), those holding most of the claim come first."""
+    asked = ev.query.asked
+    found = [m for m in _ACTOR.finditer(asked) if not any(w in m.group("actor") for w in "的和或与及、")]
+    if not found:
+        return None
+    m = found[0]
+    actor, then = m.group("actor"), m.group("then")
+    terms = [t for t in ev.claim_terms if not only_in_frames(t, asked, [m.span("actor")])]
+    doing = [t for t in terms if t in _ACT_END.split(asked[m.end():])[0]]
+    pool = _sentences_holding(ev, terms, POLARITY_SUPPORT)
+    if any(actor + then in c.norm for c in pool):
+        return None  # a sentence gives the act to the claim's actor: the claim may be true
+    for sentence in pool:
+        if actor in sentence.norm:
+            continue
+        for o in _ACTOR.finditer(sentence.norm):
+            theirs = CLAUSE_END.split(sentence.norm[o.start():])[0]
+            if o.group("then") == then and o.group("actor") != actor and any(ev.mentions(t, theirs) for t in doing):
+                return sentence, theirs
+    return None
+
+
+# the event a period is counted from: 自核准注册之日起, 自收到通知之日起, 自交付之次日起
+_COUNTED_FROM = re.compile(r"自(?P<event>[^，。；,;：:]{1,20}?)之?(?:次日|日|时)起")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def start_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """The sentence's 自…之日起 when the claim counts its period from another event (自申请之日起
+    against 自核准注册之日起: they share no two characters); None otherwise."""
+    asked = [m.group("event") for m in _COUNTED_FROM.finditer(ev.query.asked)]
+    said = [m for m in _COUNTED_FROM.finditer(claim.norm)]
+    if not asked or not said:
+        return None
+    for event in asked:
+        if not any(_bigrams(event) & _bigrams(m.group("event")) for m in said):
+            return said[0].group(0)
+    return None
+
+
+def _article_text(ev: Evidence, cand: Candidate) -> str:
+    """The normalised text of the article a sentence stands in, or its provision's outside one."""
+    article = article_at(ev.snap.articles(cand.doc_id), cand.start)
+    return normalize(ev.text(cand.doc_id)[article.start:article.end]) if article else provision_text(ev, cand)
+
+
+# a target set year by year over a span (2015—2017年,…合格率逐年达到91%、92%、93%): the n-th
+# figure is the n-th year's
+_SPAN = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[—\-–~至到]\s*((?:19|20)\d\d)\s*年")
+_YEARLY = re.compile(r"(?:逐年|分别|依次)[^，,；;。]{0,6}?((?:\d+(?:\.\d+)?\s*[%％]\s*[、,，和]\s*)+\d+(?:\.\d+)?\s*[%％])")
+_ASKED_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+
+
+def yearly_rival(ev: Evidence, claim: Candidate) -> str | None:
+    """The figure the claimed year has, when the claim gives a year one of a span's yearly
+    figures that is another year's (2015年…达到93%, where 93% is 2017's); None when it agrees or
+    the sentence sets no such series."""
+    years = [int(y) for y in _ASKED_YEAR.findall(ev.query.asked)]
+    figures = [v for v, unit in stated_quantities(ev.query.asked) if unit == "%"]
+    span = _SPAN.search(claim.norm)
+    if len(years) != 1 or len(figures) != 1 or span is None:
+        return None
+    first, last = int(span.group(1)), int(span.group(2))
+
+    def held(m: re.Match[str]) -> float:  # the question's words in the clause the series ends
+        clause = claim.norm[max(claim.norm.rfind(p, 0, m.start()) for p in "，,；;") + 1 : m.end()]
+        return ev.weight([t for t in ev.weights if ev.mentions(t, clause)])
+
+    # of several series (工业产品…逐年达到89%、90%、91%,食品…逐年达到91%、92%、93%), the indicator's asked
+    series = max((m for m in _YEARLY.finditer(claim.norm, span.end())), key=held, default=None)
+    if series is None:
+        return None
+    values = [float(x) for x in re.findall(r"\d+(?:\.\d+)?", series.group(1))]
+    if len(values) != last - first + 1 or not first <= years[0] <= last or figures[0] not in values:
+        return None
+    own = values[years[0] - first]
+    if own == figures[0]:
+        return None
+    return f"{years[0]}年为{own:g}%"
