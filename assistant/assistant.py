@@ -252,10 +252,11 @@ class Assistant:
                           question_type=query.question_type, citations=comp.citations), None
         ref = article_reference(query.normalized)
         if ref is not None:  # 《X》第N条: the article itself, never another document's
-            found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer)
+            found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer,
+                                   lambda sub: self.retriever.search(sub, k=k, snap=snap))
             comp = found.composition
-            if comp.abstained:
-                return self._abstain(query, comp.reason, snap, list(found.doc_ids)), None
+            if comp.abstained:  # what the article says, when it says otherwise than the question
+                return self._abstain(query, comp.reason, snap, list(found.doc_ids), comp.answer, comp.citations), None
             return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
                           question_type=QuestionType.ARTICLE, citations=comp.citations), None
         hits = self.retriever.search(query, k=k, snap=snap)

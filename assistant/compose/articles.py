@@ -5,18 +5,21 @@ article that only refers to 第N条, is never the answer; a number the document 
 declined with how many articles it has."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer import titled
 from assistant.compose.cite import Citations, cite
+from assistant.compose.claims import CONFIRMED, CONTRADICTED
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.penalties import punishing_spans
 from assistant.index.snapshot import Snapshot
-from assistant.question.analyse import Query
-from assistant.question.articles import ArticleRef
+from assistant.question.analyse import Query, analyse
+from assistant.question.articles import ArticleRef, without_article
 from assistant.question.kinds import asks_penalty, asserts_claim
 from assistant.search.hits import Hit, Hits
 from assistant.search.laws import documents_mentioning, named_law, only_cited
+from ingest.numerals import chinese_numeral
 from ingest.statute import article_at
 
 
@@ -79,10 +82,16 @@ def _with_penalty(snap: Snapshot, located: Located) -> Composition | None:
     return Composition(answer=" ".join(parts), citations=cites.items, abstained=False)
 
 
-def answer_within(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer) -> Composition:
+Search = Callable[[Query], Hits]  # the retriever, over the snapshot the question is answered from
+
+
+def answer_within(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer,
+                  search: Search | None = None) -> Composition:
     """A question asked of the article: the composer picks among the article's own sentences;
     when they do not cover the question, the article is quoted whole (it was named). Asked how
-    its violation is punished, the article comes with the provisions that punish it."""
+    its violation is punished, the article comes with the provisions that punish it. A claim
+    about the article (第三十九条规定…,对吗?) its words do not hold is looked for in the rest of
+    the law (``search``): found in another article, it is corrected with both quoted."""
     assert located.span is not None
     if asks_penalty(query.asked) and (punished := _with_penalty(snap, located)) is not None:
         return punished
@@ -95,9 +104,13 @@ def answer_within(query: Query, snap: Snapshot, located: Located, composer: Extr
             inside.append(Hit(replace(chunk, start=a, end=b, text=text[a:b]), 1.0, None, None))
     hits = Hits(query=query, hits=tuple(inside), allowed_docs=(located.doc_id,))
     composed = composer.compose(hits, snap) if inside else None
+    claim = asserts_claim(query.asked) and (composed is None or composed.abstained)
+    if claim and not (composed is not None and composed.answer.startswith(CORRECTED)) and search is not None:
+        if (moved := _claim_elsewhere(query, snap, located, composer, search)) is not None:
+            return moved
     if composed is not None and composed.abstained and composed.citations:
         return composed  # the article says otherwise than the question (a figure, a claim): declined, quoted
-    if (composed is None or composed.abstained) and asserts_claim(query.asked):
+    if claim:
         # a claim about the article that its words do not carry: not confirmed by quoting it
         whole = quote_article(snap, located)
         reason = f"{located.label}中没有与问题的说法相符的规定"
@@ -107,6 +120,39 @@ def answer_within(query: Query, snap: Snapshot, located: Located, composer: Extr
     return composed
 
 
+CORRECTED = "不对:"  # how a correction begins (assistant.compose.composer)
+
+
+def _claim_elsewhere(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer,
+                     search: Search) -> Composition | None:
+    """A claim put to 第N条 that another article of the same law holds (the 续展 of 第四十条 said
+    to be 第三十九条's): 不对, with that article's sentences and then 第N条 quoted; the law's own
+    correction when the claim is wrong in substance too; None when the rest of the law holds it
+    no better, or holds it in 第N条 itself."""
+    assert located.span is not None
+    articles = snap.articles(located.doc_id)
+    own = article_at(articles, located.span[0])
+    sub = analyse(without_article(query.asked), filter_doc_ids=(located.doc_id,), follow_up=query.follow_up)
+    composed = composer.compose(search(sub), snap)
+    if not composed.citations or own is None:
+        return None
+    held = [article_at(articles, c.start) for c in composed.citations if c.doc_id == located.doc_id]
+    numbers = sorted({a.number for a in held if a is not None})
+    if not numbers or own.number in numbers:
+        return None
+    if composed.answer.startswith(CORRECTED):
+        return composed  # wrong whatever article it is put to: the law's words correct it
+    if composed.abstained:
+        return None
+    where = "、".join(f"第{chinese_numeral(n)}条" for n in numbers)
+    reason = f"问题所说的规定在{where},不在{located.label}"
+    said = composed.answer.removeprefix(CONFIRMED)
+    s, e = located.span
+    whole = cite(snap, located.doc_id, s, e, len(composed.citations) + 1)
+    answer = f"{CORRECTED}{reason}。{CONTRADICTED}: {said} {located.label}的原文是: {whole.quote} [{whole.n}]"
+    return Composition(answer=answer, citations=[*composed.citations, whole], abstained=True, reason=reason)
+
+
 @dataclass(frozen=True)
 class ArticleAnswer:
     composition: Composition
@@ -114,9 +160,10 @@ class ArticleAnswer:
 
 
 def answer_article(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple[str, ...],
-                   composer: ExtractiveComposer) -> ArticleAnswer:
+                   composer: ExtractiveComposer, search: Search | None = None) -> ArticleAnswer:
     """Answer a question that addresses 第N条 of a law; ``allowed``: the documents the filters
-    and the question's regions leave."""
+    and the question's regions leave; ``search``: the retriever, for a claim the article does
+    not hold."""
     docs, why = _documents(query, snap, ref, allowed)
     if not docs:
         citing = documents_mentioning(snap, ref.named) if ref.named else []
@@ -124,7 +171,7 @@ def answer_article(query: Query, snap: Snapshot, ref: ArticleRef, allowed: tuple
     located = locate(snap, docs[0], ref)
     if located.span is None:
         return ArticleAnswer(_declined(located.missing), (docs[0],))
-    composed = quote_article(snap, located) if ref.wants_text else answer_within(query, snap, located, composer)
+    composed = quote_article(snap, located) if ref.wants_text else answer_within(query, snap, located, composer, search)
     return ArticleAnswer(composed, (docs[0],))
 
 

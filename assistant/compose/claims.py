@@ -14,6 +14,7 @@ from assistant.compose.provisions import provision_spans
 from assistant.question.premises import figures_in, stated_quantities, stated_spans
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
+from ingest.statute import article_at
 
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
 # its context: chosen on the development corpus's dev split, where true claims hold 0.85 or
@@ -45,10 +46,25 @@ def _claim_weight(ev: Evidence, sentence: Candidate) -> float:
 
 
 def claim_covered(ev: Evidence, sentence: Candidate) -> frozenset[str]:
-    """The question's terms a sentence holds, with those of the provisions punishing it when the
-    claim is about a penalty: a duty and the penalty for breaking it are one claim."""
-    punishing = punishing_text(ev, sentence)
-    return sentence.covered | frozenset(t for t in ev.weights if punishing and ev.mentions(t, punishing))
+    """The question's terms a sentence holds, with those of the case it continues (情节严重的，吊销…
+    after 药品经营企业…未按照规定进行记录…；) and of the provisions punishing it when the claim is
+    about a penalty: a duty and the penalty for breaking it are one claim."""
+    said = " ".join(t for t in (_case_before(ev, sentence), punishing_text(ev, sentence)) if t)
+    return sentence.covered | frozenset(t for t in ev.weights if said and ev.mentions(t, said))
+
+
+# a sentence opening with a further case (情节严重的，, 逾期不改正的，, 拒不改正的，)
+_FURTHER_CASE = re.compile(r"^[^，,。；;]{1,12}的[，,]")
+
+
+def _case_before(ev: Evidence, sentence: Candidate) -> str:
+    """For a sentence of a statute opening with a further case, the normalised text of its
+    paragraph before it (the act whose graver case it is); "" otherwise."""
+    if not _FURTHER_CASE.match(sentence.norm):
+        return ""
+    article = article_at(ev.snap.articles(sentence.doc_id), sentence.start)
+    paragraph = next((p for p in article.paragraphs if p.start <= sentence.start < p.end), None) if article else None
+    return normalize(ev.text(sentence.doc_id)[paragraph.start:sentence.start]) if paragraph else ""
 
 
 def claimed_figures(ev: Evidence, sentence: Candidate) -> set[tuple[float, str]]:
@@ -103,7 +119,8 @@ def claim_sentence(ev: Evidence) -> Candidate:
     of its terms."""
     pool = ev.candidates[:CLAIM_DEPTH]
     # rounded: a sum over a set of terms differs in its last bits from one process to the next
-    key = lambda c: (round(ev.weight(claim_covered(ev, c)), 6), c.score)  # noqa: E731
+    # the claim's own terms first: not the asker's story (在山东找店里修手机，…) a provision also names
+    key = lambda c: (round(_claim_weight(ev, c), 6), round(ev.weight(claim_covered(ev, c)), 6), c.score)  # noqa: E731
     figures = stated_quantities(ev.query.asked)
     if figures:
         holding = [c for c in pool if claim_held(ev, c)]
@@ -133,13 +150,13 @@ def rival_subject(ev: Evidence, sentence: Candidate) -> bool:
             after = asked[at + len(t):]
             for h in sentence.covered:
                 if len(h) >= 2 and h in nouns and after.startswith(h) and t + h not in norm:
-                    if any(norm[i - 2:i] in nouns for i in _starts(norm, h) if i >= 2):
+                    if any(norm[i - 2:i] in nouns for i in occurrences(norm, h) if i >= 2):
                         return True
             at = asked.find(t, at + 1)
     return False
 
 
-def _starts(text: str, word: str) -> list[int]:
+def occurrences(text: str, word: str) -> list[int]:
     found, i = [], text.find(word)
     while i >= 0:
         found.append(i)

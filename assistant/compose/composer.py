@@ -12,7 +12,7 @@ from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_penalty_spans, claim_sentence,
                                       claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
 from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, polarity_rival,
-                                        start_rival, yearly_rival)
+                                        slot_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -209,6 +209,10 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif actor := actor_rival(ev):
             # the act is another actor's (建设单位应当委托…, not 施工单位)
             top, words = actor
+            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
+        elif slot := slot_rival(ev):
+            # the provision has another term where the claim has its own (由地方工商行政管理部门责令, not 由商标局)
+            top, words = slot
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (bound := bound_rival(ev, claim)):
             # the figure bounds the other way (1万元以上3万元以下, not 3万元以上)

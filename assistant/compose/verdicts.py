@@ -1,6 +1,8 @@
 """Verdicts on a claim a question puts (…可以收取检验费用,对吗?): the checks that find a sentence
-saying otherwise — the opposite modal, another actor, the other bound, another starting event,
-another year's figure of a yearly series — and the sentence that confirms it (是). What the
+saying otherwise — the opposite modal (只能 against 也可以 too), another actor, another body,
+licence or level in one slot of the claim (由商标局 for 由地方工商行政管理部门), the other bound,
+another starting event, another year's figure of a yearly series — and the sentence that
+confirms it (是). What the
 claim is about and which figures it is compared with: assistant.compose.claims."""
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from dataclasses import replace
 
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
-                                      claim_sentence, claimed_figures, provision_text, punishing_text)
-from assistant.compose.evidence import Candidate, Evidence
+                                      claim_sentence, claimed_figures, occurrences, provision_text, punishing_text)
+from assistant.compose.evidence import Candidate, Evidence, sentence_spans
 from assistant.compose.extractive import Shaped, quoted_spans
+from assistant.index.tokens import segmenter
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import asserts_claim
 from assistant.question.premises import (asserted_liabilities, asserted_roles, bounded_figures, holds_role, liabilities_in,
@@ -23,9 +26,12 @@ from ingest.statute import article_at
 # what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以)
 _MODALS = (("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
-           ("may", re.compile(r"(?<![不无])(?:可以|允许|准许|有权|能够)")),
+           ("only", re.compile(r"只能|只可以|只可|仅能|仅可|只得|仅限")),
+           ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够)")),
            ("must", re.compile(r"(?<![不无])(?:应当|必须)")))
-_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may", "must": "may"}
+# one may do it only so (调解只能采取现场调解方式) against a sentence that also allows another way
+_ALSO = re.compile(r"也可以|也可|还可以|亦可")
+_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may", "must": "may", "only": "also"}
 _ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吧|吗")
 # the share of the claim's terms a sentence must hold for its modal to contradict the claim's:
 # less than CLAIM_SUPPORT, as the act is put in other words where it is the opposite
@@ -33,7 +39,7 @@ _ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不�
 POLARITY_SUPPORT = 0.6
 
 
-_MODAL_OF = dict(_MODALS)
+_MODAL_OF = dict(_MODALS) | {"also": _ALSO}
 
 
 def _sentences_holding(ev: Evidence, terms: list[str], share: float) -> list[Candidate]:
@@ -244,3 +250,101 @@ def yearly_rival(ev: Evidence, claim: Candidate) -> str | None:
     if own == figures[0]:
         return None
     return f"{years[0]}年为{own:g}%"
+
+
+# a slot of the claim: a term between the words around it (由[商标局]责令, 吊销[营业执照]。),
+# and the run a provision may put between those words instead
+_SLOT_RUN = 20
+_SLOT_END = r"(?=[，,；;。：:]|$)"
+
+
+def _slots(ev: Evidence) -> list[tuple[str, str, str]]:
+    """(term, word before, word after) for each claim term the question writes whole (营业执照,
+    not its 执照); the word after is "" where the term ends its clause (…吊销营业执照,对吗?).
+    A slot needs a word of two characters on one side at least, and one before it."""
+    asked = ev.query.asked
+    terms = [t for t in ev.claim_terms if len(t) >= 2 and not any(p.fullmatch(t) for _, p in _MODALS)]
+    spans = [(i, i + len(t), t) for t in terms for i in occurrences(asked, t)]
+    whole = [(i, j, t) for i, j, t in spans if not any(a <= i and j <= b and b - a > j - i for a, b, _ in spans)]
+    words = segmenter().tokenize(asked)
+    before = {e: w for w, _, e in words}
+    after = {s: w for w, s, _ in words}
+    found = []
+    for i, j, t in whole:
+        left = before.get(i, "")
+        right = "" if _ACT_END.match(asked, j) else after.get(j, "")
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", left) or right and not re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
+            continue
+        if len(left) + len(right) >= 2 and (right or len(left) >= 2):
+            found.append((t, left, right))
+    for m in _BY.finditer(asked):
+        for body in _BODY.finditer(m.group("run")):
+            right = after.get(m.start("run") + body.end(), "")
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
+                found.append((m.group("run")[: body.end()], "由", right))
+    return found
+
+
+# what a slot names, by the word it ends in (or two characters before its end: 公安机关依法): a
+# body, a licence or certificate, a place, a level of government; a rival names the same kind of
+# thing (地方工商行政管理部门 for 商标局, 药品注册证书 for 营业执照, 设区的市级以上 for 县级)
+_KINDS = (r"部门|机关|局|委员会|政府|法院|检察院|机构|单位|组织|协会|中心", r"执照|许可证|证|证书|证明文件|批准文件|资质|资格",
+          r"所在地|住所地|发生地|经营地|地|场所", r"级以上|级以下|级")
+_KIND_AT_END = tuple(re.compile(rf"(?:{k})[\u4e00-\u9fff]{{0,2}}$") for k in _KINDS)
+_KIND_HEAD = re.compile("|".join(_KINDS))
+# the body a claim says acts (由县级以上人民政府食品安全监督管理部门撤销…): a slot of its own,
+# ending at each body word of the run after 由 (人民政府, …部门), as where the name ends is unknown
+_BY = re.compile(r"由(?P<run>[\u4e00-\u9fff、]{2,24})")
+_BODY = re.compile(_KINDS[0])
+
+
+def _same_kind(term: str, run: str) -> bool:
+    return any(k.search(term) and k.search(run) for k in _KIND_AT_END)
+
+
+def _shares_words(term: str, run: str) -> bool:
+    """Does the run say the term in other words: half its character pairs (市场监管部门 in 市场监督
+    管理部门), or more than half the characters of what precedes its kind (监管 in 市场监督管理)?"""
+    pairs = _bigrams(term)
+    if len(pairs & _bigrams(run)) >= 0.5 * len(pairs):
+        return True
+    core = _KIND_HEAD.sub("", term)
+    return bool(core) and sum(ch in run for ch in core) > 0.5 * len(core)
+
+
+def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A provision saying the claim with another term in one slot (由地方工商行政管理部门责令限期
+    改正 against 由商标局责令…; 吊销药品经营许可证 against 吊销营业执照): the sentence saying it
+    and its words from the slot's first word to its last; None otherwise. The provision holds
+    CLAIM_SUPPORT of the claim's other terms, and every run it puts between the slot's words
+    lacks the claim's term (one holding it may make the claim true: 由县级以上市场监督管理部门处理)
+    and shares few of its characters (a paraphrase is no rival)."""
+    slots = _slots(ev)
+    for cand in ev.candidates[:CLAIM_DEPTH] if slots else ():
+        text = _article_text(ev, cand)
+        for term, left, right in slots:
+            rest = [t for t in ev.claim_terms if t not in term]
+            if ev.weight([t for t in rest if ev.mentions(t, text)]) < CLAIM_SUPPORT * (ev.weight(rest) or 1.0):
+                continue
+            run = rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}?)" + re.escape(right) if right else rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}){_SLOT_END}"
+            said = [m for m in re.finditer(re.escape(left) + run, text)]
+            if said and not any(term in m.group(1) or ev.mentions(term, m.group(1)) or _shares_words(term, m.group(1))
+                                or not _same_kind(term, m.group(1)) for m in said):
+                words = said[0].group(0)
+                return _sentence_saying(ev, cand, words), words
+    return None
+
+
+def _sentence_saying(ev: Evidence, cand: Candidate, words: str) -> Candidate:
+    """The sentence of ``cand``'s article that holds ``words``: a sentence searched, or one of
+    the article's others (its second paragraph may say who acts for another case)."""
+    context = _article_text(ev, cand)
+    for c in ev.candidates:
+        if c.doc_id == cand.doc_id and words in c.norm and c.norm in context:
+            return c
+    article = article_at(ev.snap.articles(cand.doc_id), cand.start)
+    text = ev.text(cand.doc_id)
+    for s, e in sentence_spans(text, article.start, article.end) if article else ():
+        if words in (norm := normalize(text[s:e])):
+            return Candidate(cand.doc_id, s, e, cand.score, frozenset(t for t in ev.weights if ev.mentions(t, norm)), cand.rank, norm)
+    return cand

@@ -107,3 +107,12 @@ def article_reference(normalized_question: str) -> ArticleRef | None:
     wants_text = bool(_TEXT_ASKED.search(after)) or not re.search(r"[\u4e00-\u9fff]{2}", re.sub(
         rf"[的呢吗?？!！。,，\s]|第{_NUM}[款项]", "", after))
     return ArticleRef(article, paragraph, item, named, quoted, wants_text)
+
+
+_ARTICLE_SAID = re.compile(rf"{_ARTICLE.pattern}\s*(?:的)?\s*(?:规定|中|里|里面|当中)?")
+
+
+def without_article(normalized_question: str) -> str:
+    """The question with the article it addresses taken out (商标法第三十九条规定,X,对吗? →
+    商标法,X,对吗?): what it claims, to be looked for in the rest of the law."""
+    return _ARTICLE_SAID.sub("", normalized_question)

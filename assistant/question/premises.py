@@ -205,7 +205,8 @@ def _units(listed: str) -> list[str]:
     return [u for u in re.split(r"[、和及]", listed) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
 
 
-_ASSERTED_ROLE = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责|主管|承担)")
+# the role verb, not the noun it starts (负责人, 主管部门)
+_ASSERTED_ROLE = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责(?!人)|主管(?![部机单人])|承担)")
 
 
 def asserted_roles(normalized_question: str) -> list[tuple[str, str]]:
