@@ -21,6 +21,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query, analyse
 from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
+from assistant.search.siblings import coordinated
 from assistant.question.kinds import CLAIMED_ISSUER, asked_fields, asserts_claim
 from assistant.question.parts import per_document
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
@@ -124,7 +125,8 @@ class Assistant:
         """Resolve a follow-up against the previous turn (see assistant.question.followup)."""
         if not history:
             return question
-        return resolve(question, history[-1].answer.standalone_question)
+        snap = self.index.snapshot()
+        return resolve(question, history[-1].answer.standalone_question, lambda a, b: coordinated(snap, a, b))
 
     def ask(
         self,

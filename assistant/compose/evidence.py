@@ -45,6 +45,11 @@ MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or
 PENALTY_CUE = 0.25  # a sentence setting a measure (罚款, 吊销), for a question of what befalls a violation
 PUNISHING_OFF = 0.15  # a sentence of an article that punishes, for any other question
 # what an article that punishes says: it sets a fine, a sanction, or the penalty of another act
+# a graver case a penalty is set for, stated with the act (生产、销售劣药且情节严重的，…): for a
+# question that asks none, the provision for the plain case answers first
+_GRAVER = re.compile(r"情节严重|情节特别严重|严重后果|拒不改正|逾期不改正|逾期未改正|再次|多次|屡次")
+_CASE_OPENING = re.compile(r"^[^。；;]*?的[，,]")
+GRAVER_OFF = 0.1
 _PUNISHES = re.compile(r"处[^。；;]{0,40}罚款|给予[^。；;]{0,12}处罚|依照[^。；;]{0,60}(?:处罚|处理)|追究[^。；;]{0,6}责任|吊销")
 
 
@@ -161,6 +166,7 @@ class Evidence:
         return self.snap.text(doc_id)
 
 
+_BASED_ON = r"(?:依据|根据|依照|按照|贯彻|落实|援引|引用)[^，,。？?]{0,4}"
 CITED_MAX = 3  # most articles a penalty may cite for their words to count as its own
 
 
@@ -180,7 +186,9 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         depth = max(depth, len(hits.hits))  # each compared document's own passages (searched one by one)
     # a 文号 or a national issuer (质检总局) names the document: a filter, not a term to find
     asked_text = query.asked
-    naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES if a in asked_text]
+    # (not the issuer of a document it is based on: 依据的国务院办公厅文件是几号文?)
+    naming = DOC_NUMBER.findall(asked_text) + [a for a in AGENCY_FULL_NAMES
+                                               if a in asked_text and not re.search(_BASED_ON + re.escape(a), asked_text)]
     if names_nation(asked_text, snap):  # 国家的…: the national documents, as a region names its own
         naming += SCOPE_WORD.findall(asked_text)
     if len(hits.allowed_docs) < len(snap.docs):
@@ -189,6 +197,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     # it, as a filter does; a passage need not repeat them
     named = [(m.start, m.end) for m in law_mentions(snap, query.asked, query.regions)]
     penalty = penalty_asked(query.asked, named)  # 怎么罚?: a sentence setting a measure answers
+    graver_asked = bool(_GRAVER.search(query.normalized))
     if named:  # and the article it points to (第九条), which the structure finds, not the words
         named += [m.span() for m in _ARTICLE_REF.finditer(query.asked)]
         weights = {t: w for t, w in weights.items() if not only_in_frames(t, query.asked, named)} or weights
@@ -202,8 +211,12 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     cue = answer_cue(query.question_type)
     permission = asks_permission(query.asked)  # 能不能…?: a sentence stating a duty or a ban answers
     quantity = asked_quantity(query.normalized)
-    # the question as asked, less the 文号 that names a document, for phrase matches
-    asked = DOC_NUMBER.sub("", query.asked)
+    # the question as asked, less the 文号 and the titles that name a document, for phrase
+    # matches: 考核年度 found whole, not 质量工作 of the 质量工作考核办法 the question names
+    asked = query.asked
+    for start, end in sorted(named, reverse=True):
+        asked = asked[:start] + "，" + asked[end:]
+    asked = DOC_NUMBER.sub("", asked)
     # the sentence that defines the term a definition question asks about (本法所称X，是指)
     defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
         term := defined_term(query.asked)) else None
@@ -270,6 +283,9 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
                 score += MODAL_CUE
             if penalty and (PENALTY.search(norm) or violated and _in_punishing_article(snap, c.doc_id, s, punishing_articles)):
                 score += PENALTY_CUE  # (an item of a penalty naming the article violated: the measure is its lead's)
+                if not graver_asked and (case := _CASE_OPENING.match(norm)) and _GRAVER.search(case.group(0)) \
+                        and any(mentions(t, case.group(0), alts) for t in weights):
+                    score -= GRAVER_OFF  # (not 拒不改正的，处…: it continues the case of the sentence before)
             elif not penalty and _in_punishing_article(snap, c.doc_id, s, punishing_articles):
                 score -= PUNISHING_OFF  # 有下列情形之一的…给予处罚 restates a duty; the duty answers
             if quantity is not None and quantity.found_in(norm):

@@ -5,7 +5,9 @@ topic noun), 那市级的呢? (a parallel term), 它的期限是多少? (more ab
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from assistant.index.tokens import segmenter
 from ingest.gazetteer import AGENCY_FULL_NAMES, PROVINCES
 from ingest.normalize import normalize
 
@@ -15,6 +17,7 @@ _ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
 # the roles a unit has in a task's division of labour: a follow-up naming another role asks the
 # same of that role (not 负责, 主管 or 监督, which are also the topic's words: 负责人, 质量监督)
 _ROLES = re.compile(r"牵头|配合|协助|参与")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _document_names(text: str) -> list[tuple[str, str]]:
@@ -36,8 +39,9 @@ def is_follow_up(question: str) -> bool:
     return len(q) <= 12 or bool(_FOLLOW_UP.search(q))
 
 
-def resolve(question: str, previous: str) -> str:
-    """The question as it would be asked on its own, given the previous standalone question."""
+def resolve(question: str, previous: str, coordinated: Callable[[str, str], bool] | None = None) -> str:
+    """The question as it would be asked on its own, given the previous standalone question;
+    ``coordinated`` says whether the documents use two words as members of one kind (投诉举报)."""
     if not is_follow_up(question):
         return question
     q = question.strip()
@@ -64,4 +68,23 @@ def resolve(question: str, previous: str) -> str:
             word, at = parallel.group(1), parallel.start()
             if term not in word and word not in term and term not in nprev[max(0, at - 2):at + len(word) + 2]:
                 return nprev[:at] + term + nprev[at + len(word):]
+        if coordinated is not None and (swapped := _sibling_swapped(nprev, term, coordinated)):
+            return swapped
     return f"{previous} {q}"
+
+
+def _sibling_swapped(previous: str, term: str, coordinated: Callable[[str, str], bool]) -> str:
+    """The previous question with its word of the same kind as ``term`` replaced by it (那举报呢?
+    after 投诉由哪里的市场监管部门处理?: the documents say 投诉举报), but not where the two stand
+    together (the title 投诉举报处理暂行办法); "" when it has no such word."""
+    for word in dict.fromkeys(segmenter().cut(previous)):
+        if len(word) != len(term) or word == term or not _HAN.fullmatch(word) or not coordinated(word, term):
+            continue
+        out, at, n = [], 0, len(term)
+        for i in (m.start() for m in re.finditer(re.escape(word), previous)):
+            if term not in previous[max(0, i - n - 3):i] and term not in previous[i + len(word):i + len(word) + n + 3]:
+                out.append(previous[at:i] + term)
+                at = i + len(word)
+        if out:
+            return "".join(out) + previous[at:]
+    return ""

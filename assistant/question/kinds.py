@@ -268,7 +268,9 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "region", "地区",
         named=re.compile(r"which (province|region)"),
-        asked_of_document=re.compile(r"(哪个|哪一个|什么)(省|省份|地区|自治区|地方|城市|地级市|市|县|区)(出|发|印发|发布|制定)?的|哪里的"),
+        # not the place of a body the text names (举报由哪里的市场监管部门处理, 向哪个区的法院起诉)
+        asked_of_document=re.compile(r"(?:(哪个|哪一个|什么)(省|省份|地区|自治区|地方|城市|地级市|市|县|区)(出|发|印发|发布|制定)?的|哪里的)"
+                                     r"(?![^，,。？?]{0,12}(?:部门|机关|局|机构|法院|政府|单位))"),
     ),
 )
 # a question about "when", "who" or "where" asks it of the document only when it names one

@@ -180,16 +180,19 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
     names += [(head, start, stop, False) for head, start, stop in _law_like_heads(normalized_question, _NAME_END)]
     for name, start, stop, quoted in names:
         named = named_law(snap, name, regions, quoted=quoted)
-        if named is None or len(named.doc_ids) != 1 or any(m.doc_id == named.doc_ids[0] for m in found):
+        if named is None:
             continue
         if not quoted and not _LAW_END.search(named.name[-2:]) and len(named.name) - 2 < POLICY_TOPIC:
             continue  # 发展规划, 实施方案: a kind's common tail, not a policy's name
         if not quoted:  # the run starts at the question's first Han character; the name is its end
             start = max(start, stop - len(named.name) - named.dropped - normalized_question.count("《", start, stop) * 2)
-        place = _region_before(normalized_question, start)
-        if place is not None and place not in snap.plain_titles[named.doc_ids[0]]:
-            continue  # 广东省的质量工作考核办法 asks for 广东's own, not a title without 广东
-        found.append(LawMention(named.doc_ids[0], start, stop))
+        docs = named.doc_ids
+        if (place := _region_before(normalized_question, start)) is not None:
+            # 福建的质量工作考核办法 asks for 福建's own, of several of that name, and not a title without 福建
+            docs = tuple(d for d in docs if place in snap.plain_titles[d])
+        if len(docs) != 1 or any(m.doc_id == docs[0] for m in found):
+            continue
+        found.append(LawMention(docs[0], start, stop))
     return sorted(found, key=lambda m: m.start)
 
 
