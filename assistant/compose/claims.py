@@ -14,6 +14,7 @@ from assistant.compose.provisions import provision_spans
 from assistant.question.premises import figures_in, stated_quantities, stated_spans
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
+from ingest.patterns import CITED_TITLE
 from ingest.statute import article_at
 
 # a claim the question puts (…由X主管,对吗?) must be held, terms and all, by one sentence and
@@ -31,18 +32,43 @@ def rivals(ev: Evidence, sentence: Candidate, figure: tuple[float, str]) -> bool
     return any(unit == figure[1] and value != figure[0] for value, unit in claimed_figures(ev, sentence))
 
 
+# words of what a claim says a thing takes in or leaves out: compared on their own (a definition
+# says 是指…及装修工程 for a claim that 建设工程包括装修工程)
+_INCLUSION = re.compile(r"不?(?:包括|包含)|不含|不属于")
+
+
+def held_terms(ev: Evidence) -> list[str]:
+    """The claim's terms a sentence must hold for the claim to be about it."""
+    return [t for t in ev.claim_terms if not _INCLUSION.fullmatch(t)]
+
+
+_INCLUDED_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吗")
+
+
+def _included(ev: Evidence) -> list[str]:
+    """The terms of the thing a claim says is taken in or left out (…包括[质量强省],对吗?)."""
+    m = _INCLUSION.search(ev.query.asked)
+    if m is None:
+        return []
+    thing = _INCLUDED_END.split(ev.query.asked[m.end():])[0]
+    return [t for t in held_terms(ev) if t in thing]
+
+
 def claim_held(ev: Evidence, sentence: Candidate) -> bool:
     """Does the sentence hold the claim's terms (CLAIM_SUPPORT of their weight)? The words of the
     figures the claim states (十五个工作日) and of the liability it asserts (连带责任) are left out:
     they are compared on their own, and a sentence stating another figure (七个工作日) or another
-    liability (相应责任) is about the same thing."""
-    terms = ev.claim_terms
-    return _claim_weight(ev, sentence) >= CLAIM_SUPPORT * (ev.weight(terms) or 1.0)
+    liability (相应责任) is about the same thing. What a claim says is taken in or left out must be
+    held whole by the sentence's own words (not by the title of a document it cites: 《山东省质量
+    强省建设纲要》 does not take 质量强省 into 四强工程)."""
+    own = CITED_TITLE.sub("", sentence.norm)
+    return (_claim_weight(ev, sentence) >= CLAIM_SUPPORT * (ev.weight(held_terms(ev)) or 1.0)
+            and all(ev.mentions(t, own) for t in _included(ev)))
 
 
 def _claim_weight(ev: Evidence, sentence: Candidate) -> float:
     """How much of the claim's terms a sentence holds."""
-    return ev.weight(claim_covered(ev, sentence) & set(ev.claim_terms))
+    return ev.weight(claim_covered(ev, sentence) & set(held_terms(ev)))
 
 
 def claim_covered(ev: Evidence, sentence: Candidate) -> frozenset[str]:

@@ -11,8 +11,9 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_penalty_spans, claim_sentence,
                                       claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
-from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, polarity_rival,
-                                        slot_rival, start_rival, yearly_rival)
+from assistant.compose.slots import slot_rival
+from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, exception_rival,
+                                        polarity_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -199,6 +200,10 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         if opposite:
             # the claim says one may (可以收取检验费用) where the provision says one must not
             top, words = opposite
+            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
+        elif excepted := exception_rival(ev):
+            # the claim says every case; the provision makes an exception (除法律、行政法规规定情形外)
+            top, words = excepted
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (start := start_rival(ev, claim)):
             # the period is counted from another event (自申请之日起, not 自核准注册之日起)

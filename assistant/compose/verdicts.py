@@ -1,8 +1,8 @@
 """Verdicts on a claim a question puts (…可以收取检验费用,对吗?): the checks that find a sentence
-saying otherwise — the opposite modal (只能 against 也可以 too), another actor, another body,
-licence or level in one slot of the claim (由商标局 for 由地方工商行政管理部门), the other bound,
-another starting event, another year's figure of a yearly series — and the sentence that
-confirms it (是). What the
+saying otherwise — the opposite modal (只能 against 也可以, 不包括 against a definition listing
+it), another actor, the other bound, another starting event, another year's figure of a yearly
+series, an exception to a rule claimed for every case — and the sentence that confirms it (是).
+A claim with one thing changed in a slot: assistant.compose.slots. What the
 claim is about and which figures it is compared with: assistant.compose.claims."""
 from __future__ import annotations
 
@@ -11,10 +11,9 @@ from dataclasses import replace
 
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
-                                      claim_sentence, claimed_figures, occurrences, provision_text, punishing_text)
-from assistant.compose.evidence import Candidate, Evidence, sentence_spans
+                                      claim_sentence, claimed_figures, held_terms, provision_text, punishing_text)
+from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped, quoted_spans
-from assistant.index.tokens import segmenter
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import asserts_claim
 from assistant.question.premises import (asserted_liabilities, asserted_roles, bounded_figures, holds_role, liabilities_in,
@@ -23,23 +22,31 @@ from ingest.normalize import normalize
 from ingest.statute import article_at
 
 
-# what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以)
-_MODALS = (("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
+# what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以), and
+# what it says a thing takes in or leaves out (建设工程不包括装修工程, 净含量是指包括包装容器在内的…)
+MODALS = (("excludes", re.compile(r"不包括|不包含|不含|不属于|不算")),
+           ("includes", re.compile(r"(?<![不])(?:包括|包含)")),
+           ("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
            ("only", re.compile(r"只能|只可以|只可|仅能|仅可|只得|仅限")),
            ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够)")),
            ("must", re.compile(r"(?<![不无])(?:应当|必须)")))
 # one may do it only so (调解只能采取现场调解方式) against a sentence that also allows another way
 _ALSO = re.compile(r"也可以|也可|还可以|亦可")
-_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may", "must": "may", "only": "also"}
-_ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吧|吗")
+# a definition or list takes the thing in (是指…及装修工程); a text leaves it out (去除包装容器…后)
+_LISTS = re.compile(r"包括|包含|是指|属于")
+_REMOVES = re.compile(r"去除|除去|扣除|不包括|不包含|不含")
+_OPPOSITE = {"need_not": "must", "may": "must_not", "must_not": "may", "must": "may", "only": "also",
+             "excludes": "lists", "includes": "removes"}
+ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不是|吧|吗")
 # the share of the claim's terms a sentence must hold for its modal to contradict the claim's:
 # less than CLAIM_SUPPORT, as the act is put in other words where it is the opposite
 # (可以向企业收取检验费用 against 不准向企业收费)
 POLARITY_SUPPORT = 0.6
 
 
-_MODAL_OF = dict(_MODALS) | {"also": _ALSO}
+_MODAL_OF = dict(MODALS) | {"also": _ALSO, "lists": _LISTS, "removes": _REMOVES}
+_INCLUSIONS = frozenset({"includes", "excludes", "lists", "removes"})
 
 
 def _sentences_holding(ev: Evidence, terms: list[str], share: float) -> list[Candidate]:
@@ -53,8 +60,15 @@ def _sentences_holding(ev: Evidence, terms: list[str], share: float) -> list[Can
 
 def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) -> str | None:
     """The sentence's words from a modal of ``kind`` to its clause's end, when they hold a term of
-    the act the claim names."""
+    the act the claim names; for what a thing takes in or leaves out, the words to the sentence's
+    end (a list runs over commas), holding every term of the thing (against the claim's, its first)."""
     for o in _MODAL_OF[kind].finditer(sentence.norm):
+        if kind in _INCLUSIONS:
+            # (against the claim's own, the thing it names first: 包括[包装容器]在内的商品总质量)
+            theirs = sentence.norm[o.end():].rstrip("。；;")
+            if all(ev.mentions(t, theirs) for t in (doing[:1] if kind in ("lists", "removes") else doing)):
+                return o.group(0) + theirs
+            continue
         theirs = CLAUSE_END.split(sentence.norm[o.end():])[0]
         if any(ev.mentions(t, theirs) for t in doing):
             return o.group(0) + theirs
@@ -65,11 +79,11 @@ def _claim_modal(ev: Evidence) -> tuple[str, list[str], list[str]] | None:
     """The claim's first modal: its kind, the claim's terms before it (who, in what case) and
     those of the act it qualifies after it; None when the claim has none, or either is empty."""
     asked, terms = ev.query.asked, ev.claim_terms
-    for kind, pattern in _MODALS:
+    for kind, pattern in MODALS:
         m = pattern.search(asked)
         if m is None:
             continue
-        before, act = asked[:m.start()], _ACT_END.split(asked[m.end():])[0]
+        before, act = asked[:m.start()], ACT_END.split(asked[m.end():])[0]
         subject = [t for t in terms if t in before]
         doing = [t for t in terms if t in act and t not in subject]
         return (kind, subject, doing) if subject and doing else None
@@ -80,7 +94,7 @@ def _subject_held(ev: Evidence, sentence: Candidate, subject: list[str]) -> bool
     """Does the sentence's article hold the claim's words before its modal (CLAIM_SUPPORT of
     them)? The article may say who and when, the sentence what: 七日无理由退货 in the article's
     first sentence, 应当同时退回…奖赠品 in its third."""
-    context = _article_text(ev, sentence)
+    context = article_text(ev, sentence)
     return ev.weight([t for t in subject if ev.mentions(t, context)]) >= CLAIM_SUPPORT * ev.weight(subject)
 
 
@@ -96,7 +110,7 @@ def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     if claimed is None or claimed[0] not in _OPPOSITE:
         return None
     kind, subject, doing = claimed
-    terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in _MODALS)]
+    terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in MODALS)]
     for sentence in _sentences_holding(ev, terms, POLARITY_SUPPORT):
         if _subject_held(ev, sentence, subject) and (said := _modal_said(ev, sentence, _OPPOSITE[kind], doing)):
             return sentence, said
@@ -176,7 +190,7 @@ def actor_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     m = found[0]
     actor, then = m.group("actor"), m.group("then")
     terms = [t for t in ev.claim_terms if not only_in_frames(t, asked, [m.span("actor")])]
-    doing = [t for t in terms if t in _ACT_END.split(asked[m.end():])[0]]
+    doing = [t for t in terms if t in ACT_END.split(asked[m.end():])[0]]
     pool = _sentences_holding(ev, terms, POLARITY_SUPPORT)
     if any(actor + then in c.norm for c in pool):
         return None  # a sentence gives the act to the claim's actor: the claim may be true
@@ -194,7 +208,7 @@ def actor_rival(ev: Evidence) -> tuple[Candidate, str] | None:
 _COUNTED_FROM = re.compile(r"自(?P<event>[^，。；,;：:]{1,20}?)之?(?:次日|日|时)起")
 
 
-def _bigrams(text: str) -> set[str]:
+def bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
@@ -206,12 +220,12 @@ def start_rival(ev: Evidence, claim: Candidate) -> str | None:
     if not asked or not said:
         return None
     for event in asked:
-        if not any(_bigrams(event) & _bigrams(m.group("event")) for m in said):
+        if not any(bigrams(event) & bigrams(m.group("event")) for m in said):
             return said[0].group(0)
     return None
 
 
-def _article_text(ev: Evidence, cand: Candidate) -> str:
+def article_text(ev: Evidence, cand: Candidate) -> str:
     """The normalised text of the article a sentence stands in, or its provision's outside one."""
     article = article_at(ev.snap.articles(cand.doc_id), cand.start)
     return normalize(ev.text(cand.doc_id)[article.start:article.end]) if article else provision_text(ev, cand)
@@ -252,99 +266,22 @@ def yearly_rival(ev: Evidence, claim: Candidate) -> str | None:
     return f"{years[0]}年为{own:g}%"
 
 
-# a slot of the claim: a term between the words around it (由[商标局]责令, 吊销[营业执照]。),
-# and the run a provision may put between those words instead
-_SLOT_RUN = 20
-_SLOT_END = r"(?=[，,；;。：:]|$)"
+# a claim that a rule holds for every case (所有网购商品都适用…) and the exceptions a provision
+# makes to it (除法律、行政法规规定情形外, 但…除外, 不适用…)
+_EVERY = re.compile(r"所有|一切|任何|全部|凡是|无论|一律")
+_EXCEPTION = re.compile(r"除[^，,。；;]{1,40}?外|但[^。；;]{0,40}?除外|[^，,。；;]{0,30}不适用[^，,。；;]{0,30}")
 
 
-def _slots(ev: Evidence) -> list[tuple[str, str, str]]:
-    """(term, word before, word after) for each claim term the question writes whole (营业执照,
-    not its 执照); the word after is "" where the term ends its clause (…吊销营业执照,对吗?).
-    A slot needs a word of two characters on one side at least, and one before it."""
+def exception_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """For a claim that a rule holds in every case, a sentence stating the rule with an exception
+    (the rule's sentence or the next in its article: 除法律、行政法规规定情形外，适用七日无理由退货
+    制度): the sentence and the exception's words; None otherwise. The sentence holds
+    POLARITY_SUPPORT of the claim's terms, the words of every case left out."""
     asked = ev.query.asked
-    terms = [t for t in ev.claim_terms if len(t) >= 2 and not any(p.fullmatch(t) for _, p in _MODALS)]
-    spans = [(i, i + len(t), t) for t in terms for i in occurrences(asked, t)]
-    whole = [(i, j, t) for i, j, t in spans if not any(a <= i and j <= b and b - a > j - i for a, b, _ in spans)]
-    words = segmenter().tokenize(asked)
-    before = {e: w for w, _, e in words}
-    after = {s: w for w, s, _ in words}
-    found = []
-    for i, j, t in whole:
-        left = before.get(i, "")
-        right = "" if _ACT_END.match(asked, j) else after.get(j, "")
-        if not re.fullmatch(r"[\u4e00-\u9fff]+", left) or right and not re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
-            continue
-        if len(left) + len(right) >= 2 and (right or len(left) >= 2):
-            found.append((t, left, right))
-    for m in _BY.finditer(asked):
-        for body in _BODY.finditer(m.group("run")):
-            right = after.get(m.start("run") + body.end(), "")
-            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
-                found.append((m.group("run")[: body.end()], "由", right))
-    return found
-
-
-# what a slot names, by the word it ends in (or two characters before its end: 公安机关依法): a
-# body, a licence or certificate, a place, a level of government; a rival names the same kind of
-# thing (地方工商行政管理部门 for 商标局, 药品注册证书 for 营业执照, 设区的市级以上 for 县级)
-_KINDS = (r"部门|机关|局|委员会|政府|法院|检察院|机构|单位|组织|协会|中心", r"执照|许可证|证|证书|证明文件|批准文件|资质|资格",
-          r"所在地|住所地|发生地|经营地|地|场所", r"级以上|级以下|级")
-_KIND_AT_END = tuple(re.compile(rf"(?:{k})[\u4e00-\u9fff]{{0,2}}$") for k in _KINDS)
-_KIND_HEAD = re.compile("|".join(_KINDS))
-# the body a claim says acts (由县级以上人民政府食品安全监督管理部门撤销…): a slot of its own,
-# ending at each body word of the run after 由 (人民政府, …部门), as where the name ends is unknown
-_BY = re.compile(r"由(?P<run>[\u4e00-\u9fff、]{2,24})")
-_BODY = re.compile(_KINDS[0])
-
-
-def _same_kind(term: str, run: str) -> bool:
-    return any(k.search(term) and k.search(run) for k in _KIND_AT_END)
-
-
-def _shares_words(term: str, run: str) -> bool:
-    """Does the run say the term in other words: half its character pairs (市场监管部门 in 市场监督
-    管理部门), or more than half the characters of what precedes its kind (监管 in 市场监督管理)?"""
-    pairs = _bigrams(term)
-    if len(pairs & _bigrams(run)) >= 0.5 * len(pairs):
-        return True
-    core = _KIND_HEAD.sub("", term)
-    return bool(core) and sum(ch in run for ch in core) > 0.5 * len(core)
-
-
-def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
-    """A provision saying the claim with another term in one slot (由地方工商行政管理部门责令限期
-    改正 against 由商标局责令…; 吊销药品经营许可证 against 吊销营业执照): the sentence saying it
-    and its words from the slot's first word to its last; None otherwise. The provision holds
-    CLAIM_SUPPORT of the claim's other terms, and every run it puts between the slot's words
-    lacks the claim's term (one holding it may make the claim true: 由县级以上市场监督管理部门处理)
-    and shares few of its characters (a paraphrase is no rival)."""
-    slots = _slots(ev)
-    for cand in ev.candidates[:CLAIM_DEPTH] if slots else ():
-        text = _article_text(ev, cand)
-        for term, left, right in slots:
-            rest = [t for t in ev.claim_terms if t not in term]
-            if ev.weight([t for t in rest if ev.mentions(t, text)]) < CLAIM_SUPPORT * (ev.weight(rest) or 1.0):
-                continue
-            run = rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}?)" + re.escape(right) if right else rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}){_SLOT_END}"
-            said = [m for m in re.finditer(re.escape(left) + run, text)]
-            if said and not any(term in m.group(1) or ev.mentions(term, m.group(1)) or _shares_words(term, m.group(1))
-                                or not _same_kind(term, m.group(1)) for m in said):
-                words = said[0].group(0)
-                return _sentence_saying(ev, cand, words), words
+    if not _EVERY.search(asked):
+        return None
+    terms = [t for t in held_terms(ev) if not _EVERY.fullmatch(t) and t != "都"]
+    for sentence in _sentences_holding(ev, terms, POLARITY_SUPPORT):
+        if (m := _EXCEPTION.search(sentence.norm)) is not None:
+            return sentence, m.group(0)
     return None
-
-
-def _sentence_saying(ev: Evidence, cand: Candidate, words: str) -> Candidate:
-    """The sentence of ``cand``'s article that holds ``words``: a sentence searched, or one of
-    the article's others (its second paragraph may say who acts for another case)."""
-    context = _article_text(ev, cand)
-    for c in ev.candidates:
-        if c.doc_id == cand.doc_id and words in c.norm and c.norm in context:
-            return c
-    article = article_at(ev.snap.articles(cand.doc_id), cand.start)
-    text = ev.text(cand.doc_id)
-    for s, e in sentence_spans(text, article.start, article.end) if article else ():
-        if words in (norm := normalize(text[s:e])):
-            return Candidate(cand.doc_id, s, e, cand.score, frozenset(t for t in ev.weights if ev.mentions(t, norm)), cand.rank, norm)
-    return cand

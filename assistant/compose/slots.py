@@ -1,0 +1,122 @@
+"""A claim with one thing changed (由商标局 for 由地方工商行政管理部门, 吊销营业执照 for 吊销药品经营
+许可证, 县级 for 设区的市级以上): the slot of the claim a term stands in, between the words around it,
+and the article that puts another term of the same kind there. The other verdicts on a claim:
+assistant.compose.verdicts."""
+from __future__ import annotations
+
+import re
+
+from assistant.compose.claims import CLAIM_DEPTH, CLAIM_SUPPORT, occurrences
+from assistant.compose.evidence import Candidate, Evidence, sentence_spans
+from assistant.compose.verdicts import ACT_END, MODALS, article_text, bigrams
+from assistant.index.tokens import segmenter
+from ingest.normalize import normalize
+from ingest.statute import article_at
+
+
+# a slot of the claim: a term between the words around it (由[商标局]责令, 吊销[营业执照]。),
+# and the run a provision may put between those words instead
+_SLOT_RUN = 20
+_SLOT_END = r"(?=[，,；;。：:]|$)"
+
+
+def _slots(ev: Evidence) -> list[tuple[str, str, str, str]]:
+    """(term, word before, word after, the claim's nearest term before the slot) for each claim
+    term the question writes whole (营业执照, not its 执照); the word after is "" where the term
+    ends its clause (…吊销营业执照,对吗?). A slot needs a word of two characters on one side at
+    least, and one before it."""
+    asked = ev.query.asked
+    terms = [t for t in ev.claim_terms if len(t) >= 2 and not any(p.fullmatch(t) for _, p in MODALS)]
+    spans = [(i, i + len(t), t) for t in terms for i in occurrences(asked, t)]
+    whole = [(i, j, t) for i, j, t in spans if not any(a <= i and j <= b and b - a > j - i for a, b, _ in spans)]
+    words = segmenter().tokenize(asked)
+    before = {e: w for w, _, e in words}
+    after = {s: w for w, s, _ in words}
+    found = []
+    for i, j, t in whole:
+        left = before.get(i, "")
+        right = "" if ACT_END.match(asked, j) else after.get(j, "")
+        if not re.fullmatch(r"[\u4e00-\u9fff]+", left) or right and not re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
+            continue
+        if len(left) + len(right) >= 2 and (right or len(left) >= 2):
+            found.append((t, left, right, _lead(whole, i - len(left))))
+    for m in _BY.finditer(asked):
+        for body in _BODY.finditer(m.group("run")):
+            right = after.get(m.start("run") + body.end(), "")
+            if re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
+                found.append((m.group("run")[: body.end()], "由", right, _lead(whole, m.start())))
+    return found
+
+
+def _lead(spans: list[tuple[int, int, str]], at: int) -> str:
+    """The claim term ending nearest before ``at`` ("" when none does)."""
+    before = [(j, t) for i, j, t in spans if j <= at]
+    return max(before)[1] if before else ""
+
+
+# what a slot names, by the word it ends in (or two characters before its end: 公安机关依法): a
+# body, a licence or certificate, a place, a level of government; a rival names the same kind of
+# thing (地方工商行政管理部门 for 商标局, 药品注册证书 for 营业执照, 设区的市级以上 for 县级)
+_KINDS = (r"部门|机关|局|委员会|政府|法院|检察院|机构|单位|组织|协会|中心", r"执照|许可证|证|证书|证明文件|批准文件|资质|资格",
+          r"所在地|住所地|发生地|经营地|地|场所", r"级以上|级以下|级")
+_KIND_AT_END = tuple(re.compile(rf"(?:{k})[\u4e00-\u9fff]{{0,2}}$") for k in _KINDS)
+_KIND_HEAD = re.compile("|".join(_KINDS))
+# the body a claim says acts (由县级以上人民政府食品安全监督管理部门撤销…): a slot of its own,
+# ending at each body word of the run after 由 (人民政府, …部门), as where the name ends is unknown
+_BY = re.compile(r"由(?P<run>[\u4e00-\u9fff、]{2,24})")
+_BODY = re.compile(_KINDS[0])
+
+
+def _same_kind(term: str, run: str) -> bool:
+    return any(k.search(term) and k.search(run) for k in _KIND_AT_END)
+
+
+def _shares_words(term: str, run: str) -> bool:
+    """Does the run say the term in other words: half its character pairs (市场监管部门 in 市场监督
+    管理部门), or more than half the characters of what precedes its kind (监管 in 市场监督管理)?"""
+    pairs = bigrams(term)
+    if len(pairs & bigrams(run)) >= 0.5 * len(pairs):
+        return True
+    core = _KIND_HEAD.sub("", term)
+    return bool(core) and sum(ch in run for ch in core) > 0.5 * len(core)
+
+
+def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A provision saying the claim with another term in one slot (由地方工商行政管理部门责令限期
+    改正 against 由商标局责令…; 吊销药品经营许可证 against 吊销营业执照): the sentence saying it
+    and its words from the slot's first word to its last; None otherwise. The provision holds
+    CLAIM_SUPPORT of the claim's other terms, and every run it puts between the slot's words
+    lacks the claim's term (one holding it may make the claim true: 由县级以上市场监督管理部门处理)
+    and shares few of its characters (a paraphrase is no rival)."""
+    slots = _slots(ev)
+    for cand in ev.candidates[:CLAIM_DEPTH] if slots else ():
+        text = article_text(ev, cand)
+        for term, left, right, lead in slots:
+            rest = [t for t in ev.claim_terms if t not in term]
+            if ev.weight([t for t in rest if ev.mentions(t, text)]) < CLAIM_SUPPORT * (ev.weight(rest) or 1.0):
+                continue
+            run = rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}?)" + re.escape(right) if right else rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}){_SLOT_END}"
+            # in a sentence about what the claim says before the slot (…注册事项的，由地方工商…), not
+            # one putting another body in a like slot on another matter (可以对由下级市场监督管理部门…)
+            said = [m for m in re.finditer(re.escape(left) + run, text)
+                    if not lead or ev.mentions(lead, text[text.rfind("。", 0, m.start()) + 1:m.start()])]
+            if said and not any(term in m.group(1) or ev.mentions(term, m.group(1)) or _shares_words(term, m.group(1))
+                                or not _same_kind(term, m.group(1)) for m in said):
+                words = said[0].group(0)
+                return _sentence_saying(ev, cand, words), words
+    return None
+
+
+def _sentence_saying(ev: Evidence, cand: Candidate, words: str) -> Candidate:
+    """The sentence of ``cand``'s article that holds ``words``: a sentence searched, or one of
+    the article's others (its second paragraph may say who acts for another case)."""
+    context = article_text(ev, cand)
+    for c in ev.candidates:
+        if c.doc_id == cand.doc_id and words in c.norm and c.norm in context:
+            return c
+    article = article_at(ev.snap.articles(cand.doc_id), cand.start)
+    text = ev.text(cand.doc_id)
+    for s, e in sentence_spans(text, article.start, article.end) if article else ():
+        if words in (norm := normalize(text[s:e])):
+            return Candidate(cand.doc_id, s, e, cand.score, frozenset(t for t in ev.weights if ev.mentions(t, norm)), cand.rank, norm)
+    return cand
