@@ -11,7 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_penalty_spans, claim_sentence,
                                       claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
-from assistant.compose.slots import slot_rival
+from assistant.compose.slots import numbered_rival, slot_rival
 from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, exception_rival,
                                         polarity_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
@@ -214,6 +214,10 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif actor := actor_rival(ev):
             # the act is another actor's (建设单位应当委托…, not 施工单位)
             top, words = actor
+            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
+        elif numbered := numbered_rival(ev):
+            # the article writes the claim's numbered word with another number (第三方, not 第二方)
+            top, words = numbered
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif slot := slot_rival(ev):
             # the provision has another term where the claim has its own (由地方工商行政管理部门责令, not 由商标局)

@@ -11,6 +11,7 @@ from assistant.compose.evidence import Candidate, Evidence, sentence_spans
 from assistant.compose.verdicts import ACT_END, MODALS, article_text, bigrams
 from assistant.index.tokens import segmenter
 from ingest.normalize import normalize
+from ingest.patterns import CN_DIGITS
 from ingest.statute import article_at
 
 
@@ -120,3 +121,25 @@ def _sentence_saying(ev: Evidence, cand: Candidate, words: str) -> Candidate:
         if words in (norm := normalize(text[s:e])):
             return Candidate(cand.doc_id, s, e, cand.score, frozenset(t for t in ev.weights if ev.mentions(t, norm)), cand.rank, norm)
     return cand
+
+
+# an ordinal or count written into a word (第三方, 二级, 三类): a claim's 第二方 against the 第三方 the
+# article writes; not an article's number (第三十九条), a figure with a unit or a date
+_NUMBERED = re.compile(rf"(?P<pre>第?)(?P<n>[{CN_DIGITS}]{{1,3}})(?P<word>[方级类等批次轮])")
+
+
+def numbered_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence holding the claim's other terms (CLAIM_SUPPORT) that writes the claim's numbered
+    word with another number (第三方 for 第二方), and never with the claim's: the sentence and its
+    word; None otherwise."""
+    asked = ev.query.asked
+    for m in _NUMBERED.finditer(asked):
+        like = re.compile(rf"{re.escape(m.group('pre'))}([{CN_DIGITS}]{{1,3}}){m.group('word')}")
+        rest = [t for t in ev.claim_terms if not any(ch in t for ch in m.group("n")) or len(t) > len(m.group(0)) + 2]
+        for cand in ev.candidates[:CLAIM_DEPTH]:
+            if ev.weight([t for t in rest if ev.mentions(t, cand.norm)]) < CLAIM_SUPPORT * (ev.weight(rest) or 1.0):
+                continue
+            written = [w for w in like.finditer(cand.norm)]
+            if written and all(w.group(1) != m.group("n") for w in written):
+                return cand, written[0].group(0)
+    return None

@@ -2,7 +2,8 @@
 provision: another body acting (由商标局 for 由地方工商行政管理部门, 由县级以上…部门 for 由国务院有关部门),
 another licence revoked (营业执照 for 药品经营许可证), another level deciding (县级 for 设区的市级以上),
 a restriction the provision does not make (只能 where it says 也可以); a claim put to the wrong
-article (第三十九条 for 第四十条's rule) is corrected with both articles quoted. A claim that says
+article (第三十九条 for 第四十条's rule) is corrected with both articles quoted; a numbered word
+with another number (第二方 for 第三方, 上二级 for 上一级) is corrected. A claim that says
 the body in other words (市场监管部门, 工商部门) is not corrected. Development documents of
 eval/corpora/laws."""
 from __future__ import annotations
@@ -15,7 +16,8 @@ def laws(dev_laws):
     return dev_laws("药品管理法(2019-08-26).md", "商标法(2019-04-23).md", "食品安全法实施条例(2019-10-11).md",
                     "浙江省检验机构管理条例(2021-07-30).md", "市场监督管理投诉举报处理暂行办法(2022-03-24).md",
                     "侵害消费者权益行为处罚办法(2015-01-05).md", "广东省建设工程质量管理条例(2021-09-29).md",
-                    "广告法(2021-04-29).md", "山东省消费者权益保护条例(2017-03-29).md")
+                    "广告法(2021-04-29).md", "山东省消费者权益保护条例(2017-03-29).md",
+                    "上海市计量监督管理条例(2018-11-22).md")
 
 
 @pytest.mark.parametrize("question, said", [
@@ -34,6 +36,10 @@ def laws(dev_laws):
     ("药品管理法规定，药品经营企业购销药品未按照规定进行记录，情节严重的，吊销营业执照，对吗？", "吊销药品经营许可证"),
     # a restriction the provision does not make
     ("投诉举报处理暂行办法规定，调解只能采取现场调解方式，对吗？", "也可以采取互联网、电话、音频、视频等非现场调解方式"),
+    # a numbered word with another number
+    ("上海市计量监督管理条例规定，计量鉴证是指为交易双方出具第二方计量数据的相关活动，对吗？", "第三方"),
+    ("投诉举报处理暂行办法规定，两个以上市场监督管理部门因处理权限发生争议协商不成的，报请共同的上二级市场监督管理部门指定处理机关，对吗？",
+     "一级"),
 ])
 def test_a_claim_with_one_thing_changed_is_corrected_with_what_the_provision_says(laws, question, said):
     answer = laws.ask(question)
@@ -51,6 +57,8 @@ def test_a_claim_with_one_thing_changed_is_corrected_with_what_the_provision_say
     ("侵害消费者权益行为处罚办法规定，经营者违反第十二条规定，法律法规未作规定的，由市场监管部门责令改正，对吗？",
      "由市场监督管理部门责令改正"),
     ("商标法规定，自行改变注册商标的，由工商部门责令限期改正，对吗？", "由地方工商行政管理部门责令限期改正"),
+    ("投诉举报处理暂行办法规定，两个以上市场监督管理部门因处理权限发生争议协商不成的，报请共同的上一级市场监督管理部门指定处理机关，对吗？",
+     "报请共同的上一级市场监督管理部门指定处理机关"),
     # 只能 where the provision says 只能
     ("广告法规定，处方药只能在国务院卫生行政部门和国务院药品监督管理部门共同指定的医学、药学专业刊物上作广告，对吗？",
      "只能在国务院卫生行政部门和国务院药品监督管理部门共同指定的医学、药学专业刊物上作广告"),
