@@ -5,6 +5,7 @@ assistant.compose.verdicts."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from assistant.compose.claims import CLAIM_DEPTH, CLAIM_SUPPORT, occurrences
 from assistant.compose.evidence import Candidate, Evidence, sentence_spans
@@ -21,11 +22,17 @@ _SLOT_RUN = 20
 _SLOT_END = r"(?=[，,；;。：:]|$)"
 
 
-def _slots(ev: Evidence) -> list[tuple[str, str, str, str]]:
-    """(term, word before, word after, the claim's nearest term before the slot) for each claim
-    term the question writes whole (营业执照, not its 执照); the word after is "" where the term
-    ends its clause (…吊销营业执照,对吗?). A slot needs a word of two characters on one side at
-    least, and one before it."""
+class Slot(NamedTuple):
+    term: str  # what the claim puts in the slot (营业执照, 商标局)
+    left: str  # the word before it (吊销, 由)
+    right: str  # the word after it; "" where the term ends its clause (…吊销营业执照,对吗?)
+    lead: str  # the claim's nearest term before the slot: what the sentence must be about
+
+
+def _slots(ev: Evidence) -> list[Slot]:
+    """A slot for each claim term the question writes whole (营业执照, not its 执照), and for the
+    body after each 由. A slot needs a word of two characters on one side at least, and one
+    before it."""
     asked = ev.query.asked
     terms = [t for t in ev.claim_terms if len(t) >= 2 and not any(p.fullmatch(t) for _, p in MODALS)]
     spans = [(i, i + len(t), t) for t in terms for i in occurrences(asked, t)]
@@ -40,12 +47,12 @@ def _slots(ev: Evidence) -> list[tuple[str, str, str, str]]:
         if not re.fullmatch(r"[\u4e00-\u9fff]+", left) or right and not re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
             continue
         if len(left) + len(right) >= 2 and (right or len(left) >= 2):
-            found.append((t, left, right, _lead(whole, i - len(left))))
+            found.append(Slot(t, left, right, _lead(whole, i - len(left))))
     for m in _BY.finditer(asked):
         for body in _BODY.finditer(m.group("run")):
             right = after.get(m.start("run") + body.end(), "")
             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
-                found.append((m.group("run")[: body.end()], "由", right, _lead(whole, m.start())))
+                found.append(Slot(m.group("run")[: body.end()], "由", right, _lead(whole, m.start())))
     return found
 
 
