@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer import titled
 from assistant.compose.cite import Citations, cite
-from assistant.compose.claims import CONFIRMED, CONTRADICTED
+from assistant.compose.claims import CONFIRMED, CONTRADICTED, CORRECTED
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.penalties import punishing_spans
 from assistant.index.snapshot import Snapshot
@@ -118,9 +118,6 @@ def answer_within(query: Query, snap: Snapshot, located: Located, composer: Extr
     if composed is None or composed.abstained:
         return quote_article(snap, located)
     return composed
-
-
-CORRECTED = "不对:"  # how a correction begins (assistant.compose.composer)
 
 
 def _claim_elsewhere(query: Query, snap: Snapshot, located: Located, composer: ExtractiveComposer,

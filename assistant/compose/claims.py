@@ -22,6 +22,7 @@ from ingest.statute import article_at
 # more and 4 of the 6 false ones without a figure hold less than 0.8
 CLAIM_SUPPORT = 0.8
 CLAIM_DEPTH = 8  # sentences searched for one that holds the claim
+CORRECTED = "不对:"  # how an answer correcting the claim begins, before its reason
 CONTRADICTED = "文件的规定是"  # after 不对: and the reason
 CONFIRMED = "是。文件的规定是: "
 

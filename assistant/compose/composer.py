@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from assistant.answer import Citation, QuestionType
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
-from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, claim_held, claim_penalty_spans, claim_sentence,
-                                      claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
+from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, CORRECTED, claim_held, claim_penalty_spans,
+                                      claim_sentence, claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
 from assistant.compose.slots import numbered_rival, slot_rival
 from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, exception_rival,
                                         polarity_rival, start_rival, yearly_rival)
@@ -196,14 +196,10 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         yearly = yearly_rival(ev, claim) if held else None
-        opposite = polarity_rival(ev)
-        if opposite:
-            # the claim says one may (可以收取检验费用) where the provision says one must not
+        if opposite := polarity_rival(ev) or exception_rival(ev):
+            # the claim says one may (可以收取检验费用) where the provision says one must not; it says
+            # every case, and the provision makes an exception (除法律、行政法规规定情形外)
             top, words = opposite
-            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
-        elif excepted := exception_rival(ev):
-            # the claim says every case; the provision makes an exception (除法律、行政法规规定情形外)
-            top, words = excepted
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (start := start_rival(ev, claim)):
             # the period is counted from another event (自申请之日起, not 自核准注册之日起)
@@ -211,17 +207,11 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
-        elif actor := actor_rival(ev):
-            # the act is another actor's (建设单位应当委托…, not 施工单位)
-            top, words = actor
-            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
-        elif numbered := numbered_rival(ev):
-            # the article writes the claim's numbered word with another number (第三方, not 第二方)
-            top, words = numbered
-            reason, lead = f"文件规定的是“{words}”", CONTRADICTED
-        elif slot := slot_rival(ev):
-            # the provision has another term where the claim has its own (由地方工商行政管理部门责令, not 由商标局)
-            top, words = slot
+        elif other := actor_rival(ev) or numbered_rival(ev) or slot_rival(ev):
+            # the act is another actor's (建设单位应当委托…, not 施工单位); the article writes the claim's
+            # numbered word with another number (第三方, not 第二方), or has another term where the
+            # claim has its own (由地方工商行政管理部门责令, not 由商标局)
+            top, words = other
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (bound := bound_rival(ev, claim)):
             # the figure bounds the other way (1万元以上3万元以下, not 3万元以上)
@@ -249,7 +239,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
     s, e = trim_to_clauses(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
     spans = [(s, e)] + (claim_penalty_spans(ev, top) if lead == CONTRADICTED else [])  # the duty, then its penalty
     quotes = [cite(ev.snap, top.doc_id, a, b, n) for n, (a, b) in enumerate(spans, 1)]
-    said = f"不对:{reason}" if lead == CONTRADICTED else reason
+    said = f"{CORRECTED}{reason}" if lead == CONTRADICTED else reason
     return Composition(answer=f"{said}。{lead}: " + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes,
                        abstained=not answered, reason="" if answered else reason, coverage=ev.coverage)
 

@@ -45,12 +45,12 @@ MODAL_CUE = 0.15  # a sentence stating a duty or a ban, for a question of may or
 PENALTY_CUE = 0.25  # a sentence setting a measure (罚款, 吊销), for a question of what befalls a violation
 PUNISHING_OFF = 0.15  # a sentence of an article that punishes, for any other question
 # what an article that punishes says: it sets a fine, a sanction, or the penalty of another act
+_PUNISHES = re.compile(r"处[^。；;]{0,40}罚款|给予[^。；;]{0,12}处罚|依照[^。；;]{0,60}(?:处罚|处理)|追究[^。；;]{0,6}责任|吊销")
 # a graver case a penalty is set for, stated with the act (生产、销售劣药且情节严重的，…): for a
 # question that asks none, the provision for the plain case answers first
 _GRAVER = re.compile(r"情节严重|情节特别严重|严重后果|拒不改正|逾期不改正|逾期未改正|再次|多次|屡次")
 _CASE_OPENING = re.compile(r"^[^。；;]*?的[，,]")
 GRAVER_OFF = 0.1
-_PUNISHES = re.compile(r"处[^。；;]{0,40}罚款|给予[^。；;]{0,12}处罚|依照[^。；;]{0,60}(?:处罚|处理)|追究[^。；;]{0,6}责任|吊销")
 
 
 # a table of contents' leader and page number (前言........ 1, 加强计量监管 .- 18 -): it ends an
@@ -170,12 +170,17 @@ _BASED_ON = r"(?:依据|根据|依照|按照|贯彻|落实|援引|引用)[^，,�
 CITED_MAX = 3  # most articles a penalty may cite for their words to count as its own
 
 
+def _blanked(asked: str, spans: list[tuple[int, int]]) -> str:
+    """The question with each span (a title it names) replaced by a comma."""
+    for start, end in sorted(spans, reverse=True):
+        asked = asked[:start] + "，" + asked[end:]
+    return asked
+
+
 def penalty_asked(asked: str, named: list[tuple[int, int]]) -> bool:
     """kinds.asks_penalty of the question less the titles of the documents it names (at
     ``named``): 按侵害消费者权益行为处罚办法 asks nothing."""
-    for start, end in sorted(named, reverse=True):
-        asked = asked[:start] + "，" + asked[end:]
-    return asks_penalty(asked)
+    return asks_penalty(_blanked(asked, named))
 
 
 def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> Evidence:
@@ -213,10 +218,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     quantity = asked_quantity(query.normalized)
     # the question as asked, less the 文号 and the titles that name a document, for phrase
     # matches: 考核年度 found whole, not 质量工作 of the 质量工作考核办法 the question names
-    asked = query.asked
-    for start, end in sorted(named, reverse=True):
-        asked = asked[:start] + "，" + asked[end:]
-    asked = DOC_NUMBER.sub("", asked)
+    asked = DOC_NUMBER.sub("", _blanked(query.asked, named))
     # the sentence that defines the term a definition question asks about (本法所称X，是指)
     defining = definition_pattern(term) if query.question_type == QuestionType.DEFINITION and (
         term := defined_term(query.asked)) else None
