@@ -49,7 +49,10 @@ def provision_spans(text: str, articles: tuple[Article, ...], start: int, end: i
     article, p = found
     in_item = any(a <= start < b for a, b in p.items)
     lead_end = p.items[0][0] if p.items else p.end
-    if p.items and (in_item or ANNOUNCES.search(text[start:end]) or end >= lead_end - 2):
+    # a sentence of the lead before the one announcing the items (第九条 经营者…不得故意拖延。
+    # 经营者有下列情形之一的，视为故意拖延：) is the rule the items spell out
+    in_lead = start < lead_end and bool(ANNOUNCES.search(text[start:lead_end].rstrip()))
+    if p.items and (in_item or in_lead or ANNOUNCES.search(text[start:end]) or end >= lead_end - 2):
         if p.end - p.start <= PARAGRAPH_LIMIT:
             return [(p.start, p.end)]  # the lead and all its items
         first_line_end = text.find("\n", p.start, lead_end)

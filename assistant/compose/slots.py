@@ -26,7 +26,7 @@ class Slot(NamedTuple):
     term: str  # what the claim puts in the slot (营业执照, 商标局)
     left: str  # the word before it (吊销, 由)
     right: str  # the word after it; "" where the term ends its clause (…吊销营业执照,对吗?)
-    lead: str  # the claim's nearest term before the slot: what the sentence must be about
+    before: tuple[str, ...]  # the claim's terms before the slot, nearest last: what the sentence is about
 
 
 def _slots(ev: Evidence) -> list[Slot]:
@@ -47,19 +47,31 @@ def _slots(ev: Evidence) -> list[Slot]:
         if not re.fullmatch(r"[\u4e00-\u9fff]+", left) or right and not re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
             continue
         if len(left) + len(right) >= 2 and (right or len(left) >= 2):
-            found.append(Slot(t, left, right, _lead(whole, i - len(left))))
+            found.append(Slot(t, left, right, _before(whole, i - len(left))))
     for m in _BY.finditer(asked):
         for body in _BODY.finditer(m.group("run")):
             right = after.get(m.start("run") + body.end(), "")
             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
-                found.append(Slot(m.group("run")[: body.end()], "由", right, _lead(whole, m.start())))
+                found.append(Slot(m.group("run")[: body.end()], "由", right, _before(whole, m.start())))
     return found
 
 
-def _lead(spans: list[tuple[int, int, str]], at: int) -> str:
-    """The claim term ending nearest before ``at`` ("" when none does)."""
-    before = [(j, t) for i, j, t in spans if j <= at]
-    return max(before)[1] if before else ""
+def _before(spans: list[tuple[int, int, str]], at: int) -> tuple[str, ...]:
+    """The claim terms ending before ``at``, the nearest last."""
+    return tuple(t for _, t in sorted((j, t) for i, j, t in spans if j <= at))
+
+
+# share (by weight) of the claim's terms before a slot that a sentence not naming the nearest of
+# them must name to be about what the claim is (医疗机构的…医师…收受…财物 for 医师收受药品回扣)
+_ABOUT_SHARE = 0.6
+
+
+def _about(ev: Evidence, before: tuple[str, ...], context: str) -> bool:
+    """Is ``context`` (a sentence up to a slot) about what the claim says before its slot: it
+    names the claim's nearest term before it, or most of its terms before it?"""
+    if not before or ev.mentions(before[-1], context):
+        return True
+    return ev.weight([t for t in before if ev.mentions(t, context)]) >= _ABOUT_SHARE * (ev.weight(list(before)) or 1.0)
 
 
 # what a slot names, by the word it ends in (or two characters before its end: 公安机关依法): a
@@ -99,7 +111,7 @@ def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     slots = _slots(ev)
     for cand in ev.candidates[:CLAIM_DEPTH] if slots else ():
         text = article_text(ev, cand)
-        for term, left, right, lead in slots:
+        for term, left, right, before in slots:
             rest = [t for t in ev.claim_terms if t not in term]
             if ev.weight([t for t in rest if ev.mentions(t, text)]) < CLAIM_SUPPORT * (ev.weight(rest) or 1.0):
                 continue
@@ -107,7 +119,7 @@ def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
             # in a sentence about what the claim says before the slot (…注册事项的，由地方工商…), not
             # one putting another body in a like slot on another matter (可以对由下级市场监督管理部门…)
             said = [m for m in re.finditer(re.escape(left) + run, text)
-                    if not lead or ev.mentions(lead, text[text.rfind("。", 0, m.start()) + 1:m.start()])]
+                    if _about(ev, before, text[text.rfind("。", 0, m.start()) + 1:m.start()])]
             if said and not any(term in m.group(1) or ev.mentions(term, m.group(1)) or _shares_words(term, m.group(1))
                                 or not _same_kind(term, m.group(1)) for m in said):
                 words = said[0].group(0)

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from assistant.index.tokens import segmenter
+from assistant.search.duties import is_actor
 from ingest.gazetteer import AGENCY_FULL_NAMES, PROVINCES
 from ingest.normalize import normalize
 
@@ -18,6 +19,9 @@ _ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
 # same of that role (not 负责, 主管 or 监督, which are also the topic's words: 负责人, 质量监督)
 _ROLES = re.compile(r"牵头|配合|协助|参与")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
+# words that put a follow-up as a case (那要是…呢, 如果…的话) rather than say what it is about
+_CASE_WORDS = frozenset({"要是", "如果", "假如", "假设", "若是", "倘若", "万一", "的话", "同样", "一样", "也是", "还是"})
+_GLOSS = re.compile(r"[（(][^（()）]{1,20}[）)]")  # a name's gloss in brackets: 药厂（上市许可持有人）
 
 
 def _document_names(text: str) -> list[tuple[str, str]]:
@@ -70,7 +74,30 @@ def resolve(question: str, previous: str, coordinated: Callable[[str, str], bool
                 return nprev[:at] + term + nprev[at + len(word):]
         if coordinated is not None and (swapped := _sibling_swapped(nprev, term, coordinated)):
             return swapped
+    if not now and (swapped := _actor_swapped(nq, nprev)):
+        return swapped
     return f"{previous} {q}"
+
+
+def _actor_swapped(question: str, previous: str) -> str:
+    """The previous question asked of the actor the follow-up names (那要是药店发现了也不上报呢?
+    after 药厂发现…不上报，会怎么罚?): its first actor, with the gloss in brackets after it,
+    replaced; only when every other word of the follow-up is the previous question's, so a
+    follow-up that asks something new is not read as the old question; "" otherwise."""
+    words = [t for t in segmenter().cut(question) if _HAN.fullmatch(t)]
+    actors = [t for t in words if is_actor(t)]
+    if len(actors) != 1 or actors[0] in previous:
+        return ""
+    if any(len(t) > 1 and t not in previous and t not in _CASE_WORDS for t in words if t != actors[0]):
+        return ""
+    old = next((t for t in segmenter().cut(previous) if is_actor(t)), None)
+    if old is None:
+        return ""
+    at = previous.index(old)
+    end = at + len(old)
+    if gloss := _GLOSS.match(previous, end):
+        end = gloss.end()
+    return previous[:at] + actors[0] + previous[end:]
 
 
 def _sibling_swapped(previous: str, term: str, coordinated: Callable[[str, str], bool]) -> str:

@@ -94,6 +94,7 @@ def answer_cue(qtype: QuestionType) -> re.Pattern[str] | None:
 _PERMISSION_ASKED = re.compile(
     r"能不能|可不可以|能否|可否|准不准|让不让|允不允许|要不要|需不需要|用不用|必须[^，。？?]{0,12}吗"
     r"|是否(?:可以|能|允许|需要|应当|必须|要)|(?:可以|能|允许|需要)[^，。？?]{0,16}吗|算不算(?:违法|违规)|合不合法|违不违法|违法吗|违规吗|合法吗"
+    r"|(?:这样|这么)(?:做|说|处理|搞|弄)?(?:对不对|(?:对|合理|合规|合适)[吗吧么])"  # after a story: is the conduct lawful
 )
 # what the sentence that answers it says: a duty, a prohibition or a permission
 MODAL = re.compile(r"不得|禁止|严禁|不准|不允许|应当|必须|可以|有权|无须|不需要")
@@ -298,7 +299,8 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
 # ---------------------------------------------------------------- a claim put to the documents
 
 # 对吗, 是不是这样, 是这么规定的吧: the question states something and asks whether it holds
-_CLAIM = re.compile(r"(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是不是这样|是这样吗|是这样的吗|没错吧|没错吗|规定的吧|的吧|是真的吗)[?？。!！\s]*$")
+# (not 这样对吗, 这么做对不对 after a story: that asks whether the conduct told is lawful)
+_CLAIM = re.compile(r"(?<!这样)(?<!这么)(?<!样做)(?<!么做)(?<!样说)(?<!么说)(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是不是这样|是这样吗|是这样的吗|没错吧|没错吗|规定的吧|的吧|是真的吗)[?？。!！\s]*$")
 
 
 def asserts_claim(normalized_question: str) -> bool:

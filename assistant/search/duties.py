@@ -39,7 +39,8 @@ _DUTY = r"(?:应当|应该|必须|不得|禁止|严禁|须|需|负责|应(?![用
 _QUALIFIER = r"(?:(?!应当|应该|必须|不得|禁止|严禁|告知|通知|要求|责令)[^对将向给把由被让使令和,，;；:：。\s])"
 
 
-def _is_actor(token: str) -> bool:
+def is_actor(token: str) -> bool:
+    """Is the word shaped like an actor's name (举报人, 药店, 生产企业), not the asker or those around them?"""
     return len(token) >= 2 and token.endswith(_HEAD) and token not in _NOT_ACTORS
 
 
@@ -58,12 +59,12 @@ def asked_actor(asked: str, known: Callable[[str], bool]) -> str | None:
         starts = [c.end() for c in _CLAUSE_START.finditer(asked, 0, cue.start())]
         clause, last = asked[starts[-1] if starts else 0 : cue.start()], False
     tokens = tokenize(clause)
-    words = [t for t in tokens if _is_actor(t)]
+    words = [t for t in tokens if is_actor(t)]
     # a head the segmenter cut off (快递 + 员): the word before it and the head are one name
     for t in tokens:
         at = clause.find(t)
         if len(t) == 1 and t in _HEAD and at > 0:
-            words += [w + t for w in tokens if w != t and clause.endswith(w, 0, at) and _is_actor(w + t)]
+            words += [w + t for w in tokens if w != t and clause.endswith(w, 0, at) and is_actor(w + t)]
     words.sort(key=clause.find)
     if not words:
         return None
@@ -110,7 +111,7 @@ def asked_actor_forms(snap: Snapshot, asked: str, synonyms: dict[str, tuple[str,
         return ()
     forms = (actor, *synonyms.get(actor, ()))
     if actor not in synonyms:  # widened past a token (网店店主): its tokens' synonyms stand for it too
-        forms += tuple(a for t in tokenize(actor) if t != actor for a in synonyms.get(t, ()) if _is_actor(a))
+        forms += tuple(a for t in tokenize(actor) if t != actor for a in synonyms.get(t, ()) if is_actor(a))
     return tuple(f for f in dict.fromkeys(forms) if known(f))
 
 

@@ -1,6 +1,7 @@
 """A claim that says what a provision says with one thing changed is corrected with the
 provision: another body acting (由商标局 for 由地方工商行政管理部门, 由县级以上…部门 for 由国务院有关部门),
-another licence revoked (营业执照 for 药品经营许可证), another level deciding (县级 for 设区的市级以上),
+another licence revoked (营业执照 for 药品经营许可证), another level deciding (县级 for 设区的市级以上), another body for persons the article lists
+(药师 among 医疗机构的负责人、…药师等),
 a restriction the provision does not make (只能 where it says 也可以); a claim put to the wrong
 article (第三十九条 for 第四十条's rule) is corrected with both articles quoted; a numbered word
 with another number (第二方 for 第三方, 上二级 for 上一级) is corrected. A claim that says
@@ -30,6 +31,9 @@ def laws(dev_laws):
     ("食品安全法实施条例规定，复检机构1年内2次拒绝承担复检任务的，由县级以上人民政府食品安全监督管理部门撤销其复检机构资质，对吗？",
      "由国务院有关部门撤销"),
     ("广东省建设工程质量管理条例规定，吊销资质证书的行政处罚由住房城乡建设主管部门决定，对吗？", "由颁发资质证书的机关决定"),
+    # the claim's subject named in a list of persons (医疗机构的负责人、药品采购人员、医师、药师等) and its
+    # everyday word (回扣) said in the article's words (财物或者其他不正当利益)
+    ("药品管理法规定，医疗机构的药师收受药品回扣的，由公安机关给予处分，对吗？", "由卫生健康主管部门或者本单位给予"),
     # the level of government
     ("食品安全法实施条例规定，处以30万元以上罚款的，由县级人民政府食品安全监督管理部门决定，对吗？", "由设区的市级以上人民政府"),
     # the licence revoked, set in the sentence after the case (…的，责令改正，给予警告；情节严重的，吊销…)

@@ -184,3 +184,12 @@ def test_a_period_another_sets_answers_how_long_but_not_how_many_days(laws_assis
     days = laws_assistant.ask("浙江省检验机构管理条例规定检验机构要在几天内完成检验？")
     assert days.abstained and "没有规定具体的期限" in days.reason
     assert "約定的期限內" in days.citations[0].quote  # what the law does say of it, not another figure
+
+
+def test_a_rule_spelled_out_by_items_is_quoted_with_them(dev_laws):
+    # 第九条: 经营者…不得故意拖延或者无理拒绝。经营者有下列情形之一的，视为故意拖延…：（一）…超过十五日…
+    # the rule's first sentence best matches the question; the items say how long
+    laws = dev_laws("侵害消费者权益行为处罚办法(2015-01-05).md", "商标法(2019-04-23).md")
+    answer = laws.ask("网店卖东西，消费者要无理由退货，按侵害消费者权益行为处罚办法，商家收到退货要求后多久不办退货手续就算故意拖延？")
+    quoted = _quoted(answer)
+    assert "超过十五日未办理退货手续" in quoted and "不得故意拖延" in quoted

@@ -15,3 +15,19 @@ from assistant.question.followup import resolve
 ])
 def test_a_parallel_term_replaces_its_like(follow_up, previous, standalone):
     assert resolve(follow_up, previous) == standalone
+
+
+@pytest.mark.parametrize(("follow_up", "previous", "standalone"), [
+    # the follow-up repeats the act with another actor: the old actor and its gloss give way
+    ("那要是药店发现了也不上报呢？", "药厂（上市许可持有人）发现不良反应不上报，会怎么罚？",
+     "药店发现不良反应不上报,会怎么罚?"),
+    ("如果是供货商呢？", "网店卖过期食品要承担什么责任？", "供货商卖过期食品要承担什么责任?"),
+])
+def test_another_actor_takes_the_old_actors_place(follow_up, previous, standalone):
+    assert resolve(follow_up, previous) == standalone
+
+
+def test_a_follow_up_asking_something_new_of_an_actor_is_not_the_old_question():
+    # 检验报告 and 出具 are not the previous question's words: the new question is kept whole
+    resolved = resolve("那检验机构出具检验报告呢？", "经营者销售计量器具要做什么？")
+    assert "检验报告" in resolved and "计量器具" in resolved

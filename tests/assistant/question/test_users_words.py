@@ -151,6 +151,8 @@ def test_a_regions_law_named_with_的_or_without_its_region(laws_assistant):
     ("进口奶粉是否需要中文标签？", True),
     ("修车店换下来的旧零件要不要还给车主？", True),
     ("卖散装白酒不标度数算不算违规", True),
+    ("饭店不让自带酒水，还收开瓶费，这样对吗？", True),  # the conduct told: is it lawful
+    ("房东把押金扣了一半，这么做合理吗", True),
     ("电梯每年检验几次？", False),
     ("计量器具由哪个部门管理？", False),
 ])
