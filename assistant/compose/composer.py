@@ -11,6 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, CORRECTED, claim_held, claim_penalty_spans,
                                       claim_sentence, claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
+from assistant.compose.levels import level_rival
 from assistant.compose.slots import numbered_rival, slot_rival
 from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, exception_rival,
                                         polarity_rival, start_rival, yearly_rival)
@@ -207,10 +208,11 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
-        elif other := actor_rival(ev) or numbered_rival(ev) or slot_rival(ev):
+        elif other := actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev):
             # the act is another actor's (建设单位应当委托…, not 施工单位); the article writes the claim's
             # numbered word with another number (第三方, not 第二方), or has another term where the
-            # claim has its own (由地方工商行政管理部门责令, not 由商标局)
+            # claim has its own (由地方工商行政管理部门责令, not 由商标局), or puts a body at another level
+            # (省、自治区、直辖市人民政府…备案, not 县级人民政府)
             top, words = other
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (bound := bound_rival(ev, claim)):

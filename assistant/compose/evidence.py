@@ -150,6 +150,13 @@ class Evidence:
         spans = stated_spans(asked) + [span for _, span in asserted_liabilities(asked)]
         return {t: w for t, w in self.weights.items() if not (spans and only_in_frames(t, asked, spans))}
 
+    @cached_property
+    def unheard(self) -> frozenset[str]:
+        """The question's terms no document holds, nor a synonym of them (店里, 忙不过来): no
+        sentence can hold them, so they cannot tell which sentence a claim is about."""
+        texts = [self.snap.body_normalized(d) for d in self.snap.docs]
+        return frozenset(t for t in self.weights if not any(self.mentions(t, x) for x in texts))
+
     def mentions(self, term: str, text: str) -> bool:
         """Does normalised ``text`` hold the question term, or one of its synonyms?"""
         return mentions(term, text, self._synonyms)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import NamedTuple
 
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
@@ -30,7 +31,7 @@ MODALS = (("excludes", re.compile(r"不包括|不包含|不含|不属于|不算"
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
            ("only", re.compile(r"只能|只可以|只可|仅能|仅可|只得|仅限")),
            ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够)")),
-           ("must", re.compile(r"(?<![不无])(?:应当|必须)")))
+           ("must", re.compile(r"(?<![不无])(?:应当|必须)|不免除|仍应|仍须")))  # 不免除…的责任: it stays owed
 # one may do it only so (调解只能采取现场调解方式) against a sentence that also allows another way
 _ALSO = re.compile(r"也可以|也可|还可以|亦可")
 # a definition or list takes the thing in (是指…及装修工程); a text leaves it out (去除包装容器…后)
@@ -43,6 +44,9 @@ ACT_END = re.compile(r"[，,；;。？?]|对吗|对吧|对不对|是吗|是不�
 # less than CLAIM_SUPPORT, as the act is put in other words where it is the opposite
 # (可以向企业收取检验费用 against 不准向企业收费)
 POLARITY_SUPPORT = 0.6
+# and the share of its terms before the modal that the sentence's article must hold (the asker's
+# words for who and when are often not the article's: 厂家 and 被罚 for 产品质量责任方 and 上述处罚)
+SUBJECT_SUPPORT = 0.6
 
 
 _MODAL_OF = dict(MODALS) | {"also": _ALSO, "lists": _LISTS, "removes": _REMOVES}
@@ -51,7 +55,9 @@ _INCLUSIONS = frozenset({"includes", "excludes", "lists", "removes"})
 
 def _sentences_holding(ev: Evidence, terms: list[str], share: float) -> list[Candidate]:
     """The sentences searched for a claim (CLAIM_DEPTH) that hold ``share`` of the weight of
-    ``terms``, those holding most first."""
+    ``terms`` (of those some document holds: 店里 in the asker's story is in none), those
+    holding most first."""
+    terms = [t for t in terms if t not in ev.unheard] or terms
     need = share * (ev.weight(terms) or 1.0)
     held = {id(c): ev.weight(claim_covered(ev, c) & set(terms)) for c in ev.candidates[:CLAIM_DEPTH]}
     pool = [c for c in ev.candidates[:CLAIM_DEPTH] if held[id(c)] >= need]
@@ -75,18 +81,30 @@ def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) 
     return None
 
 
-def _claim_modal(ev: Evidence) -> tuple[str, list[str], list[str]] | None:
+class ClaimModal(NamedTuple):
+    kind: str  # a key of MODALS
+    subject: list[str]  # the claim's terms before the modal: who, in what case
+    doing: list[str]  # the terms of the act it qualifies, after it
+    told: list[str]  # terms only the clauses before the modal's own tell (the asker's story)
+
+
+def _claim_modal(ev: Evidence) -> ClaimModal | None:
     """The claim's first modal: its kind, the claim's terms before it (who, in what case) and
-    those of the act it qualifies after it; None when the claim has none, or either is empty."""
+    those of the act it qualifies after it; None when the claim has none, or either is empty.
+    Where the modal's own clause names who (…，这个办事处可以直接开展检验服务吧?), the terms before
+    it are that clause's: the clauses before tell the asker's story (我们是外省的检测公司，…)."""
     asked, terms = ev.query.asked, ev.claim_terms
     for kind, pattern in MODALS:
         m = pattern.search(asked)
         if m is None:
             continue
         before, act = asked[:m.start()], ACT_END.split(asked[m.end():])[0]
-        subject = [t for t in terms if t in before]
+        clause = before[max(before.rfind(c) for c in "，,；;") + 1:]
+        local = [t for t in terms if t in clause]
+        subject = local or [t for t in terms if t in before]
         doing = [t for t in terms if t in act and t not in subject]
-        return (kind, subject, doing) if subject and doing else None
+        told = [t for t in terms if t in before and t not in subject and t not in doing] if local else []
+        return ClaimModal(kind, subject, doing, told) if subject and doing else None
     return None
 
 
@@ -95,7 +113,8 @@ def _subject_held(ev: Evidence, sentence: Candidate, subject: list[str]) -> bool
     them)? The article may say who and when, the sentence what: 七日无理由退货 in the article's
     first sentence, 应当同时退回…奖赠品 in its third."""
     context = article_text(ev, sentence)
-    return ev.weight([t for t in subject if ev.mentions(t, context)]) >= CLAIM_SUPPORT * ev.weight(subject)
+    subject = [t for t in subject if t not in ev.unheard]  # the story's words no document holds
+    return bool(subject) and ev.weight([t for t in subject if ev.mentions(t, context)]) >= SUBJECT_SUPPORT * ev.weight(subject)
 
 
 def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
@@ -109,8 +128,9 @@ def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     claimed = _claim_modal(ev)
     if claimed is None or claimed[0] not in _OPPOSITE:
         return None
-    kind, subject, doing = claimed
-    terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in MODALS)]
+    kind, subject, doing, told = claimed
+    # the claim's terms, less those only the asker's story tells (see _claim_modal)
+    terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in MODALS) and t not in told]
     for sentence in _sentences_holding(ev, terms, POLARITY_SUPPORT):
         if _subject_held(ev, sentence, subject) and (said := _modal_said(ev, sentence, _OPPOSITE[kind], doing)):
             return sentence, said
@@ -122,7 +142,7 @@ def _modal_held(ev: Evidence, claim: Candidate) -> bool:
     claimed = _claim_modal(ev)
     if claimed is None:
         return False
-    kind, subject, doing = claimed
+    kind, subject, doing, _ = claimed
     return _subject_held(ev, claim, subject) and _modal_said(ev, claim, kind, doing) is not None
 
 

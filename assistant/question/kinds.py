@@ -298,9 +298,10 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
 
 # ---------------------------------------------------------------- a claim put to the documents
 
-# 对吗, 是不是这样, 是这么规定的吧: the question states something and asks whether it holds
+# 对吗, 是不是这样, …，是不是, 是这么规定的吧, …就够了吧 (a sentence-final 吧 seeks assent): the question
+# states something and asks whether it holds
 # (not 这样对吗, 这么做对不对 after a story: that asks whether the conduct told is lawful)
-_CLAIM = re.compile(r"(?<!这样)(?<!这么)(?<!样做)(?<!么做)(?<!样说)(?<!么说)(?:对吗|对吧|对么|对不对|是吗|是吧|是么|是不是这样|是这样吗|是这样的吗|没错吧|没错吗|规定的吧|的吧|是真的吗)[?？。!！\s]*$")
+_CLAIM = re.compile(r"(?<!这样)(?<!这么)(?<!样做)(?<!么做)(?<!样说)(?<!么说)(?:对吗|对么|对不对|是吗|是么|是不是这样|是这样吗|是这样的吗|没错吗|是真的吗|[，,]\s*是不是|吧)[?？。!！\s]*$")
 
 
 def asserts_claim(normalized_question: str) -> bool:

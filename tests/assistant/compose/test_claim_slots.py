@@ -35,7 +35,7 @@ def laws(dev_laws):
     # everyday word (回扣) said in the article's words (财物或者其他不正当利益)
     ("药品管理法规定，医疗机构的药师收受药品回扣的，由公安机关给予处分，对吗？", "由卫生健康主管部门或者本单位给予"),
     # the level of government
-    ("食品安全法实施条例规定，处以30万元以上罚款的，由县级人民政府食品安全监督管理部门决定，对吗？", "由设区的市级以上人民政府"),
+    ("食品安全法实施条例规定，处以30万元以上罚款的，由县级人民政府食品安全监督管理部门决定，对吗？", "由设区的市级以上人民政府食品安全监督管理部门"),
     # the licence revoked, set in the sentence after the case (…的，责令改正，给予警告；情节严重的，吊销…)
     ("药品管理法规定，药品经营企业购销药品未按照规定进行记录，情节严重的，吊销营业执照，对吗？", "吊销药品经营许可证"),
     # a restriction the provision does not make
