@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer import titled
 from assistant.compose.cite import Citations, cite
-from assistant.compose.claims import CONFIRMED, CONTRADICTED, CORRECTED
+from assistant.compose.claims import CONFIRMED, CONTRADICTED, CORRECTED, FIGURE_BELIED
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.penalties import punishing_spans
 from assistant.index.snapshot import Snapshot
@@ -105,7 +105,10 @@ def answer_within(query: Query, snap: Snapshot, located: Located, composer: Extr
     hits = Hits(query=query, hits=tuple(inside), allowed_docs=(located.doc_id,))
     composed = composer.compose(hits, snap) if inside else None
     claim = asserts_claim(query.asked) and (composed is None or composed.abstained)
-    if claim and not (composed is not None and composed.answer.startswith(CORRECTED)) and search is not None:
+    # a claim the article belies by a figure may be another article's rule (期满前十二个月内 is 第四十条's,
+    # not 第三十九条's 十年): looked for there as for a claim the article does not hold at all
+    by_figure = composed is not None and composed.reason.startswith(FIGURE_BELIED)
+    if claim and not (composed is not None and composed.answer.startswith(CORRECTED) and not by_figure) and search is not None:
         if (moved := _claim_elsewhere(query, snap, located, composer, search)) is not None:
             return moved
     if composed is not None and composed.abstained and composed.citations:

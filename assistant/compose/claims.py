@@ -24,13 +24,29 @@ CLAIM_SUPPORT = 0.8
 CLAIM_DEPTH = 8  # sentences searched for one that holds the claim
 CORRECTED = "不对:"  # how an answer correcting the claim begins, before its reason
 CONTRADICTED = "文件的规定是"  # after 不对: and the reason
+FIGURE_BELIED = "问题中的"  # how the reason begins where a figure the question states is belied (问题中的“五年”与…不符)
 CONFIRMED = "是。文件的规定是: "
 
 
 def rivals(ev: Evidence, sentence: Candidate, figure: tuple[float, str]) -> bool:
     """Does the sentence (or the penalty punishing it) state a figure in the claimed figure's unit
     but of another value? Then the claim is contradicted, not merely unsupported."""
-    return any(unit == figure[1] and value != figure[0] for value, unit in claimed_figures(ev, sentence))
+    return any(unit == figure[1] and value != figure[0] or _other_period((value, unit), figure)
+               for value, unit in claimed_figures(ev, sentence))
+
+
+# periods in units of days, to compare a claim's 一个星期 with a text's 三十日 (a 个月 of 30 days, so
+# 一个月 is no rival to 三十日: they differ by less than _SAME_PERIOD)
+_DAYS = {"日": 1.0, "周": 7.0, "个月": 30.0, "年": 365.0}
+_SAME_PERIOD = 0.1
+
+
+def _other_period(said: tuple[float, str], claimed: tuple[float, str]) -> bool:
+    """Are both periods in units of days, in different units, and of clearly different length?"""
+    if said[1] == claimed[1] or said[1] not in _DAYS or claimed[1] not in _DAYS:
+        return False
+    a, b = said[0] * _DAYS[said[1]], claimed[0] * _DAYS[claimed[1]]
+    return abs(a - b) > _SAME_PERIOD * max(a, b)
 
 
 # words of what a claim says a thing takes in or leaves out: compared on their own (a definition
@@ -158,7 +174,18 @@ def claim_sentence(ev: Evidence) -> Candidate:
             return max(agreeing, key=key)
         if holding:  # the claim is about the sentence holding most of it, whatever figure it states
             return max(holding, key=lambda c: (round(_claim_weight(ev, c), 6), c.score))
+        # none holds it (the asker's story in its words): of those stating a figure of its kind
+        # (超过十五日未退款 for 一个月内), the one holding most of it
+        kinds = {_kind(u) for _, u in figures}
+        stating = [c for c in pool if any(_kind(u) in kinds for _, u in figures_in(c.norm))]
+        if stating:
+            return max(stating, key=key)
     return max(pool, key=key)
+
+
+def _kind(unit: str) -> str:
+    """What a figure's unit measures: a period in days (日, 周, 个月, 年) or the unit itself."""
+    return "period" if unit in _DAYS else unit
 
 
 def rival_subject(ev: Evidence, sentence: Candidate) -> bool:

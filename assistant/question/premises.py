@@ -104,12 +104,15 @@ def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
     every = [(s, e) for _, _, s, e in frequency_spans(normalized_question)]  # 两年 in 每两年: a frequency
     return [
         (value, unit, s, e) for value, unit, s, e in quantity_spans(normalized_question)
-        if unit in _PREMISE_UNITS and (value != 1 or _IN_RANGE.match(normalized_question, e))
+        if unit in _PREMISE_UNITS and (value != 1 or _IN_RANGE.match(normalized_question, e) or _ONE_AS_PERIOD.search(normalized_question[s:e])
+                                       or _UPPER_AFTER.match(normalized_question, e) or normalized_question[max(0, s - 2):s] == "提前")
         and not any(a <= s < b for a, b in frames + every) and not _NAMING.match(normalized_question, e)
     ]
 
 
-# the figure one is a premise as a range's end (1个月至3个月)
+# the figure one is a premise as a range's end (1个月至3个月), as a period's bound (一个月内, 提前一周)
+# or counted with its classifier (一个星期)
+_ONE_AS_PERIOD = re.compile(r"个(?:星期|周|工作日|小时)")
 _IN_RANGE = re.compile(r"\s*(?:至|到|—|－|-|~|～)\s*(?:\d|[〇零一二两三四五六七八九十百千])")
 # which way a figure bounds (五千元以上, 不超过三十日, 十五日内): a lower or an upper bound
 _UPPER_AFTER = re.compile(r"\s*(?:以下|以内|之内|内|为限)")
