@@ -78,6 +78,33 @@ def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) 
         theirs = CLAUSE_END.split(sentence.norm[o.end():])[0]
         if any(ev.mentions(t, theirs) for t in doing):
             return o.group(0) + theirs
+    if kind == "also" and not _MODAL_OF["only"].search(sentence.norm):
+        return _alternative(ev, sentence.norm, doing)
+    return None
+
+
+_OR = re.compile(r"或者|或(?![是许])")
+
+
+def _alternative(ev: Evidence, norm: str, doing: list[str]) -> str | None:
+    """The clause of a sentence that offers the claim's way and another (向委托监督检验的行政机关或者
+    其上一级主管机关申请复检, against 只能向委托监督检验的行政机关申请复检): it holds the claim's act
+    (POLARITY_SUPPORT of its terms); the words before 或者 end as the claim's way does, and after
+    the other way the clause goes on as the claim does after its way (申请复检)."""
+    only = _MODAL_OF["only"].search(ev.query.asked)
+    if only is None:
+        return None
+    act = ACT_END.split(ev.query.asked[only.end():])[0]
+    for clause in CLAUSE_END.split(norm):
+        held = [t for t in doing if ev.mentions(t, clause)]
+        if ev.weight(held) < POLARITY_SUPPORT * ev.weight(doing):
+            continue
+        for m in _OR.finditer(clause):
+            way = clause[max(0, m.start() - 2):m.start()]
+            at = act.find(way) if len(way) == 2 else -1
+            goes_on = act[at + 2:].lstrip("的")[:4] if at >= 0 else ""
+            if len(goes_on) >= 2 and goes_on in clause[m.end():m.end() + 24] and not act[at + 2:].startswith(clause[m.end():m.end() + 2]):
+                return re.sub(r"^\s*第[零〇一二三四五六七八九十百千\d]+条\s*", "", clause)  # the clause, not the article's number
     return None
 
 
