@@ -12,9 +12,10 @@ from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, CORRECTED, claim_held, claim_penalty_spans,
                                       claim_sentence, claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
 from assistant.compose.levels import level_rival
+from assistant.compose.lists import list_rival
 from assistant.compose.slots import numbered_rival, slot_rival
 from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, exception_rival,
-                                        polarity_rival, start_rival, yearly_rival)
+                                        loosely_held, polarity_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -140,6 +141,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
     they do not; it quotes the nearest sentence so the user sees what the documents say."""
     top = ev.candidates[0]
     reason, lead = "", "最接近的原文"
+    items: list[tuple[int, int]] = []  # a list's items, quoted after the sentence announcing them
     claims = asserts_claim(ev.query.asked)
     if ev.quantity is not None and ev.question_type not in MANY_THINGS_TYPES:
         # in a statute, whose answers quote whole provisions, a sentence stating the figure must
@@ -221,10 +223,14 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif off and held:
             # the provision the claim is about states another figure (十周岁, not 十四周岁)
             reason, lead, top = f"问题中的“{figure_as_asked(ev, off[0])}”与文件的规定不符", CONTRADICTED, claim
-        elif other_liability and held:
+        elif other_liability and (held or loosely_held(ev, claim)):
             # it states another liability (因过失…承担相应责任, not 连带责任)
             reason = f"文件规定的是{'、'.join(sorted(liable))}责任,不是{other_liability[0]}责任"
             lead, top = CONTRADICTED, claim
+        elif listed := list_rival(ev):
+            # the provision lists its items, none of them the thing the claim says it takes in
+            top, thing, items = listed
+            reason, lead = f"文件列出的各项中没有“{thing}”", CONTRADICTED
         elif unheld:
             # the unit the claim gives a role (由安全生产监督管理部门负责) is not given it: quote who is
             unit, role = unheld[0]
@@ -239,7 +245,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
     if answered:
         reason, lead = f"文件没有规定具体的{ev.quantity.label}", "文件的规定"
     s, e = trim_to_clauses(ev.text(top.doc_id), top.start, top.end, ev.weights, SINGLE_FACT_LIMIT)
-    spans = [(s, e)] + (claim_penalty_spans(ev, top) if lead == CONTRADICTED else [])  # the duty, then its penalty
+    spans = [(s, e)] + items + (claim_penalty_spans(ev, top) if lead == CONTRADICTED else [])  # the duty, then its penalty
     quotes = [cite(ev.snap, top.doc_id, a, b, n) for n, (a, b) in enumerate(spans, 1)]
     said = f"{CORRECTED}{reason}" if lead == CONTRADICTED else reason
     return Composition(answer=f"{said}。{lead}: " + " ".join(f"{q.quote} [{q.n}]" for q in quotes), citations=quotes,

@@ -64,6 +64,14 @@ def _sentences_holding(ev: Evidence, terms: list[str], share: float) -> list[Can
     return sorted(pool, key=lambda c: -round(held[id(c)], 6))
 
 
+def loosely_held(ev: Evidence, sentence: Candidate) -> bool:
+    """Does the sentence hold POLARITY_SUPPORT of the claim's terms some document holds? Enough
+    for a claim told in the asker's words (商场里的柜台出租者…让我买到问题食品…) to be about it
+    when what it asserts (补充责任) is compared on its own."""
+    terms = [t for t in held_terms(ev) if t not in ev.unheard]
+    return ev.weight([t for t in terms if t in claim_covered(ev, sentence)]) >= POLARITY_SUPPORT * (ev.weight(terms) or 1.0)
+
+
 def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) -> str | None:
     """The sentence's words from a modal of ``kind`` to its clause's end, when they hold a term of
     the act the claim names; for what a thing takes in or leaves out, the words to the sentence's
