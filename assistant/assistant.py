@@ -18,7 +18,7 @@ from assistant.config import Settings
 from assistant.errors import QuestionTooLong
 from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
-from assistant.question.analyse import Query, analyse
+from assistant.question.analyse import Query, analyse, named_regions
 from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
 from assistant.search.siblings import coordinated
@@ -126,7 +126,11 @@ class Assistant:
         if not history:
             return question
         snap = self.index.snapshot()
-        return resolve(question, history[-1].answer.standalone_question, lambda a, b: coordinated(snap, a, b))
+
+        def laws(text: str) -> list[tuple[str, int, int]]:
+            return [(m.doc_id, m.start, m.end) for m in law_mentions(snap, text, named_regions(text))]
+
+        return resolve(question, history[-1].answer.standalone_question, lambda a, b: coordinated(snap, a, b), laws)
 
     def ask(
         self,

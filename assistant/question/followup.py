@@ -43,13 +43,24 @@ def is_follow_up(question: str) -> bool:
     return len(q) <= 12 or bool(_FOLLOW_UP.search(q))
 
 
-def resolve(question: str, previous: str, coordinated: Callable[[str, str], bool] | None = None) -> str:
+# what a follow-up naming another document says besides its name (那国家的…办法是怎么规定的?)
+_ONLY_ASKS_AGAIN = re.compile(r"^(?:那|那么)?(?:国家|全国|中央|地方)?的?|(?:里|中|上)?(?:是)?(?:怎么|如何|怎样)?(?:规定|说)?的?(?:呢)?[?？\s]*$")
+
+Laws = Callable[[str], list[tuple[str, int, int]]]  # (document, start, end) of each law a normalised text names
+
+
+def resolve(question: str, previous: str, coordinated: Callable[[str, str], bool] | None = None,
+            laws: Laws | None = None) -> str:
     """The question as it would be asked on its own, given the previous standalone question;
-    ``coordinated`` says whether the documents use two words as members of one kind (投诉举报)."""
-    if not is_follow_up(question):
-        return question
+    ``coordinated`` says whether the documents use two words as members of one kind (投诉举报);
+    ``laws`` where a text names the documents' laws by title."""
     q = question.strip()
     nq, nprev = normalize(q), normalize(previous)
+    # (a question naming only a law, 山东的消保条例里是怎么规定的?, asks the question before of it)
+    if laws is not None and (swapped := _law_swapped(nq, nprev, laws)):
+        return swapped
+    if not is_follow_up(question):
+        return question
     now, before = _document_names(nq), _document_names(nprev)
     if now and before and {n for n, _ in now} != {n for n, _ in before}:
         # 陕西呢? after a question about 湖南 (or about 质检总局): the same question about 陕西
@@ -115,3 +126,18 @@ def _sibling_swapped(previous: str, term: str, coordinated: Callable[[str, str],
         if out:
             return "".join(out) + previous[at:]
     return ""
+
+
+def _law_swapped(question: str, previous: str, laws: Laws) -> str:
+    """那国家的侵害消费者权益行为处罚办法是怎么规定的? after a question about 山东的消保条例: the
+    previous question with the follow-up's law in place of its own, when the follow-up asks
+    nothing else; "" otherwise."""
+    now, before = laws(question), laws(previous)
+    if len(now) != 1 or not before or now[0][0] in {d for d, _, _ in before}:
+        return ""
+    _, s, e = now[0]
+    rest = _ONLY_ASKS_AGAIN.sub("", question[:s]) + _ONLY_ASKS_AGAIN.sub("", question[e:])
+    if len(rest) > 1:
+        return ""  # it asks something of its own about the law: read with the question before
+    _, bs, be = before[0]
+    return previous[:bs] + question[s:e] + previous[be:]

@@ -31,3 +31,34 @@ def test_a_follow_up_asking_something_new_of_an_actor_is_not_the_old_question():
     # 检验报告 and 出具 are not the previous question's words: the new question is kept whole
     resolved = resolve("那检验机构出具检验报告呢？", "经营者销售计量器具要做什么？")
     assert "检验报告" in resolved and "计量器具" in resolved
+
+
+@pytest.fixture(scope="module")
+def two_laws(dev_laws):
+    return dev_laws("山东省消费者权益保护条例(2017-03-29).md", "侵害消费者权益行为处罚办法(2015-01-05).md",
+                    "商标法(2019-04-23).md")
+
+
+@pytest.mark.parametrize("first, follow_up, law, said", [
+    ("按山东省消费者权益保护条例，网上卖的商品适用七日无理由退货的，商家收到退货要求后多少天不办手续算故意拖延？",
+     "那侵害消费者权益行为处罚办法呢？", "侵害消费者权益行为处罚办法", "超过十五日未办理退货手续"),
+    ("侵害消费者权益行为处罚办法对经营者收集消费者个人信息有什么要求？", "山东的消保条例里是怎么规定的？",
+     "山东省消费者权益保护条例", "个人信息"),
+])
+def test_a_follow_up_naming_another_law_asks_the_same_of_it(two_laws, first, follow_up, law, said):
+    from assistant import Turn
+
+    earlier = two_laws.ask(first)
+    answer = two_laws.ask(follow_up, history=[Turn(first, earlier)])
+    assert law not in first and follow_up not in answer.standalone_question, answer.standalone_question
+    assert answer.citations and all(law in (c.title or "") for c in answer.citations), answer.answer
+    assert any(said in c.quote for c in answer.citations), answer.answer
+
+
+def test_a_follow_up_asking_something_new_of_another_law_keeps_its_question(two_laws):
+    from assistant import Turn
+
+    first = "商标法规定注册商标的有效期是多少年？"
+    follow_up = "那侵害消费者权益行为处罚办法对欺诈行为怎么罚？"
+    answer = two_laws.ask(follow_up, history=[Turn(first, two_laws.ask(first))])
+    assert answer.standalone_question.endswith(follow_up), answer.standalone_question  # not 有效期 asked of it
