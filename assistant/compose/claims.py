@@ -83,6 +83,13 @@ def claim_held(ev: Evidence, sentence: Candidate) -> bool:
             and all(ev.mentions(t, own) for t in _included(ev)))
 
 
+def heard_held(ev: Evidence, sentence: Candidate) -> bool:
+    """Does the sentence hold CLAIM_SUPPORT of the claim's terms that some document holds (the
+    asker's story aside: 一直, 店里)? Enough where it also states every figure the claim does."""
+    heard = [t for t in held_terms(ev) if t not in ev.unheard] or held_terms(ev)
+    return ev.weight(claim_covered(ev, sentence) & set(heard)) >= CLAIM_SUPPORT * (ev.weight(heard) or 1.0)
+
+
 def _claim_weight(ev: Evidence, sentence: Candidate) -> float:
     """How much of the claim's terms a sentence holds."""
     return ev.weight(claim_covered(ev, sentence) & set(held_terms(ev)))

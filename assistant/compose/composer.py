@@ -7,10 +7,12 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Citation, QuestionType
+from assistant.compose.agents import agent_rival
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
 from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, CORRECTED, claim_held, claim_penalty_spans,
-                                      claim_sentence, claimed_figures, figure_as_asked, quoted_text, rival_subject, rivals)
+                                      claim_sentence, claimed_figures, figure_as_asked, heard_held, quoted_text,
+                                      rival_subject, rivals)
 from assistant.compose.levels import level_rival
 from assistant.compose.lists import list_rival
 from assistant.compose.slots import numbered_rival, slot_rival
@@ -195,7 +197,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
                + [f for f in stated_frequencies(ev.query.asked) if f not in in_claim and rivals(ev, claim, f)])
         unheld = [(u, r) for u, r in asserted_roles(ev.query.asked)
                   if not any(holds_role(u, r, c.norm) for c in ev.candidates[:CLAIM_DEPTH])]
-        held = claim_held(ev, claim)
+        # a sentence stating the claim's every figure needs only hold the words some document holds
+        held = claim_held(ev, claim) or bool(stated_quantities(ev.query.asked)) and not off and heard_held(ev, claim)
         liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         yearly = yearly_rival(ev, claim) if held else None
@@ -210,11 +213,12 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
-        elif other := actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev):
+        elif other := actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev) or agent_rival(ev):
             # the act is another actor's (建设单位应当委托…, not 施工单位); the article writes the claim's
             # numbered word with another number (第三方, not 第二方), or has another term where the
             # claim has its own (由地方工商行政管理部门责令, not 由商标局), or puts a body at another level
-            # (省、自治区、直辖市人民政府…备案, not 县级人民政府)
+            # (省、自治区、直辖市人民政府…备案, not 县级人民政府), or gives the act to another party
+            # (由…供应方提出申请, not 用户)
             top, words = other
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
         elif held and (bound := bound_rival(ev, claim)):

@@ -9,19 +9,19 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.compose.claims import CLAIM_DEPTH, CLAIM_SUPPORT
+from assistant.compose.claims import CLAIM_DEPTH
 from assistant.compose.evidence import Candidate, Evidence
-from assistant.compose.verdicts import bigrams
+from assistant.compose.verdicts import POLARITY_SUPPORT, bigrams
 
 # how a text names a level of government, longest first; 市 and 省 alone only where no word they
-# begin goes on (市场, 省略), 国家 only before a body (国家标准 is no level)
+# begin goes on (市场, 省略), 区 (a city's district, of a county's rank) not ending 地区 or 社区, 国家 only before a body (国家标准 is no level)
 _LEVEL = re.compile(
-    r"(?P<level>国务院|中央|省、自治区、直辖市|省级|省(?![略去份])|自治区|直辖市|设区的市级?|地级市|市级|市(?![场民值容])"
-    r"|县级|县\(市、区\)|县\(区\)|县、区|区县|县(?!城)|乡镇|乡级|本级)(?P<above>以上)?"
+    r"(?P<level>国务院|中央|省、自治区、直辖市|省级|省(?![略去份])|自治区|直辖市|设区的?市级?|地级市|市级|市(?![场民值容])"
+    r"|县级|县\(市、区\)|县\(区\)|县、区|区县|县(?!城)|区级|(?<![地社园小城校景郊])区|乡镇|乡级|本级)(?P<above>以上)?"
 )
 _RANK = {"国务院": 0, "中央": 0, "省、自治区、直辖市": 1, "省级": 1, "省": 1, "自治区": 1, "直辖市": 1,
-         "设区的市": 2, "设区的市级": 2, "地级市": 2, "市级": 2, "市": 2,
-         "县级": 3, "县(市、区)": 3, "县(区)": 3, "县、区": 3, "区县": 3, "县": 3, "乡镇": 4, "乡级": 4}
+         "设区的市": 2, "设区的市级": 2, "设区市": 2, "设区市级": 2, "地级市": 2, "市级": 2, "市": 2,
+         "县级": 3, "县(市、区)": 3, "县(区)": 3, "县、区": 3, "区县": 3, "县": 3, "区级": 3, "区": 3, "乡镇": 4, "乡级": 4}
 # what a level names: a government, a department, an organ (the words after it until one of these)
 _BODY = re.compile(r"人民政府|政府|[\u4e00-\u9fff]{0,14}?(?:部门|机关|机构|局|委员会)")
 _DEPARTMENT = re.compile(r"(?:人民政府)?[\u4e00-\u9fff]{0,14}?(?:部门|机关|机构|局|委员会)")  # the whole body, quoted
@@ -35,7 +35,7 @@ class Level(NamedTuple):
     end: int
     rank: int | None  # None: 本级, the level of the body named before
     above: bool  # 县级以上: this level and every one above it
-    after: str  # the words after it, less 地方 and 人民政府 (县级药品监督管理部门 = 县级人民政府药品…)
+    after: str  # the words after it, less 地方, and 人民政府 before a department (县级药品监督管理部门 = 县级人民政府药品…)
     before: str  # the words before it, back to the clause's start
     ranks: frozenset[int] = frozenset()  # the ranks of every level joined before the body (市级、县级)
 
@@ -57,7 +57,11 @@ def levels_in(text: str) -> list[Level]:
         while len(run) > 1 and not _JOINER.fullmatch(text[run[-2].end():run[-1].start()]):
             run.pop(0)
         start = run[0].start()
-        plain = re.sub(r"^(?:地方)?(?:人民政府)?", "", after)
+        # the department named after the government (县级人民政府药品监督管理部门 = 县级药品…), or
+        # the government itself (考核对象为各省人民政府, 各设区市政府)
+        gov = re.match(r"(?:地方)?(?:人民)?政府", after)
+        rest = after[gov.end():] if gov else after.removeprefix("地方")
+        plain = "人民政府" + rest if gov and not _DEPARTMENT.match(rest) else rest
         before = re.split(r"[，,；;。:：]", text[max(0, start - 16):start])[-1]
         ranks = frozenset(r for j in run if (r := _RANK.get(j.group("level"))) is not None)
         found.append(Level(start, m.end(), _RANK.get(m.group("level")), bool(m.group("above")), plain, before,
@@ -95,7 +99,8 @@ def _takes_in(theirs: Level, rank: int, claimed: Level) -> bool:
 
 
 def level_rival(ev: Evidence) -> tuple[Candidate, str] | None:
-    """A sentence holding the claim's other terms (CLAIM_SUPPORT) that names, before the body the
+    """A sentence holding the claim's other terms (POLARITY_SUPPORT: the asker's words for the
+    act are often not the article's) that names, before the body the
     claim names with a level, a level that does not take in the claim's: the sentence and its
     words from the level to the body's end; None otherwise."""
     asked = ev.query.asked
@@ -104,7 +109,7 @@ def level_rival(ev: Evidence) -> tuple[Candidate, str] | None:
         return None
     words = {asked[lv.start:lv.end] for lv in claimed}
     rest = [t for t in ev.claim_terms if not any(t in w or w in t for w in words)]  # 县级, 报省: the levels'
-    need = CLAIM_SUPPORT * (ev.weight(rest) or 1.0)
+    need = POLARITY_SUPPORT * (ev.weight(rest) or 1.0)  # the same body named after it is the rest of the match
     # by the claim's mention: the sentence worded likest the claim that names the same body, and
     # what it says there (None: a level taking the claim's in, 市级、县级 for 县级)
     verdicts: dict[int, tuple[int, tuple[Candidate, str] | None]] = {}

@@ -12,7 +12,8 @@ from typing import NamedTuple
 
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
-                                      claim_sentence, claimed_figures, held_terms, provision_text, punishing_text)
+                                      claim_sentence, claimed_figures, heard_held, held_terms, provision_text,
+                                      punishing_text)
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.question.interrogatives import only_in_frames
@@ -23,14 +24,15 @@ from ingest.normalize import normalize
 from ingest.statute import article_at
 
 
-# what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以), and
+# what a claim says one may, need not, must not or must do (可以不 and 不可以 before 可以; 可 in a
+# statute's 可并处, 可处…罚款), and
 # what it says a thing takes in or leaves out (建设工程不包括装修工程, 净含量是指包括包装容器在内的…)
 MODALS = (("excludes", re.compile(r"不包括|不包含|不含|不属于|不算")),
            ("includes", re.compile(r"(?<![不])(?:包括|包含)")),
            ("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
            ("only", re.compile(r"只能|只可以|只可|仅能|仅可|只得|仅限")),
-           ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够)")),
+           ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够|可(?=并处|处以?|予以|申请|依法|要求|委托|先行|延长|责令))")),
            ("must", re.compile(r"(?<![不无])(?:应当|必须)|不免除|仍应|仍须")))  # 不免除…的责任: it stays owed
 # one may do it only so (调解只能采取现场调解方式) against a sentence that also allows another way
 _ALSO = re.compile(r"也可以|也可|还可以|亦可")
@@ -159,7 +161,8 @@ def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     words from its modal to the clause's end; None otherwise. The sentence must hold the claim's
     words before its modal, a term of the act after it, and POLARITY_SUPPORT of the claim's terms
     (the modals left out: the opposite one is what the sentence holds instead). Of the sentences
-    searched (CLAIM_DEPTH), those holding most of the claim are tried first."""
+    searched (CLAIM_DEPTH), those holding most of the claim are tried first; an opposite said of
+    less of the claim's act than the sentence's other clause says its own modal of is none."""
     claimed = _claim_modal(ev)
     if claimed is None or claimed[0] not in _OPPOSITE:
         return None
@@ -167,9 +170,19 @@ def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     # the claim's terms, less those only the asker's story tells (see _claim_modal)
     terms = [t for t in ev.claim_terms if not any(p.fullmatch(t) for _, p in MODALS) and t not in told]
     for sentence in _sentences_holding(ev, terms, POLARITY_SUPPORT):
-        if _subject_held(ev, sentence, subject) and (said := _modal_said(ev, sentence, _OPPOSITE[kind], doing)):
+        if not _subject_held(ev, sentence, subject):
+            continue
+        said = _modal_said(ev, sentence, _OPPOSITE[kind], doing)
+        own = _modal_said(ev, sentence, kind, doing)
+        # of a sentence's two clauses, the one saying more of the claim's act (可以…推广活动，但不得
+        # 直接开展检验服务活动: the second, of 直接开展检验服务)
+        if said and (own is None or _acts_held(ev, said, doing) >= _acts_held(ev, own, doing)):
             return sentence, said
     return None
+
+
+def _acts_held(ev: Evidence, said: str, doing: list[str]) -> float:
+    return ev.weight([t for t in doing if ev.mentions(t, said)])
 
 
 def _modal_held(ev: Evidence, claim: Candidate) -> bool:
@@ -199,7 +212,8 @@ def confirmed_claim(ev: Evidence) -> Candidate | None:
     text = provision_text(ev, claim)
     said = claimed_figures(ev, claim)
     liable = liabilities_in(claim.norm)
-    if (claim_held(ev, claim) and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
+    held = claim_held(ev, claim) or bool(figures) and heard_held(ev, claim)  # its figures: the rest of the match
+    if (held and all(q in said for q in figures) and all(holds_role(u, r, text) for u, r in roles)
             and all(k in liable for k in liabilities)):
         return claim
     return None

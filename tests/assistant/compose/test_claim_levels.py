@@ -51,3 +51,9 @@ def test_levels_are_read_before_a_body_only():
     assert [(lv.rank, lv.above) for lv in found] == [(2, False), (1, False), (3, True)]  # not 国家标准
     (joined,) = levels_in(normalize("由市级、县级市场监督管理部门实施"))
     assert joined.ranks == {2, 3}
+
+
+def test_a_citys_district_is_of_a_countys_rank_and_a_region_or_community_is_no_level():
+    (district,) = levels_in(normalize("由各区计量行政部门负责"))
+    assert district.rank == 3
+    assert levels_in(normalize("本地区有关部门和社区居民委员会")) == []
