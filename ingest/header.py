@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ingest.history import iso_date
 from ingest.models import Segment
-from ingest.normalize import fold_width, to_simplified
+from ingest.normalize import fold_width, to_simplified, without_glosses
 
 # labels by what they state (simplified, as normalised lines read)
 LABELS: dict[str, tuple[str, ...]] = {
@@ -57,7 +57,8 @@ class HeaderField:
 
 
 def _simple(line: str) -> str:
-    return to_simplified(fold_width(line)).strip()
+    """The line as labels are read: folded, simplified, without a site's pinyin glosses (文(wén)章来源)."""
+    return to_simplified(without_glosses(fold_width(line))).strip()
 
 
 def _content_lines(text: str) -> list[Segment]:

@@ -205,16 +205,21 @@ def asserted_leads(normalized_question: str) -> list[str]:
 
 def _units(listed: str) -> list[str]:
     """The units of a list the question asserts (A、B和C), less any that asks (哪个部门)."""
-    return [u for u in re.split(r"[、和及]", listed) if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
+    units = (re.sub(r"^(?:不是|否)?由|(?:自己|自行|统一|共同|来)$", "", u) for u in re.split(r"[、和及]", listed))
+    return [u for u in units if len(u) >= 2 and not re.search(r"哪|什么|谁|何", u)]
 
 
 # the role verb, not the noun it starts (负责人, 主管部门)
-_ASSERTED_ROLE = re.compile(r"由([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责(?!人)|主管(?![部机单人])|承担)")
+# (由X牵头, 是X牵头组织的, 牵头的是X)
+_ASSERTED_ROLE = re.compile(r"(?:由|是(?!不是|否))([\u4e00-\u9fff、和及]{2,30}?)(牵头|负责(?!人)|主管(?![部机单人])|承担)")
+_ROLE_THEN_UNIT = re.compile(r"(牵头|负责|主管)(?:单位|部门)?(?:的)?(?:是|为)([\u4e00-\u9fff、和及]{2,30}?)(?=[，,。？?吧吗呢]|$)")
 
 
 def asserted_roles(normalized_question: str) -> list[tuple[str, str]]:
-    """(unit, role) the question asserts (…由安全生产监督管理部门负责，对吗?)."""
-    return [(u, m.group(2)) for m in _ASSERTED_ROLE.finditer(normalized_question) for u in _units(m.group(1))]
+    """(unit, role) the question asserts (…由安全生产监督管理部门负责，对吗?, 这项任务是市发展改革委牵头
+    的吧?, 牵头的是省质监局吧?)."""
+    found = [(u, m.group(2)) for m in _ASSERTED_ROLE.finditer(normalized_question) for u in _units(m.group(1))]
+    return found + [(u, m.group(1)) for m in _ROLE_THEN_UNIT.finditer(normalized_question) for u in _units(m.group(2))]
 
 
 def holds_role(unit: str, role: str, normalized_sentence: str, window: int = 16) -> bool:

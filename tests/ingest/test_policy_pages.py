@@ -175,3 +175,16 @@ def test_a_source_line_with_a_date_on_it_dates_the_page():
     doc = _doc("甘肃-2018-质量提升行动实施方案")
     assert doc.meta.date == "2018-01-08"
     assert {f.field for f in header_fields(doc.text)} >= {"source", "published"}
+
+
+def test_a_label_the_site_glosses_in_pinyin_is_read(tmp_path):
+    """文(wén)章来源: with its value on the next line: the label is read through the gloss, the
+    value given without it, and the row spans the original text."""
+    page = tmp_path / "page.txt"
+    page.write_text("某省印发《某省质量强省建设纲要》\n\n文(wén)章来(lái)源:\n某省人民(mín)政府门户网站\n发(fā)布时间:\n2023/06/16\n\n正文。\n",
+                    encoding="utf-8")
+    text = page.read_text(encoding="utf-8")
+    fields = {f.field: f for f in header_fields(text)}
+    assert fields["source"].value == "某省人民政府门户网站"
+    assert text[fields["source"].start:fields["source"].end].startswith("文(wén)章来(lái)源:")
+    assert fields["published"].iso == "2023-06-16"

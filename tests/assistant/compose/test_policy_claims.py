@@ -65,3 +65,18 @@ def test_a_policy_the_documents_only_cite_is_asked_of_through_them(policies):
     answer = policies.ask("福建的考核办法里提到的《福建省人民政府关于实施质量强省提升产品质量的意见》是几号文?")
     assert not answer.abstained
     assert "闽政〔2011〕79 号" in answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("福建这个考核办法里，考核工作是省经信委牵头的吧？", "不对:文件没有规定由省经信委牵头"),  # 是X牵头
+    ("福建的质量工作考核，牵头的是省统计局吧？", "不对:文件没有规定由省统计局牵头"),  # 牵头的是X
+])
+def test_a_claim_of_who_leads_a_task_is_corrected_when_the_text_names_another_lead(policies, question, verdict):
+    answer = policies.ask(question)
+    assert answer.answer.startswith(verdict), answer.answer
+    assert "由省质监局牵头" in answer.citations[0].quote
+
+
+def test_a_claim_naming_the_lead_the_text_names_is_not_corrected(policies):
+    answer = policies.ask("福建的质量工作考核是省质监局牵头组织的吧？")
+    assert not answer.answer.startswith("不对"), answer.answer
