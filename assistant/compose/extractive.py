@@ -6,6 +6,7 @@ from dataclasses import dataclass, replace
 from assistant.answer import Citation
 from assistant.compose.cite import LONG_LIMIT, SINGLE_FACT_LIMIT, Citations, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.parallels import parallel_run
 from assistant.compose.penalties import penalty_spans
 from assistant.compose.provisions import ANNOUNCES as _ANNOUNCES, PARAGRAPH_LIMIT, provision_spans, qualifying_paragraphs, sibling_paragraphs
 from ingest.normalize import normalize
@@ -161,11 +162,23 @@ def _by_claim_to_room(chosen: list[Candidate], lead_doc: str) -> list[Candidate]
     return chosen[:1] + adding + [c for c in in_doc_order if c not in adding]
 
 
+def _with_run(ev: Evidence, chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences with the first that is one of a run of parallel clauses (坚持…；坚持…；
+    坚持…) replaced by the whole run."""
+    for i, cand in enumerate(chosen):
+        if run := parallel_run(ev, cand):
+            rest = [c for c in chosen[:i] + chosen[i + 1:] if not any(c.doc_id == r.doc_id and c.start < r.end and r.start < c.end for r in run)]
+            return rest[:i] + run + rest[i:]
+    return chosen
+
+
 def extractive(ev: Evidence) -> Shaped:
     """The chosen sentences, trimmed to their clauses on the question (a statute's provisions
     quoted whole), in document order. The room is given in the order they were chosen, so
     that a long provision earlier in the document does not crowd out the best sentence."""
     chosen = choose(ev)
+    if ev.question_type == Q.LIST:
+        chosen = _with_run(ev, chosen)
     limit = LONG_LIMIT if ev.question_type in LONG_ANSWER_TYPES else SINGLE_FACT_LIMIT
     quoted: list[tuple[str, int, int]] = []
     used = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.compose.cite import Citations, trim_to_clauses
-from assistant.compose.evidence import TOC_LEADER, Evidence, sentence_spans, without_leader
+from assistant.compose.evidence import TOC_LEADER, Candidate, Evidence, sentence_spans, without_leader
 from assistant.compose.extractive import Shaped
 from assistant.question.kinds import items_asked
 from ingest.patterns import HEADING_KINDS
@@ -13,6 +13,7 @@ from ingest.patterns import HEADING_KINDS
 ITEM_LIMIT = 120  # characters of one item's line
 MAX_ITEMS = 10
 CONTENTS_REACH = 3000  # characters of a table of contents read past the entry asked
+ENTRY_DEPTH, ENTRY_TIE = 3, 0.97  # passages searched for an entry, and how near the best one must score
 CONTENTS_STRAYS = 2  # spans without leader in a row (a page break's furniture) before the contents end
 _PAGE_NUMBER = re.compile(r"[IVX]{1,4}(?=\d)")
 _WORDS = re.compile(r"[\u4e00-\u9fff]{2}")
@@ -24,13 +25,29 @@ def _rank(text: str, start: int) -> int | None:
 
 
 def contents_items(ev: Evidence) -> Shaped | None:
-    """The best passage is an entry of a table of contents (四、主要任务 .- 11 -): the entries one
-    level below it, up to the next entry of its level, each cited without leader or page number.
-    A page that holds only the contents (an opening, a cover) lists its tasks there."""
-    top = ev.candidates[0]
+    """The best passage, or one the question names scoring as well (beside a cover line), is an entry of a table of
+    contents (四、主要任务 .- 11 -): the entries one level below it, up to the next entry of its
+    level, each cited without leader or page number. A page that holds only the contents (an
+    opening, a cover) lists its tasks there."""
+    best = ev.candidates[0].score
+    for i, top in enumerate(ev.candidates[:ENTRY_DEPTH]):
+        text = ev.text(top.doc_id)
+        if i and not (top.score >= ENTRY_TIE * best and _named(ev, top)):
+            continue
+        if TOC_LEADER.match(text, top.end) and (rank := _rank(text, top.start)) is not None:
+            if shaped := _entries_below(ev, top, rank):
+                return shaped
+    return None
+
+
+def _named(ev: Evidence, entry: Candidate) -> bool:
+    """Does the question name the entry (…“夯实质量技术基础”这块包括哪些内容?), less its numbering?"""
+    title = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*", "", entry.norm)
+    return len(title) >= 4 and title in ev.query.asked
+
+
+def _entries_below(ev: Evidence, top: Candidate, rank: int) -> Shaped | None:
     text = ev.text(top.doc_id)
-    if not (TOC_LEADER.match(text, top.end) and (rank := _rank(text, top.start)) is not None):
-        return None
     cites = Citations(ev.snap)
     head = f"{text[top.start:top.end]} [{cites.add(top.doc_id, top.start, top.end)}]"
     lines, child_rank, strays = [], None, 0

@@ -50,3 +50,9 @@ def test_run_together_contents_are_read_entry_by_entry(policies):
     answer = policies.ask("湖北质监十三五规划里“着力加强质量安全监管”包括哪几项?")
     assert "5.加强检验检测认证市场监管" in _items(answer)
     assert len(_items(answer)) == 8 and ".-" not in answer.answer
+
+
+def test_an_entry_the_question_names_answers_though_the_cover_line_scores_as_well(policies):
+    """湖北's cover line, run together with the contents' start, scores as well as the entry named."""
+    answer = policies.ask("在湖北质监十三五规划中，“夯实质量技术基础”部分都有哪些内容?")
+    assert _items(answer)[:2] == ["1.强化计量基础", "2.发挥标准技术支撑作用"], answer.answer
