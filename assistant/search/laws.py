@@ -25,6 +25,8 @@ _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 # a policy's kinds end a name too (质量提升行动实施意见), named by its whole title or a title's end
 # only; a policy the documents only cite is asked of through them (its year, its 文号)
 POLICY_TOPIC = 6  # characters before a policy's kind that name it (质量提升行动 + 实施意见), not 发展 + 规划
+# the words a speaker puts between a policy's topic and its kind (实施质量强省战略的那份意见)
+_DEMONSTRATIVE = re.compile(r"的?(?:那|这)(?:份|个|篇|部|项|一份)(?=(?:实施|工作|行动|发展)?(?:意见|方案|规划|纲要|计划|办法|决定|通知))")
 _NAME_END = re.compile(r"(?:法|条例|规定|办法|细则|解释|意见|方案|规划|纲要|计划|决定)")
 
 
@@ -112,7 +114,7 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     words in front are dropped only for a title or a title's end. ``regions``: the regions the
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
-    plain = _plain(written)
+    plain = _DEMONSTRATIVE.sub("", _plain(written))
     name = _without_of(plain)
     titles = snap.plain_titles
     best: NamedLaw | None = None

@@ -158,6 +158,8 @@ def test_who_sent_it_is_asked_of_the_document():
     assert "issuer" in [r.field for r in asked_fields(normalize("这份行动计划是哪天颁布的?谁发的?"))]
     assert "issuer" in [r.field for r in asked_fields(normalize("这个方案谁发的?"))]
     assert "issuer" not in [r.field for r in asked_fields(normalize("这个方案发给谁的?"))]  # 发给谁: addressees
+    assert "date" in [r.field for r in asked_fields(normalize("这份意见是几月几号印发的?"))]
+    assert "date" not in [r.field for r in asked_fields(normalize("这份意见是几号文?"))]  # its 文号
     # two question words sharing one verb
     assert {"issuer", "date"} <= {r.field for r in asked_fields(normalize("这个规划是哪个部门、什么时候印发的?"))}
 

@@ -80,3 +80,12 @@ def test_a_claim_of_who_leads_a_task_is_corrected_when_the_text_names_another_le
 def test_a_claim_naming_the_lead_the_text_names_is_not_corrected(policies):
     answer = policies.ask("福建的质量工作考核是省质监局牵头组织的吧？")
     assert not answer.answer.startswith("不对"), answer.answer
+
+
+def test_a_policy_named_with_a_demonstrative_before_its_kind_is_asked_alone(policies):
+    """安徽质量提升行动的那份实施意见: 那份 between the topic and the kind; the page states no date,
+    and the 纲要's date is not its answer."""
+    answer = policies.ask("安徽质量提升行动的那份实施意见是几月几号印发的?")
+    assert answer.abstained, answer.answer
+    assert "没有写明成文日期" in answer.reason
+    assert "成文日期:2013" not in answer.answer
