@@ -15,8 +15,8 @@ from assistant.compose.claims import (CLAIM_DEPTH, CONTRADICTED, CORRECTED, clai
                                       rival_subject, rivals)
 from assistant.compose.levels import level_rival
 from assistant.compose.lists import list_rival
-from assistant.compose.slots import numbered_rival, slot_rival
-from assistant.compose.verdicts import (actor_rival, bound_rival, confirmation, confirmed_claim, exception_rival,
+from assistant.compose.slots import numbered_rival, sentence_saying, slot_rival
+from assistant.compose.verdicts import (actor_rival, article_text, bound_rival, confirmation, confirmed_claim, exception_rival,
                                         loosely_held, polarity_rival, start_rival, yearly_rival)
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
@@ -207,9 +207,10 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             # every case, and the provision makes an exception (除法律、行政法规规定情形外)
             top, words = opposite
             reason, lead = f"文件规定的是“{words}”", CONTRADICTED
-        elif held and (start := start_rival(ev, claim)):
+        elif start := start_rival(ev, claim):
             # the period is counted from another event (自申请之日起, not 自核准注册之日起)
-            reason, lead, top = f"文件规定的是{start}计算", CONTRADICTED, claim
+            reason, lead = f"文件规定的是{start}计算", CONTRADICTED
+            top = sentence_saying(ev, claim, article_text(ev, claim), start)  # its article may say it elsewhere
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim

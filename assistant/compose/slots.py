@@ -123,11 +123,11 @@ def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
             if said and not any(term in m.group(1) or ev.mentions(term, m.group(1)) or _shares_words(term, m.group(1))
                                 or not _same_kind(term, m.group(1)) for m in said):
                 words = said[0].group(0)
-                return _sentence_saying(ev, cand, text, words), words
+                return sentence_saying(ev, cand, text, words), words
     return None
 
 
-def _sentence_saying(ev: Evidence, cand: Candidate, context: str, words: str) -> Candidate:
+def sentence_saying(ev: Evidence, cand: Candidate, context: str, words: str) -> Candidate:
     """The sentence of ``cand``'s article (normalised: ``context``) that holds ``words``: a
     sentence searched, or one of the article's others (its second paragraph may say who acts
     for another case)."""

@@ -275,6 +275,8 @@ def actor_rival(ev: Evidence) -> tuple[Candidate, str] | None:
 
 # the event a period is counted from: 自核准注册之日起, 自收到通知之日起, 自交付之次日起
 _COUNTED_FROM = re.compile(r"自(?P<event>[^，。；,;：:]{1,20}?)之?(?:次日|日|时)起")
+# and as people say it (是从我把手机送去修的那天开始算的)
+_ASKED_FROM = re.compile(r"从(?P<event>[^，。；,;：:]{2,20}?)(?:的)?(?:那天|那一天|当天|之日|那时)(?:开始|起)")
 
 
 def bigrams(text: str) -> set[str]:
@@ -283,15 +285,26 @@ def bigrams(text: str) -> set[str]:
 
 def start_rival(ev: Evidence, claim: Candidate) -> str | None:
     """The sentence's 自…之日起 when the claim counts its period from another event (自申请之日起
-    against 自核准注册之日起: they share no two characters); None otherwise."""
-    asked = [m.group("event") for m in _COUNTED_FROM.finditer(ev.query.asked)]
-    said = [m for m in _COUNTED_FROM.finditer(claim.norm)]
+    against 自核准注册之日起: they share no two characters but for the persons they name), the sentence holding the claim's other
+    words; None otherwise."""
+    asked = [m.group("event") for m in (*_COUNTED_FROM.finditer(ev.query.asked), *_ASKED_FROM.finditer(ev.query.asked))]
+    # the sentence's, else its article's (包修期不得少于三十日；…包修期自商品修复并交付消费者之日起计算)
+    said = [m for m in _COUNTED_FROM.finditer(claim.norm)] or [m for m in _COUNTED_FROM.finditer(article_text(ev, claim))]
     if not asked or not said:
         return None
+    # the sentence holds most of the claim but for the words of its event (转让协议签订 for 公告) and
+    # of the asker's story
+    terms = [t for t in held_terms(ev) if not any(t in event for event in asked) and t not in ev.unheard]
+    if ev.weight(claim_covered(ev, claim) & set(terms)) < POLARITY_SUPPORT * (ev.weight(terms) or 1.0):
+        return None
     for event in asked:
-        if not any(bigrams(event) & bigrams(m.group("event")) for m in said):
+        if not any(bigrams(_PERSON.sub("", event)) & bigrams(_PERSON.sub("", m.group("event"))) for m in said):
             return said[0].group(0)
     return None
+
+
+# who an event befalls is no part of what it is (消费者送修 and 交付消费者 are other events)
+_PERSON = re.compile(r"[\u4e00-\u9fff]{0,2}?(?:消费者|经营者|申请人|当事人|者|人)")
 
 
 def article_text(ev: Evidence, cand: Candidate) -> str:

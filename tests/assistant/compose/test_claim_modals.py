@@ -67,6 +67,19 @@ def test_a_period_counted_from_another_event_is_corrected(laws):
     assert confirmed.answer.startswith("是。"), confirmed.answer
 
 
+@pytest.mark.parametrize("question, counted", [
+    # the claim's event in words the sentence lacks (签订协议): the rest of it holds
+    ("商标法规定，注册商标转让后，受让人从双方签订协议那天起就享有商标专用权，对吧？", "自公告之日起"),
+    # as people say it (从…那天开始算), the article saying when in its next sentence; the person
+    # both events name (消费者) does not make them one
+    ("按山东省消费者权益保护条例，修理过的部位包修期是从消费者送修那天开始算的吧？", "自商品修复并交付消费者之日起"),
+])
+def test_a_claim_counting_from_another_event_is_corrected_with_the_articles(laws, question, counted):
+    answer = laws.ask(question)
+    assert answer.answer.startswith(f"不对:文件规定的是{counted}"), answer.answer
+    assert counted in answer.citations[0].quote
+
+
 @pytest.mark.parametrize("question, provision", [
     ("药品管理法规定，医疗机构配制的制剂不得在市场上销售，对吗？", "不得在市场上销售"),
     ("工业产品质量责任条例规定，质量监督机构抽查产品时不能向企业收费，对吗？", "不准向企业收费"),
