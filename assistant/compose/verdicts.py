@@ -51,7 +51,9 @@ POLARITY_SUPPORT = 0.6
 SUBJECT_SUPPORT = 0.6
 
 
-_MODAL_OF = dict(MODALS) | {"also": _ALSO, "lists": _LISTS, "removes": _REMOVES}
+# what a text wants done and does not require (提倡…办理第三者责任保险, 鼓励其他农产品生产者…检测)
+_WANTED = re.compile(r"提倡|鼓励")
+_MODAL_OF = dict(MODALS) | {"also": _ALSO, "lists": _LISTS, "removes": _REMOVES, "wanted": _WANTED}
 _INCLUSIONS = frozenset({"includes", "excludes", "lists", "removes"})
 
 
@@ -178,6 +180,12 @@ def polarity_rival(ev: Evidence) -> tuple[Candidate, str] | None:
         # 直接开展检验服务活动: the second, of 直接开展检验服务)
         if said and (own is None or _acts_held(ev, said, doing) >= _acts_held(ev, own, doing)):
             return sentence, said
+    if kind == "must":
+        # a duty claimed where the text only wants the act done, said of the claim whole: a
+        # sentence wanting a like act of the same party is no rival (提倡…办理第三者责任保险 for 办理登记)
+        for sentence in _sentences_holding(ev, terms, CLAIM_SUPPORT):
+            if _subject_held(ev, sentence, subject) and (said := _modal_said(ev, sentence, "wanted", doing)):
+                return sentence, said
     return None
 
 
