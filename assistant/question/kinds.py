@@ -280,6 +280,7 @@ _DOCUMENT = re.compile(r"意见|规划|计划|方案|纲要|通知|办法|条例
 # fields that a document the text cites (所依据的…意见) has too: asked of it, not of this one
 _ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date"})
 _REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|援引|转发")
+_CONTENT_FRAME = re.compile(r"(?:规定|要求|明确|提出)[，,：:]")
 
 
 def asked_fields(normalized_question: str) -> list[FieldRule]:
@@ -289,9 +290,13 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
     q = normalized_question.lower()
     referenced = bool(_REFERENCED.search(q))
     names_document = bool(_DOCUMENT.search(q))
+    # after …条例规定， the question asks what the text says (地方标准化指导性技术文件由谁制定), not
+    # who made the document
+    framed = _CONTENT_FRAME.search(q)
+    of_document = q[:framed.start()] if framed else q
     return [
         rule for rule in FIELD_RULES
-        if (rule.named.search(q) or names_document and rule.asked_of_document is not None and rule.asked_of_document.search(q))
+        if (rule.named.search(q) or names_document and rule.asked_of_document is not None and rule.asked_of_document.search(of_document))
         and not (referenced and rule.field in _ALSO_REFERENCED)
     ]
 

@@ -159,6 +159,9 @@ def test_who_sent_it_is_asked_of_the_document():
     assert "issuer" in [r.field for r in asked_fields(normalize("这个方案谁发的?"))]
     assert "issuer" not in [r.field for r in asked_fields(normalize("这个方案发给谁的?"))]  # 发给谁: addressees
     assert "date" in [r.field for r in asked_fields(normalize("这份意见是几月几号印发的?"))]
+    # after …规定， a question asks what the text says of its subject, not who made the document
+    assert "issuer" not in [r.field for r in asked_fields(normalize("某省标准化条例规定，团体标准由谁制定？"))]
+    assert "issuer" in [r.field for r in asked_fields(normalize("某省标准化条例是由谁制定的？"))]
     assert "date" not in [r.field for r in asked_fields(normalize("这份意见是几号文?"))]  # its 文号
     # two question words sharing one verb
     assert {"issuer", "date"} <= {r.field for r in asked_fields(normalize("这个规划是哪个部门、什么时候印发的?"))}
