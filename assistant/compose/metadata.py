@@ -111,7 +111,8 @@ def _wanted(rec: DocRecord, field: str) -> list[str]:
 
 # the document fields an information table above a page states (ingest.header)
 _IN_TABLE = {"doc_number": "doc_number", "issuer": "issuer", "date": "date", "published": "published",
-             "effective": "effective", "index_number": "index_number", "topic": "topic", "source": "source"}
+             "effective": "effective", "index_number": "index_number", "topic": "topic", "source": "source",
+             "openness": "openness"}
 
 
 def _table_row(rec: DocRecord, text: str, field: str) -> HeaderField | None:

@@ -208,7 +208,7 @@ def asked_quantity(normalized_question: str) -> QuantityRule | None:
 
 @dataclass(frozen=True)
 class FieldRule:
-    field: str  # doc_number, issuer, date, published, source, addressees, index_number, topic, region …
+    field: str  # doc_number, issuer, date, published, source, addressees, index_number, topic, openness, region …
     label: str  # 文号, 发文机关, … as the answer names it
     named: re.Pattern[str]  # words that name the field
     asked_of_document: re.Pattern[str] | None = None  # questions that ask it of a document they name
@@ -266,6 +266,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     ),
     FieldRule("index_number", "索引号", named=re.compile(r"索引号|index number")),
     FieldRule("topic", "主题分类", named=re.compile(r"主题分类|组配分类|信息分类|体裁分类")),
+    FieldRule("openness", "公开方式", named=re.compile(r"公开方式|公开属性|公开范围|主动公开|依申请公开")),
     FieldRule(
         "region", "地区",
         named=re.compile(r"which (province|region)"),

@@ -1,4 +1,4 @@
-"""Questions about a policy page itself (issue 19): 索引号, 成文日期, 发布单位 and 发布文号 answered
+"""Questions about a policy page itself (issue 19): 索引号, 成文日期, 发布单位, 发布文号 and 公开方式 answered
 from the page's information table and cited at the row; a 文号 found however the page brackets
 it and in the notice that transmits the document; a claim about it confirmed or corrected; years
 a section or a range states; an answer from the end of a page that is cut off says so.
@@ -23,6 +23,7 @@ def pages(policy_pages) -> Assistant:
     ("洞头质量强区规划的索引号是多少?", "001008003006082/2021-55914", "索引号"),
     ("安徽省质量发展纲要的文号是什么?", "皖政〔2013〕19号", "发布文号"),
     ("安徽省质量发展纲要是哪个单位发布的?", "安徽省人民政府", "发布单位"),
+    ("洞头质量强区规划是主动公开的吗?", "主动公开", "公开方式"),  # label and value on two lines
 ])
 def test_a_field_of_the_information_table_is_answered_and_cited_at_its_row(pages, question, said, quoted):
     answer = pages.ask(question)
