@@ -48,11 +48,14 @@ def _claimed(asked: str) -> Claimed | None:
     return None
 
 
+def _clause_start(text: str, at: int) -> int:
+    return max(text.rfind(p, 0, at) for p in "，,；;。") + 1
+
+
 def _acting(sentence: str, at: int) -> str | None:
     """Who ``sentence`` says does the act written at ``at``: the party after the 由 before it in
     its clause, else the party the sentence opens with."""
-    clause_start = max(sentence.rfind(p, 0, at) for p in "，,；;。") + 1
-    by = [m for m in _BY.finditer(sentence, clause_start, at) if m.end() == at]
+    by = [m for m in _BY.finditer(sentence, _clause_start(sentence, at), at) if m.end() == at]
     if by:
         return by[-1].group("party")
     head = _HEADING.match(sentence)
@@ -102,7 +105,7 @@ def agent_rival(ev: Evidence) -> tuple[Candidate, str] | None:
         if found is None:
             start = text.rfind(theirs, 0, at)
             start -= text[start - 1:start] == "由"
-            clause = max(text.rfind(p, 0, at) for p in "，,；;") + 1  # the clause the act is written in
+            clause = _clause_start(text, at)  # the clause the act is written in
             act = CLAUSE_END.split(text[at:])[0]
             words = text[start:at] + act if clause <= start else f"{text[start:start + len(theirs)]}…{text[clause:at]}{act}"
             found = sentence, words

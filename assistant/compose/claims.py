@@ -83,11 +83,13 @@ def claim_held(ev: Evidence, sentence: Candidate) -> bool:
             and all(ev.mentions(t, own) for t in _included(ev)))
 
 
-def heard_held(ev: Evidence, sentence: Candidate) -> bool:
-    """Does the sentence hold CLAIM_SUPPORT of the claim's terms that some document holds (the
-    asker's story aside: 一直, 店里)? Enough where it also states every figure the claim does."""
+def heard_held(ev: Evidence, sentence: Candidate, share: float = CLAIM_SUPPORT, leaving_out: tuple[str, ...] = ()) -> bool:
+    """Does the sentence hold ``share`` of the claim's terms that some document holds (the asker's
+    story aside: 一直, 店里), less those within ``leaving_out`` (the claim's words for an event
+    compared on its own)? CLAIM_SUPPORT is enough where it also states every figure the claim does."""
     heard = [t for t in held_terms(ev) if t not in ev.unheard] or held_terms(ev)
-    return ev.weight(claim_covered(ev, sentence) & set(heard)) >= CLAIM_SUPPORT * (ev.weight(heard) or 1.0)
+    terms = [t for t in heard if not any(t in w for w in leaving_out)]
+    return ev.weight(claim_covered(ev, sentence) & set(terms)) >= share * (ev.weight(terms) or 1.0)
 
 
 def _claim_weight(ev: Evidence, sentence: Candidate) -> float:

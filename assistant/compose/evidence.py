@@ -169,6 +169,13 @@ class Evidence:
     def question_type(self) -> QuestionType:
         return self.hits.query.question_type
 
+    def span_candidate(self, like: Candidate, start: int, end: int, norm: str | None = None) -> Candidate:
+        """A candidate for another span of ``like``'s document (an article's other sentence, a
+        list's lead), ranked as ``like``, holding the question terms its text (``norm``) mentions."""
+        norm = normalize(self.text(like.doc_id)[start:end]) if norm is None else norm
+        return Candidate(like.doc_id, start, end, like.score, frozenset(t for t in self.weights if self.mentions(t, norm)),
+                         like.rank, norm)
+
     def text(self, doc_id: str) -> str:
         return self.snap.text(doc_id)
 

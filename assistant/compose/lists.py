@@ -8,11 +8,11 @@ import re
 from assistant.compose.claims import CLAIM_DEPTH, CLAIM_SUPPORT, held_terms
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.provisions import ANNOUNCES
-from assistant.compose.verdicts import ACT_END
+from assistant.compose.verdicts import ACT_END, MODALS
 from ingest.normalize import normalize
 from ingest.statute import article_at
 
-_INCLUDES = re.compile(r"(?<![不])(?:包括|包含)")
+_INCLUDES = dict(MODALS)["includes"]
 _OPEN = re.compile(r"等[^，,；;。]{0,6}[：:]?\s*$|其他|其它")  # 等…; an item 其他…: the list is left open
 _THING_SHARE = 0.5  # share of the thing's terms an item must hold to list it
 
@@ -53,7 +53,5 @@ def list_rival(ev: Evidence) -> tuple[Candidate, str, list[tuple[int, int]]] | N
                 continue
             if not any(ev.weight([t for t in thing if ev.mentions(t, item)]) >= _THING_SHARE * ev.weight(thing) for item in items):
                 end = paragraph.start + len(text[paragraph.start:paragraph.items[0][0]].rstrip())
-                announcing = Candidate(cand.doc_id, paragraph.start, end, cand.score,
-                                       frozenset(t for t in ev.weights if ev.mentions(t, lead)), cand.rank, lead)
-                return announcing, thing_text.strip(), list(paragraph.items)
+                return ev.span_candidate(cand, paragraph.start, end, lead), thing_text.strip(), list(paragraph.items)
     return None

@@ -34,9 +34,4 @@ def parallel_run(ev: Evidence, cand: Candidate) -> list[Candidate] | None:
         last += 1
     if last - first + 1 < RUN_LEAST:
         return None
-    run = []
-    for s, e in spans[first:last + 1][:RUN_MOST]:
-        norm = normalize(text[s:e])
-        run.append(Candidate(cand.doc_id, s, e, cand.score, frozenset(t for t in ev.weights if ev.mentions(t, norm)),
-                             cand.rank, norm))
-    return run
+    return [ev.span_candidate(cand, s, e) for s, e in spans[first:last + 1][:RUN_MOST]]

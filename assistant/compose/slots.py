@@ -138,7 +138,7 @@ def sentence_saying(ev: Evidence, cand: Candidate, context: str, words: str) -> 
     text = ev.text(cand.doc_id)
     for s, e in sentence_spans(text, article.start, article.end) if article else ():
         if words in (norm := normalize(text[s:e])):
-            return Candidate(cand.doc_id, s, e, cand.score, frozenset(t for t in ev.weights if ev.mentions(t, norm)), cand.rank, norm)
+            return ev.span_candidate(cand, s, e, norm)
     return cand
 
 

@@ -72,8 +72,7 @@ def loosely_held(ev: Evidence, sentence: Candidate) -> bool:
     """Does the sentence hold POLARITY_SUPPORT of the claim's terms some document holds? Enough
     for a claim told in the asker's words (商场里的柜台出租者…让我买到问题食品…) to be about it
     when what it asserts (补充责任) is compared on its own."""
-    terms = [t for t in held_terms(ev) if t not in ev.unheard]
-    return ev.weight([t for t in terms if t in claim_covered(ev, sentence)]) >= POLARITY_SUPPORT * (ev.weight(terms) or 1.0)
+    return heard_held(ev, sentence, POLARITY_SUPPORT)
 
 
 def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) -> str | None:
@@ -302,8 +301,7 @@ def start_rival(ev: Evidence, claim: Candidate) -> str | None:
         return None
     # the sentence holds most of the claim but for the words of its event (转让协议签订 for 公告) and
     # of the asker's story
-    terms = [t for t in held_terms(ev) if not any(t in event for event in asked) and t not in ev.unheard]
-    if ev.weight(claim_covered(ev, claim) & set(terms)) < POLARITY_SUPPORT * (ev.weight(terms) or 1.0):
+    if not heard_held(ev, claim, POLARITY_SUPPORT, leaving_out=tuple(asked)):
         return None
     for event in asked:
         if not any(bigrams(_PERSON.sub("", event)) & bigrams(_PERSON.sub("", m.group("event"))) for m in said):
