@@ -222,8 +222,9 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "issuer", "发文机关",
         named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
-        # (哪个单位、哪天发布的: two question words sharing the verb)
+        # (哪个单位、哪天发布的: two question words sharing the verb; 哪两个部门一起印发的: several bodies)
         asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(?:[、和,，][^,，。?？]{0,6}?)?(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是?谁(发|出|下发)的"
+                                    r"|哪(?:两|几)?(?:个|些)(?:机关|单位|部门)(?:一起|一块|联合|共同)(?:印发|发布|下发|发)的"
                                     rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|对吧|是吗|对不对|没错吧|是不是))"),
     ),
     FieldRule(

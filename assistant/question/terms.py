@@ -74,9 +74,10 @@ def _noun_parts(term: str) -> bool:
     return all(p.flag in _GUESSED_NOUN_TAGS for p in jieba.posseg.lcut(term))
 
 
-def _asks_only(term: str, normalized_question: str, spans: list[tuple[int, int]]) -> bool:
+def _asks_only(term: str, normalized_question: str, spans: list[tuple[int, int]], frame_needed: bool = True) -> bool:
     """Is ``term`` a word jieba joined from the question's frames (at ``spans``) and question
-    words, with at least one frame (谁来管 = 谁 + 来 + 管)? It asks; it names nothing."""
+    words, with at least one frame (谁来管 = 谁 + 来 + 管)? It asks; it names nothing. With
+    ``frame_needed`` false, question words alone will do (方案讲要把… read 讲要 = 讲 + 要)."""
     framed = {normalized_question[s:e] for s, e in spans}
     skip = question_words()
     reach: list[set[bool]] = [set() for _ in range(len(term) + 1)]  # whether a frame was used
@@ -89,7 +90,7 @@ def _asks_only(term: str, normalized_question: str, spans: list[tuple[int, int]]
                     reach[j].add(True)
                 elif piece in skip:
                     reach[j].add(used)
-    return True in reach[-1]
+    return True in reach[-1] or not frame_needed and False in reach[-1]
 
 
 def longest_common_run(a: str, b: str) -> int:
@@ -164,6 +165,8 @@ def _term_weights(snap: Snapshot, tokens: tuple[str, ...], regions: tuple[str, .
             continue
         if idf is None and drop_absent and in_quoted_example(t, asked, lambda w: snap.bm25.idf(w) is not None):
             continue  # the wording the asker quotes (写了“全网最佳”), judged by its words the documents use
+        if idf is None and _asks_only(t, asked, frames, frame_needed=False):
+            continue  # a word no document has, joined from question words (讲要 = 讲 + 要)
         if idf is None and drop_absent and _HAN.search(t) and not topic_like(t):
             continue  # a word no document has that names no thing (不好, 检完): no passage can hold it
         if idf is None and drop_absent and any(t in w for w in situation):

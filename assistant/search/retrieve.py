@@ -37,9 +37,15 @@ def issuer_aliases(issuer: str) -> frozenset[str]:
 _LONGER_BODY = re.compile(r"办公厅|办公室|直属|各部|各委|部门|机关事务")
 
 
+# what makes a body the one something goes to, not the one that wrote: 报给质检总局, 向总局备案
+_TO_BODY = re.compile(r"(?:报|送|交|向|给|呈|抄送)$")
+
+
 def _names_body(asked: str, alias: str) -> bool:
-    """Does the question name the body ``alias`` itself, not a body whose name it begins?"""
-    return any(not _LONGER_BODY.match(asked, m.end()) for m in re.finditer(re.escape(alias), asked))
+    """Does the question name the body ``alias`` itself as the one that wrote (not a body whose
+    name it begins, nor the body a report goes to: …自评报告要报给质检总局)?"""
+    return any(not _LONGER_BODY.match(asked, m.end()) and not _TO_BODY.search(asked, 0, m.start())
+               for m in re.finditer(re.escape(alias), asked))
 
 
 def _names_place(asked: str, meta) -> bool:

@@ -84,7 +84,7 @@ def test_every_item_is_well_formed(rows):
         assert multi == ("multi-turn" in row["tags"]), row["id"]
         if "false-premise" in row["tags"]:
             assert not row["answerable"] and row["note"].startswith("不对"), row["id"]
-            assert re.search(r"(对吗|对吧|吧|吗|是这样吗|[，,]是不是)[?？]$", (row.get("turns") or [row.get("question")])[-1]), row["id"]
+            assert re.search(r"(对吗|对吧|对不对|吧|吗|是这样吗|[，,]是不是)[?？]$", (row.get("turns") or [row.get("question")])[-1]), row["id"]
         if not row["answerable"]:
             assert not row["evidence"] and not row["key_facts"], row["id"]
         else:
