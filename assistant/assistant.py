@@ -22,7 +22,7 @@ from assistant.question.analyse import Query, analyse, named_regions
 from assistant.question.articles import article_reference
 from assistant.question.followup import resolve
 from assistant.search.siblings import coordinated
-from assistant.question.kinds import CLAIMED_ISSUER, asked_fields, asserts_claim
+from assistant.question.kinds import CLAIMED_ISSUER, asked_fields, asks_year_only, asserts_claim
 from assistant.question.parts import per_document
 from assistant.question.premises import articles_asked, dated_document_years, named_periods
 from assistant.search.hits import Hits
@@ -284,7 +284,7 @@ class Assistant:
         if not hits.hits:
             return self._abstain(query, "没有符合筛选条件的文件", snap, near), None
         if fields:
-            said = fields_answer(snap, hits, fields)
+            said = fields_answer(snap, hits, fields, asks_year_only(query.normalized))
             if said is not None:
                 if not said.citations:
                     return self._abstain(query, ";".join(said.missing), snap, near), None

@@ -95,6 +95,11 @@ def _signature(body: list[str]) -> tuple[str | None, str | None]:
     return None, None
 
 
+# a byline opening the text in brackets (题注): (国务院办公厅), (国务院办公厅 2013年5月30日印发); a page
+# cut off may lose the closing bracket
+_BYLINE = re.compile(r"^[(（]\s*([\u4e00-\u9fff]{2,30}?)\s*(?:\d{4}年\d{1,2}月(?:\d{1,2}日)?(?:印发|发布)?)?\s*[)）]?$")
+
+
 # a cover notice's transmittal (现将《…》印发给你们，请…): its 落款 follows it
 _TRANSMITTAL = re.compile(r"现将《[^《》]{2,80}》[^。]{0,12}(?:印发|转发|下发|发)给你们")
 _COVER_REACH = 6  # lines after the transmittal where the notice's issuers and date stand
@@ -272,6 +277,8 @@ def infer(text: str, segments: list[Segment], name: str | None = None,
         issuer = re.sub(r"\s+", " ", announced.group("orgs")).strip()
     if issuer is None and (row := header_value(header, "issuer")) and _is_org(_simp(row.value)):
         issuer = AGENCY_FULL_NAMES.get(_simp(row.value), _simp(row.value))
+    if issuer is None and body and (m := _BYLINE.match(_simp(body[0]).strip())) and _is_org(m.group(1)):
+        issuer = AGENCY_FULL_NAMES.get(m.group(1), m.group(1))
 
     named = " ".join(x for x in (issuer, title) if x)
     named_region = _find_region(issuer or "", title or "")

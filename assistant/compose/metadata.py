@@ -135,9 +135,11 @@ def _wanted_forms(rec: DocRecord, field: str) -> set[str]:
     return {normalize(w).replace(" ", "") for w in _wanted(rec, field)}
 
 
-def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1) -> MetadataAnswer:
+def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int = 1,
+                   year_only: bool = False) -> MetadataAnswer:
     """One field of one document, cited at the line of its text that states it: the row of the
-    page's information table first (索引号, 成文日期 …), else the line that holds its value."""
+    page's information table first (索引号, 成文日期 …), else the line that holds its value. When
+    only the year is asked (``year_only``), a page without its date answers with its 文号's year."""
     text = snap.text(rec.doc_id)
     row = _table_row(rec, text, field)
     if row is not None:
@@ -162,6 +164,13 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
             span = _line_containing(text, wanted, first=True, history=True)  # …令第56号公布, …会议通过
         if span is None and wanted:
             span = _line_containing(text, wanted, first=header_first)
+    numbered = re.search(r"〔((?:19|20)\d{2})〕", rec.meta.doc_number or "")
+    if span is None and field == "date" and year_only and numbered:
+        # 哪年的文件: a page without its date is of the year its 文号 states (吉政发(2012)27号)
+        span = _line_containing(text, _wanted(rec, "doc_number"), first=True)
+        if span is not None:
+            said = f"年份:{numbered.group(1)}年(页面没有写明成文日期,据文号)"
+            return MetadataAnswer(text=f"{said} [{n}]", citation=cite(snap, rec.doc_id, *span, n))
     if span is None:
         name = rec.meta.title or rec.doc_id
         return MetadataAnswer(text="", citation=None, missing=f"{titled(name)}的正文没有写明{label}")
@@ -178,7 +187,7 @@ class FieldsAnswer:
     missing: list[str]  # one line per field a document does not state
 
 
-def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule]) -> FieldsAnswer | None:
+def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule], year_only: bool = False) -> FieldsAnswer | None:
     """The fields asked (文号, 发文机关, 成文日期 …) of the documents the question names (or the
     best-matching one), each cited at the line that states it; the fields a document does not
     state are listed. None when there is no document to answer about."""
@@ -187,7 +196,7 @@ def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule]) -> Fields
     for doc_id in docs[:4]:
         rec = snap.docs[doc_id]
         for rule in fields:
-            found = document_field(rec, rule.field, rule.label, snap, len(citations) + 1)
+            found = document_field(rec, rule.field, rule.label, snap, len(citations) + 1, year_only)
             if found.citation is None:
                 missing.append(found.missing)
                 continue

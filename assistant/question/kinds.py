@@ -231,6 +231,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         "date", "成文日期",
         named=re.compile(r"落款时间|印发时间|成文时间|成文日期|签发日期|when was.*(issued|signed|published)|(on )?what date|date (was|did)"),
         asked_of_document=re.compile(r"哪天|哪一天|日期|几月几[号日]|(何时|什么时候|哪年|哪一年|哪月)(印发|发布|签发|出台)|签发"
+                                     r"|哪一?年(?:的(?:文件|文|政策)|出的|发的|下发的)"
                                      r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:印发|发布|下发|出台|发)的"),
     ),
     # the date a web page put the document online, beside the date it was signed
@@ -283,6 +284,17 @@ _DOCUMENT = re.compile(r"意见|规划|计划|方案|纲要|通知|办法|条例
 _ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date"})
 _REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|援引|转发")
 _CONTENT_FRAME = re.compile(r"(?:规定|要求|明确|提出)[，,：:]")
+# a referencing word inside the name of the document asked about: 贯彻质量发展纲要、实施…的意见是哪年的
+_IN_OWN_NAME = re.compile(r"(?:贯彻|落实)[^的,，。?？]{2,40}的(?:实施)?(?:意见|通知|方案|办法|规划|纲要|计划|决定)(?![里中])")
+
+
+_YEAR_ASKED = re.compile(r"哪一?年|年份")
+_DAY_ASKED = re.compile(r"哪一?天|几月|哪月|日期|几号|时间")
+
+
+def asks_year_only(normalized_question: str) -> bool:
+    """Does the question ask the year of a document, not its day (是哪年的文件, 哪一年出的)?"""
+    return bool(_YEAR_ASKED.search(normalized_question)) and not _DAY_ASKED.search(normalized_question)
 
 
 def asked_fields(normalized_question: str) -> list[FieldRule]:
@@ -290,7 +302,8 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
     about the document itself; the first three not when it asks about a document the text
     refers to (所依据的…意见文号)."""
     q = normalized_question.lower()
-    referenced = bool(_REFERENCED.search(q))
+    own_names = [m.span() for m in _IN_OWN_NAME.finditer(q)]
+    referenced = any(not any(s <= m.start() < e for s, e in own_names) for m in _REFERENCED.finditer(q))
     names_document = bool(_DOCUMENT.search(q))
     # after …条例规定， the question asks what the text says (地方标准化指导性技术文件由谁制定), not
     # who made the document

@@ -116,3 +116,18 @@ def test_site_furniture_inside_a_chunk_is_never_quoted(policy_pages, question):
     hubei = policy_pages("湖北-2023-质量强省建设纲要")
     answer = hubei.ask(question)
     assert not any("版权所有" in c.quote or "网站建设" in c.quote for c in answer.citations)
+
+
+@pytest.mark.parametrize("question, year", [
+    ("吉林质量强省战略那份意见是哪一年下发的?", "2012年"),
+    ("吉林那个贯彻质量发展纲要的意见是哪年的文件?", "2012年"),  # 贯彻 names the document asked, not one it cites
+])
+def test_the_year_of_a_page_without_its_date_is_read_from_its_number(pages, question, year):
+    answer = pages.ask(question)
+    assert not answer.abstained and year in answer.answer, answer.answer
+    assert "吉政发(2012)27号" in answer.citations[0].quote
+
+
+def test_the_day_of_a_page_without_its_date_is_still_not_given(pages):
+    answer = pages.ask("吉林质量强省战略那份意见是几月几号下发的?")
+    assert answer.abstained and "没有写明成文日期" in answer.reason, answer.answer

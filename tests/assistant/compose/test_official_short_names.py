@@ -68,3 +68,10 @@ def test_a_word_joined_from_question_words_is_no_term_of_a_claim(pages):
     assert "讲要" in query.asked_tokens
     terms = question_terms(pages.index.snapshot(), query)
     assert "讲要" not in terms and "质量" in terms
+
+
+def test_a_byline_in_brackets_above_the_articles_names_the_issuer(pages):
+    """The page opens (国务院办公厅 — its closing bracket lost where the page was cut — then 第一条."""
+    assert pages.index.snapshot().docs[NATIONAL].meta.issuer == "国务院办公厅"
+    answer = pages.ask("国家那个质量工作考核办法是哪个机关发布的?")
+    assert "国务院办公厅" in answer.answer and answer.citations[0].doc_id == NATIONAL, answer.answer
