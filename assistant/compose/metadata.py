@@ -236,7 +236,9 @@ def unheld_claims(claimed: list[str], citations: list[Citation]) -> list[str]:
 
 
 def _forms(value: str) -> set[str]:
-    """A claimed value as the documents may write it: a body by its full name or a short one."""
+    """A claimed value as the documents may write it: a body by its full name or a short one
+    (省政府 for 省人民政府)."""
     value = _same_form(value)
-    return {value} | {_same_form(full) for short, full in AGENCY_FULL_NAMES.items() if short == value} | {
+    government = {re.sub(r"(?<!人民)政府", "人民政府", value)}
+    return {value} | government | {_same_form(full) for short, full in AGENCY_FULL_NAMES.items() if short == value} | {
         _same_form(short) for short, full in AGENCY_FULL_NAMES.items() if full == value}

@@ -142,15 +142,42 @@ def sentence_saying(ev: Evidence, cand: Candidate, context: str, words: str) -> 
     return cand
 
 
-# an ordinal or count written into a word (第三方, 二级, 三类): a claim's 第二方 against the 第三方 the
-# article writes; not an article's number (第三十九条), a figure with a unit or a date
-_NUMBERED = re.compile(rf"(?P<pre>第?)(?P<n>[{CN_DIGITS}]{{1,3}})(?P<word>[方级类等批次轮])")
+# an ordinal or count written into a word (第三方, 二级, 三类, 四大品牌, 五中全会): a claim's 第二方
+# against the 第三方 the article writes; not an article's number (第三十九条), a figure with a unit or a date
+_NUMBERED = re.compile(rf"(?P<pre>第?)(?P<n>[{CN_DIGITS}]{{1,3}})(?P<word>[方级类等批次轮]|大(?=[\u4e00-\u9fff])|中全会)")
+
+
+# a 文号 in its parts: the issuer's code, the year, the serial (闽政〔2011〕79 号)
+_DOC_NO = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?P<n>\d{1,4})\s*[号號]")
+
+
+def _number_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence writing the 文号 a claim states (闽政〔2011〕97号) with the same code and year but
+    another serial, and never as claimed: the sentence and the number it writes."""
+    docs = list(dict.fromkeys(c.doc_id for c in ev.candidates[:CLAIM_DEPTH]))  # the documents the claim is about
+    for m in _DOC_NO.finditer(ev.query.asked):
+        code = m.group("code")[-2:]
+        for doc_id in docs:
+            text = ev.text(doc_id)
+            written = [w for w in _DOC_NO.finditer(text) if normalize(w.group("code")).endswith(code) and w.group("year") == m.group("year")]
+            if not written or any(w.group("n") == m.group("n") for w in written):
+                continue
+            w = written[0]
+            (s, e), = [sp for sp in sentence_spans(text, 0, len(text)) if sp[0] <= w.start() < sp[1]] or [(w.start(), w.end())]
+            like = next(c for c in ev.candidates if c.doc_id == doc_id)
+            found = ev.span_candidate(like, s, e)
+            if ev.claim_terms and not found.covered:
+                continue  # a sentence saying nothing else the claim says cites another document
+            return found, f"{code}〔{w.group('year')}〕{w.group('n')}号"
+    return None
 
 
 def numbered_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence holding the claim's other terms (CLAIM_SUPPORT) that writes the claim's numbered
-    word with another number (第三方 for 第二方), and never with the claim's: the sentence and its
-    word; None otherwise."""
+    word with another number (第三方 for 第二方), and never with the claim's, or the 文号 it states
+    with another serial: the sentence and its word; None otherwise."""
+    if found := _number_rival(ev):
+        return found
     asked = ev.query.asked
     for m in _NUMBERED.finditer(asked):
         like = re.compile(rf"{re.escape(m.group('pre'))}([{CN_DIGITS}]{{1,3}}){m.group('word')}")

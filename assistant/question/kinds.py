@@ -215,7 +215,7 @@ class FieldRule:
 
 
 # …是国务院办公厅发的: the body a claim says issued the document (group 1)
-CLAIMED_ISSUER = re.compile(r"是([\u4e00-\u9fff]{2,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会))(?:联合)?(?:印发|发布|下发|制定|出台|发)的")
+CLAIMED_ISSUER = re.compile(r"是([\u4e00-\u9fff]{1,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会))(?:联合)?(?:印发|发布|下发|制定|出台|发)的")
 
 FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule("doc_number", "文号", named=re.compile(r"文号|发文字号|令号|第几号令|几号令|令第几号|document number|reference number")),
@@ -225,7 +225,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         # (哪个单位、哪天发布的: two question words sharing the verb; 哪两个部门一起印发的: several bodies)
         asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(?:[、和,，][^,，。?？]{0,6}?)?(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是?谁(发|出|下发)的"
                                     r"|哪(?:两|几)?(?:个|些)(?:机关|单位|部门)(?:一起|一块|联合|共同)(?:印发|发布|下发|发)的"
-                                    rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|对吧|是吗|对不对|没错吧|是不是))"),
+                                    rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|对吧|是吗|是吧|对不对|没错吧|是不是))"),
     ),
     FieldRule(
         "date", "成文日期",

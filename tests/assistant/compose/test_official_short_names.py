@@ -13,11 +13,13 @@ NATIONAL = "国务院办公厅-2013-质量工作考核办法"
 BRAND = "质检总局-2006-加快实施名牌战略的意见"  # issued by 质检总局: the body a question may name
 GANSU = "甘肃-2018-质量提升行动实施方案"
 DONGTOU = "洞头-2021-质量强区十四五发展规划"
+SHANGHAI = "上海-2018-质量认证体系建设实施方案"
+GUIZHOU = "贵州-2015-质量发展三年行动计划"
 
 
 @pytest.fixture(scope="module")
 def pages(policy_pages) -> Assistant:
-    return policy_pages(FUJIAN, NATIONAL, BRAND, GANSU, DONGTOU)
+    return policy_pages(FUJIAN, NATIONAL, BRAND, GANSU, DONGTOU, SHANGHAI, GUIZHOU)
 
 
 def test_a_claim_naming_the_provincial_government_by_its_short_name_is_confirmed(pages):
@@ -75,3 +77,27 @@ def test_a_byline_in_brackets_above_the_articles_names_the_issuer(pages):
     assert pages.index.snapshot().docs[NATIONAL].meta.issuer == "国务院办公厅"
     answer = pages.ask("国家那个质量工作考核办法是哪个机关发布的?")
     assert "国务院办公厅" in answer.answer and answer.citations[0].doc_id == NATIONAL, answer.answer
+
+
+@pytest.mark.parametrize("question, said", [
+    ("上海认证体系实施方案提出打响上海“五大品牌”,是吗?", "四大"),  # a count written into a word
+    ("质检总局的名牌战略意见是贯彻十六届六中全会精神的吧?", "五中全会"),  # an ordinal
+    ("福建考核办法里引用的质量强省意见文号是闽政〔2011〕80号吧?", "闽政〔2011〕79号"),  # a cited 文号
+])
+def test_a_claim_numbering_a_thing_otherwise_than_the_text_is_corrected(pages, question, said):
+    answer = pages.ask(question)
+    assert answer.answer.startswith("不对") and said in answer.answer, answer.answer
+
+
+def test_a_claim_numbering_a_thing_as_the_text_does_is_not_corrected(pages):
+    answer = pages.ask("上海认证体系实施方案提出打响上海“四大品牌”,是吗?")
+    assert not answer.abstained and not answer.answer.startswith("不对"), answer.answer
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("贵州三年行动计划是省政府办公厅发的,是吧?", "不对"),  # 贵州省人民政府 signed it
+    ("贵州三年行动计划是省政府发的,是吧?", "是"),  # 省政府 is 省人民政府
+])
+def test_a_claim_of_the_issuer_by_a_short_name_is_checked(pages, question, verdict):
+    answer = pages.ask(question)
+    assert answer.answer.startswith(verdict), answer.answer
