@@ -14,7 +14,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
                                       claim_sentence, claimed_figures, heard_held, held_terms, provision_text,
                                       punishing_text)
-from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.evidence import Candidate, Evidence, sentence_spans
 from assistant.compose.extractive import Shaped, quoted_spans
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import asserts_claim
@@ -356,7 +356,7 @@ def yearly_rival(ev: Evidence, claim: Candidate) -> str | None:
 
 # a claim that a rule holds for every case (所有网购商品都适用…) and the exceptions a provision
 # makes to it (除法律、行政法规规定情形外, 但…除外, 不适用…)
-_EVERY = re.compile(r"所有|一切|任何|全部|凡是|无论|一律")
+_EVERY = re.compile(r"所有|一切|任何|全部|凡是|无论|一律|没有例外|无一例外|毫无例外")
 _EXCEPTION = re.compile(r"除[^，,。；;]{1,40}?外|但[^。；;]{0,40}?除外|[^，,。；;]{0,30}不适用[^，,。；;]{0,30}")
 
 
@@ -372,4 +372,21 @@ def exception_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     for sentence in _sentences_holding(ev, terms, POLARITY_SUPPORT):
         if (m := _EXCEPTION.search(sentence.norm)) is not None:
             return sentence, m.group(0)
+        # the rule's sentence ends at its semicolon; its 但是…除外 follows (…不得委托生产；但是，…除外)
+        following = _next_sentence(ev, sentence)
+        if following is not None and _BUT.match(following[2]) and (m := _EXCEPTION.search(following[2])) is not None:
+            return ev.span_candidate(sentence, sentence.start, following[1]), m.group(0)
     return None
+
+
+_BUT = re.compile(r"但|但是|然而")
+
+
+def _next_sentence(ev: Evidence, sentence: Candidate) -> tuple[int, int, str] | None:
+    """(start, end, normalised text) of the sentence after ``sentence`` in its article."""
+    article = article_at(ev.snap.articles(sentence.doc_id), sentence.start)
+    if article is None:
+        return None
+    text = ev.text(sentence.doc_id)
+    after = [(s, e) for s, e in sentence_spans(text, sentence.end, article.end) if s >= sentence.end]
+    return (after[0][0], after[0][1], normalize(text[after[0][0]:after[0][1]])) if after else None

@@ -96,6 +96,10 @@ def test_a_claim_counting_from_another_event_is_corrected_with_the_articles(laws
     # a known fault, the claim is answered 不对 with that sentence
     pytest.param("商标法规定，对申请注册的商标，商标局应当自收到申请文件之日起九个月内审查完毕，对吧？", "九个月内审查完毕",
                  marks=pytest.mark.xfail(strict=True, reason="the opposite modal of another act in another sentence wins")),
+    # the general paragraph (可以自行办理) outranks the special one the claim is about (外国企业…应当委托):
+    # a known fault; preferring a sentence holding more of the claim that agrees lowered the laws test split
+    pytest.param("商标法规定外国企业在中国申请商标注册应当委托商标代理机构办理，对吗？", "应当委托依法设立的商标代理机构办理",
+                 marks=pytest.mark.xfail(strict=True, reason="a general paragraph's opposite modal outranks the special one")),
     # a claim told in the asker's story, its figures all stated: 可 is the statute's 可以 (可并处)
     ("我开药店的，一直图便宜从没有资质的小公司进药，按药品管理法被查到会没收违法购进的药品和违法所得，并处货值金额二倍以上十倍以下的罚款，对吧？",
      "二倍以上十倍以下"),

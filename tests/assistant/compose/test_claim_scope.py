@@ -13,7 +13,8 @@ import pytest
 @pytest.fixture(scope="module")
 def laws(dev_laws):
     return dev_laws("山东省消费者权益保护条例(2017-03-29).md", "广东省建设工程质量管理条例(2021-09-29).md",
-                    "上海市计量监督管理条例(2018-11-22).md", "浙江省检验机构管理条例(2021-07-30).md", "广告法(2021-04-29).md")
+                    "上海市计量监督管理条例(2018-11-22).md", "浙江省检验机构管理条例(2021-07-30).md", "广告法(2021-04-29).md",
+                    "药品管理法(2019-08-26).md")
 
 
 @pytest.mark.parametrize("question, said", [
@@ -25,6 +26,16 @@ def test_a_claim_on_what_a_rule_covers_is_corrected_with_the_provision(laws, que
     answer = laws.ask(question)
     assert answer.answer.startswith(f"不对:文件规定的是“{said}"), answer.answer
     assert said in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question", ["按药品管理法，血液制品不得委托生产，这条没有例外吧？",
+                                      "药品管理法里，精神药品一律不能委托别人生产吧？"])
+def test_an_exception_after_the_rules_semicolon_corrects_a_claim_of_no_exception(laws, question):
+    """…不得委托生产；但是，国务院药品监督管理部门另有规定的除外。: the exception is the sentence after
+    the rule's semicolon, quoted with the rule."""
+    answer = laws.ask(question)
+    assert answer.answer.startswith("不对") and "另有规定的除外" in answer.answer, answer.answer
+    assert "不得委托生产" in answer.citations[0].quote and "另有规定的除外" in answer.citations[0].quote
 
 
 @pytest.mark.parametrize("question, quoted", [
