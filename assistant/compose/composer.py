@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.answer import Citation, QuestionType
+from assistant.compose.addressees import with_addressees
 from assistant.compose.agents import agent_rival
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
@@ -352,6 +353,7 @@ class ExtractiveComposer:
         # a page that stops mid-sentence in the part asked about, or lacks the attachment asked
         # about: not answered from its neighbour
         shaped = cut_through(ev, shaped) or missing_attachment(ev, shaped) or shaped
+        shaped = with_addressees(ev, shaped)  # 印发给你们: who 你们 are
         if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
         own = list(dict.fromkeys(unknown + ev.situation))

@@ -101,3 +101,16 @@ def test_a_claim_numbering_a_thing_as_the_text_does_is_not_corrected(pages):
 def test_a_claim_of_the_issuer_by_a_short_name_is_checked(pages, question, verdict):
     answer = pages.ask(question)
     assert answer.answer.startswith(verdict), answer.answer
+
+
+def test_who_is_to_carry_out_a_transmitted_document_names_the_notices_addressees(pages):
+    """现将《…》印发给你们,请结合实际,认真组织实施: 你们 are the salutation line's 各相关部门, cited there."""
+    answer = pages.ask("洞头这份质量强区规划下发后由哪些单位负责实施?")
+    assert "各相关部门" in answer.answer, answer.answer
+    (line,) = [c for c in answer.citations if "各相关部门" in c.quote]
+    assert pages.index.snapshot().text(line.doc_id)[line.start:line.end] == line.quote
+
+
+def test_a_transmittal_without_a_salutation_line_adds_no_addressees(pages):
+    answer = pages.ask("贵州三年行动计划印发后由谁负责贯彻执行?")
+    assert "主送" not in answer.answer, answer.answer
