@@ -243,7 +243,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "source", "来源",
         named=re.compile(r"出处|where was.*published|which website"),
-        asked_of_document=re.compile(r"(哪里|哪儿|何处|什么地方|哪个网站)(发布|公布|刊登|刊发)|来源(?!于)"),  # 来源于该地区 is content, not the page's source
+        asked_of_document=re.compile(r"(哪里|哪儿|何处|什么地方|哪个网站)(发布|公布|刊登|刊发|转载|转来|转过来|转的)|来源(?!于)"
+                                     r"|(?:原文|备注)[^,，。?？]{0,6}(?:链接|网址)"),  # 来源于该地区 is content, not the page's source
     ),
     FieldRule(
         "addressees", "主送",
@@ -267,7 +268,10 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         asked_of_document=re.compile(r"(何时|什么时候|哪天|哪一天|哪年|哪一年|哪几年)(被)?(修改|修正|修订)|(修改|修正|修订)(过|了)(几次|哪几次|多少次)|(哪次|哪一次|什么)会议(修改|修正|修订)"),
     ),
     FieldRule("index_number", "索引号", named=re.compile(r"索引号|index number")),
-    FieldRule("topic", "主题分类", named=re.compile(r"主题分类|组配分类|信息分类|体裁分类")),
+    FieldRule("topic", "主题分类", named=re.compile(r"主题分类|组配分类|信息分类|体裁分类"),
+              # 在政务公开目录里归在哪个分类下: the page's classification, not a kind the text defines
+              asked_of_document=re.compile(r"公开目录[^,，。?？]{0,8}(?:哪个|什么|哪一)(?:分类|类别|类)"
+                                           r"|归(?:在|入|到|于)?(?:哪个|什么|哪一)(?:分类|类别)")),
     FieldRule("openness", "公开方式", named=re.compile(r"公开方式|公开属性|公开范围|主动公开|依申请公开")),
     FieldRule(
         "region", "地区",

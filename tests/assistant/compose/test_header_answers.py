@@ -131,3 +131,21 @@ def test_the_year_of_a_page_without_its_date_is_read_from_its_number(pages, ques
 def test_the_day_of_a_page_without_its_date_is_still_not_given(pages):
     answer = pages.ask("吉林质量强省战略那份意见是几月几号下发的?")
     assert answer.abstained and "没有写明成文日期" in answer.reason, answer.answer
+
+
+@pytest.mark.parametrize("question, said, quoted", [
+    ("洞头这份规划在信息公开目录里属于哪个分类?", "规划信息", "组配分类"),  # the page's classification
+    ("安徽质量发展纲要的原文网址是什么?", "http://www.ah.gov.cn/", "备注"),  # the address the page was taken from
+])
+def test_a_pages_classification_and_original_address_are_read_from_its_rows(pages, question, said, quoted):
+    answer = pages.ask(question)
+    assert not answer.abstained and said in answer.answer, answer.answer
+    (row,) = [c for c in answer.citations if said in c.quote]
+    assert quoted in row.quote
+
+
+def test_a_kind_the_text_sorts_things_into_is_no_classification_of_the_page(pages):
+    from assistant.question.kinds import asked_fields
+    from ingest.normalize import normalize
+
+    assert "topic" not in [f.field for f in asked_fields(normalize("吉林质量提升行动实施意见把企业分为哪几类?"))]
