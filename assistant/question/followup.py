@@ -38,9 +38,14 @@ def _document_names(text: str) -> list[tuple[str, str]]:
     return found
 
 
+_CASE_REACH = 20  # how long a question putting a case (建设单位要是没委托，罚多少?) is read as a follow-up
+_CASE = re.compile(r"要是|如果|假如|万一|若是|倘若|的话")
+
+
 def is_follow_up(question: str) -> bool:
+    """Short, or opening with 那/它…, or ending in 呢, or a short question putting a case (要是…罚多少?)."""
     q = normalize(question.strip())
-    return len(q) <= 12 or bool(_FOLLOW_UP.search(q))
+    return len(q) <= 12 or bool(_FOLLOW_UP.search(q)) or len(q) <= _CASE_REACH and bool(_CASE.search(q))
 
 
 # what a follow-up naming another document says besides its name (那国家的…办法是怎么规定的?)

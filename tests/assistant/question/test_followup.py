@@ -62,3 +62,17 @@ def test_a_follow_up_asking_something_new_of_another_law_keeps_its_question(two_
     follow_up = "那侵害消费者权益行为处罚办法对欺诈行为怎么罚？"
     answer = two_laws.ask(follow_up, history=[Turn(first, two_laws.ask(first))])
     assert answer.standalone_question.endswith(follow_up), answer.standalone_question  # not 有效期 asked of it
+
+
+def test_a_short_question_putting_a_case_is_read_with_the_question_before(two_laws):
+    """要是到期没续展，会怎么样? names no law: it puts a case of what was just asked, and is answered
+    from the law the question before was about (…未续展的，注销其注册商标)."""
+    from assistant import Turn
+    from assistant.question.followup import is_follow_up
+
+    first = "按商标法，注册商标的有效期是多少年？"
+    follow_up = "要是到期没续展，会怎么样？"
+    assert is_follow_up(follow_up) and not is_follow_up("如果经营者拒绝履行退货义务，消费者可以向哪些部门投诉？")
+    answer = two_laws.ask(follow_up, history=[Turn(first, two_laws.ask(first))])
+    assert "商标法" in answer.standalone_question, answer.standalone_question
+    assert any("注销" in c.quote for c in answer.citations), answer.answer
