@@ -53,6 +53,8 @@ THIS_LAW = r"本(?:法|条例|规定|办法|细则|解释|决定|规则)"
 
 YEAR = re.compile(r"(?:19|20)\d{2}")  # a year as documents write it: 2013, 1986
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*[号號]")
+# a 文号 in its parts: the issuer's code, the year, the serial (闽政〔2011〕79 号)
+DOC_NUMBER_PARTS = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?P<n>\d{1,4})\s*[号號]")
 
 SENTENCE_END = "。！？；!?;"
 

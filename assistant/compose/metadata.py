@@ -16,7 +16,7 @@ from ingest.gazetteer import AGENCY_FULL_NAMES
 from ingest.header import HeaderField, header_fields, header_value
 from ingest.history import is_history_line, without_sessions
 from ingest.normalize import normalize
-from ingest.patterns import DOC_NUMBER
+from ingest.patterns import DOC_NUMBER, DOC_NUMBER_PARTS
 
 # lines a web page or a news item labels: 发布时间: 2013-12-31 10:03, 来源:质检总局官网
 _LABELLED = {
@@ -165,12 +165,12 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
             span = _line_containing(text, wanted, first=True, history=True)  # …令第56号公布, …会议通过
         if span is None and wanted:
             span = _line_containing(text, wanted, first=header_first)
-    numbered = re.search(r"〔((?:19|20)\d{2})〕", rec.meta.doc_number or "")
+    numbered = DOC_NUMBER_PARTS.search(rec.meta.doc_number or "")
     if span is None and field == "date" and year_only and numbered:
         # 哪年的文件: a page without its date is of the year its 文号 states (吉政发(2012)27号)
         span = _line_containing(text, _wanted(rec, "doc_number"), first=True)
         if span is not None:
-            said = f"年份:{numbered.group(1)}年(页面没有写明成文日期,据文号)"
+            said = f"年份:{numbered.group('year')}年(页面没有写明成文日期,据文号)"
             return MetadataAnswer(text=f"{said} [{n}]", citation=cite(snap, rec.doc_id, *span, n))
     if span is None:
         name = rec.meta.title or rec.doc_id

@@ -12,7 +12,7 @@ from assistant.compose.evidence import Candidate, Evidence, sentence_spans
 from assistant.compose.verdicts import ACT_END, MODALS, article_text, bigrams
 from assistant.index.tokens import segmenter
 from ingest.normalize import normalize
-from ingest.patterns import CN_DIGITS
+from ingest.patterns import CN_DIGITS, DOC_NUMBER_PARTS
 from ingest.statute import article_at
 
 
@@ -147,19 +147,15 @@ def sentence_saying(ev: Evidence, cand: Candidate, context: str, words: str) -> 
 _NUMBERED = re.compile(rf"(?P<pre>第?)(?P<n>[{CN_DIGITS}]{{1,3}})(?P<word>[方级类等批次轮]|大(?=[\u4e00-\u9fff])|中全会)")
 
 
-# a 文号 in its parts: the issuer's code, the year, the serial (闽政〔2011〕79 号)
-_DOC_NO = re.compile(r"(?P<code>[\u4e00-\u9fff]{1,10})\s*[〔\[［【(（]\s*(?P<year>(?:19|20)\d{2})\s*[〕\]］】)）]\s*(?P<n>\d{1,4})\s*[号號]")
-
-
 def _number_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence writing the 文号 a claim states (闽政〔2011〕97号) with the same code and year but
     another serial, and never as claimed: the sentence and the number it writes."""
     docs = list(dict.fromkeys(c.doc_id for c in ev.candidates[:CLAIM_DEPTH]))  # the documents the claim is about
-    for m in _DOC_NO.finditer(ev.query.asked):
+    for m in DOC_NUMBER_PARTS.finditer(ev.query.asked):
         code = m.group("code")[-2:]
         for doc_id in docs:
             text = ev.text(doc_id)
-            written = [w for w in _DOC_NO.finditer(text) if normalize(w.group("code")).endswith(code) and w.group("year") == m.group("year")]
+            written = [w for w in DOC_NUMBER_PARTS.finditer(text) if normalize(w.group("code")).endswith(code) and w.group("year") == m.group("year")]
             if not written or any(w.group("n") == m.group("n") for w in written):
                 continue
             w = written[0]

@@ -20,7 +20,8 @@ _ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
 _ROLES = re.compile(r"牵头|配合|协助|参与")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # words that put a follow-up as a case (那要是…呢, 如果…的话) rather than say what it is about
-_CASE_WORDS = frozenset({"要是", "如果", "假如", "假设", "若是", "倘若", "万一", "的话", "同样", "一样", "也是", "还是"})
+_IF = ("要是", "如果", "假如", "若是", "倘若", "万一", "的话")  # a case put: 建设单位要是没委托…
+_CASE_WORDS = frozenset({*_IF, "假设", "同样", "一样", "也是", "还是"})
 _GLOSS = re.compile(r"[（(][^（()）]{1,20}[）)]")  # a name's gloss in brackets: 药厂（上市许可持有人）
 
 
@@ -39,7 +40,7 @@ def _document_names(text: str) -> list[tuple[str, str]]:
 
 
 _CASE_REACH = 20  # how long a question putting a case (建设单位要是没委托，罚多少?) is read as a follow-up
-_CASE = re.compile(r"要是|如果|假如|万一|若是|倘若|的话")
+_CASE = re.compile("|".join(_IF))
 
 
 def is_follow_up(question: str) -> bool:
