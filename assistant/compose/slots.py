@@ -164,7 +164,9 @@ def _number_rival(ev: Evidence) -> tuple[Candidate, str] | None:
             found = ev.span_candidate(like, s, e)
             if ev.claim_terms and not found.covered:
                 continue  # a sentence saying nothing else the claim says cites another document
-            return found, f"{code}〔{w.group('year')}〕{w.group('n')}号"
+            written_code = normalize(w.group("code"))
+            shared = next(written_code[i:] for i in range(len(written_code)) if m.group("code").endswith(written_code[i:]))
+            return found, f"{shared}〔{w.group('year')}〕{w.group('n')}号"  # the code as both write it: 国办发, not 办发
     return None
 
 

@@ -83,6 +83,7 @@ def test_a_byline_in_brackets_above_the_articles_names_the_issuer(pages):
     ("上海认证体系实施方案提出打响上海“五大品牌”,是吗?", "四大"),  # a count written into a word
     ("质检总局的名牌战略意见是贯彻十六届六中全会精神的吧?", "五中全会"),  # an ordinal
     ("福建考核办法里引用的质量强省意见文号是闽政〔2011〕80号吧?", "闽政〔2011〕79号"),  # a cited 文号
+    ("福建考核办法依据的国务院办公厅通知是国办发〔2013〕74号吧?", "“国办发〔2013〕47号”"),  # its code whole
 ])
 def test_a_claim_numbering_a_thing_otherwise_than_the_text_is_corrected(pages, question, said):
     answer = pages.ask(question)
