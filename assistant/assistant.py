@@ -28,7 +28,7 @@ from assistant.question.premises import articles_asked, dated_document_years, na
 from assistant.search.hits import Hits
 from assistant.search.laws import documents_mentioning, law_mentions, laws_named, named_law, only_cited, uncited_law_asked
 from assistant.search.rerankers import choose_reranker
-from assistant.search.retrieve import HybridRetriever, allowed_documents
+from assistant.search.retrieve import HybridRetriever, allowed_documents, named_documents
 from ingest.patterns import CITED_TITLE, YEAR
 
 if TYPE_CHECKING:  # the LLM path is optional (extra "llm"); only its type is named here
@@ -234,7 +234,10 @@ class Assistant:
     def _answer(self, query: Query, snap: Snapshot, k: int, notes: list[str]) -> tuple[Answer, Hits | None]:
         corpus_regions = {r.meta.region for r in snap.docs.values() if r.meta.region}
         outside = [r for r in query.regions if r not in corpus_regions]
-        if outside and not any(r in corpus_regions for r in query.regions):
+        # (a place that is not where the document asked is from — 质检总局那份意见…新疆生产建设兵团
+        # 也在发文范围里吗? — is a word of the question)
+        if outside and not any(r in corpus_regions for r in query.regions) \
+                and not named_documents(snap, query) and not laws_named(snap, query.asked, query.regions):
             return self._abstain(query, f"语料中没有{'、'.join(outside)}的文件", snap, []), None
         for name in CITED_TITLE.findall(query.normalized):
             if named_law(snap, name, query.regions, quoted=True) is not None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, titled
 from assistant.compose.cite import cite
+from assistant.compose.citing import cited_instead, cited_number
 from assistant.index.generation import DocRecord
 from assistant.index.snapshot import Snapshot
 from assistant.question.kinds import CLAIMED_ISSUER, FieldRule
@@ -33,6 +34,7 @@ class MetadataAnswer:
     text: str
     citation: Citation | None
     missing: str = ""  # the field the document does not state
+    also: tuple[Citation, ...] = ()  # a row of the page's table that gives the field another value
 
 
 def _lines(text: str):
@@ -103,6 +105,8 @@ def _wanted(rec: DocRecord, field: str) -> list[str]:
             if meta.doc_number else []
     if field in ("date", "adopted", "effective"):
         return _written(getattr(meta, field))
+    if field == "title":
+        return [meta.title] if meta.title else []
     if field == "issuer" and meta.issuer:
         short = [k for k, v in AGENCY_FULL_NAMES.items() if v == meta.issuer]
         joint = [meta.issuer.replace("、", "")] if "、" in meta.issuer else []  # on one line, apart by spaces
@@ -145,6 +149,28 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
     row = _table_row(rec, text, field)
     if row is not None:
         return MetadataAnswer(text=f"{row.label}:{row.value} [{n}]", citation=cite(snap, rec.doc_id, row.start, row.end, n))
+    found = _field_in_text(rec, field, label, snap, n, year_only)
+    other = _disagreeing_row(rec, text, field)
+    if found.citation is not None and other is not None:
+        # the page's table gives another date than the signature (成文日期 2022-04-27 beside 落款
+        # 2021年11月26日): both are shown, each where it stands
+        said = f"{found.text};页面信息表的“{other.label}”一栏写的是{other.value} [{n + 1}]"
+        return MetadataAnswer(text=said, citation=found.citation, also=(cite(snap, rec.doc_id, other.start, other.end, n + 1),))
+    return found
+
+
+def _disagreeing_row(rec: DocRecord, text: str, field: str) -> HeaderField | None:
+    """The row of the page's table that states a date field with another value than the metadata's."""
+    if field not in ("date", "effective"):
+        return None
+    row = header_value(header_fields(text), _IN_TABLE[field])
+    known = getattr(rec.meta, field, None)
+    return row if row is not None and row.value and known and row.iso != known else None
+
+
+def _field_in_text(rec: DocRecord, field: str, label: str, snap: Snapshot, n: int, year_only: bool) -> MetadataAnswer:
+    """The field cited at the line of the text (not the page's table) that states it."""
+    text = snap.text(rec.doc_id)
     if field in _LABELLED:
         span = _labelled_line(text, _LABELLED[field])
     elif field == "region":
@@ -197,11 +223,18 @@ def fields_answer(snap: Snapshot, hits: Hits, fields: list[FieldRule], year_only
     for doc_id in docs[:4]:
         rec = snap.docs[doc_id]
         for rule in fields:
-            found = document_field(rec, rule.field, rule.label, snap, len(citations) + 1, year_only)
+            instead = cited_instead(snap, hits.query.asked, doc_id, len(citations) + 1) if rule.field == "doc_number" else None
+            found = MetadataAnswer(text=instead.text, citation=instead.citation) if instead is not None else \
+                document_field(rec, rule.field, rule.label, snap, len(citations) + 1, year_only)
+            if found.citation is None and rule.field == "doc_number":
+                # a document that cites it may write its number: 《国务院办公厅关于印发…的通知》(国办发〔2013〕47号)
+                cited = cited_number(snap, hits.query.asked, doc_id, len(citations) + 1)
+                if cited is not None:
+                    found = MetadataAnswer(text=cited.text, citation=cited.citation)
             if found.citation is None:
                 missing.append(found.missing)
                 continue
-            citations.append(found.citation)
+            citations += [found.citation, *found.also]
             prefix = f"{titled(rec.meta.title)}" if len(docs) > 1 and rec.meta.title else ""
             lines.append(prefix + found.text)
     if not lines and not missing:

@@ -150,6 +150,16 @@ def responsibility(ev: Evidence) -> Shaped | None:
     claimed = asserted_leads(ev.query.normalized)
     wrong = [u for u in claimed if not any(u in lead or lead in u for lead in assignment.lead_units)]
     lines = []
+    note = normalize(text[assignment.start:assignment.end])
+    named = assignment.lead_units + assignment.cooperating_units + assignment.responsible_units
+    # (a short form of a unit named is that unit: 市工信局 for 市工业和信息化局)
+    absent = [u for u in units_asked_about(ev.query.normalized) if u not in note and not any(_in_order(u, n) for n in named)]
+    if absent and not wrong:
+        # a unit asked about that the task's note does not name (市文化和旅游局负责哪一块?)
+        reason = f"文件没有给{'、'.join(absent)}分配这项任务"
+        lines.append(f"{reason}。“{task}”的责任单位是{'、'.join(named)}。 [{task_n}][{quote_n}]")
+        lines.append(f"原文:{text[assignment.start:assignment.end]} [{quote_n}]")
+        return Shaped(text="\n".join(lines), citations=cites.items, abstained=True, reason=reason)
     if wrong and assignment.lead_units:
         reason = f"问题的前提与文件不符:该项任务不是由{'、'.join(wrong)}牵头"
         lines.append(f"{reason}。文件写明“{task}”由{'、'.join(assignment.lead_units)}牵头。 [{task_n}][{quote_n}]")
@@ -170,7 +180,22 @@ def responsibility(ev: Evidence) -> Shaped | None:
 # what a sentence that assigns work says: a unit leads, cooperates, is responsible, is in charge
 # (not 主管部门 or 负责人, nouns; not 承担责任, a liability)
 _ASSIGNS = re.compile(r"牵头|配合|负责(?!人)|主管(?!部门)|按职责|职责分工|会同|由[^，。；,;]{2,24}(?:组织|实施|承担|办理|监督)")
-_ROLE_ASKED = re.compile(r"牵头|配合")  # the roles of a task's division of labour (who else is 谁 of every kind)
+_ROLE_ASKED = re.compile(r"牵头|配合")
+# a unit whose part in a task is asked (市文化和旅游局负责哪一块? 市住房城乡建设局在里面算什么角色?)
+_UNIT_ASKED = re.compile(r"([\u4e00-\u9fff]{2,20}?(?:局|委|厅|办|部|院|中心|政府|委员会|管委会|办公室))"
+                         r"(?:在(?:里面|其中|这项任务里?|这里面))?"
+                         r"(?:负责|承担|管|干|做|挂|算|是|担任)(?:的是)?(?:哪一块|哪块|哪部分|哪一部分|什么|啥|哪些|哪项|牵头的?吗|配合的?吗|什么角色|哪种角色)")
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Are the characters of ``short`` in ``name``, in order (市工信局 in 市工业和信息化局)?"""
+    rest = iter(name)
+    return all(ch in rest for ch in short)
+
+
+def units_asked_about(normalized_question: str) -> list[str]:
+    """The units whose part in a task the question asks (市文化和旅游局负责哪一块?)."""
+    return [re.sub(r"^(?:那么|那|这|而|和|与|但)", "", m.group(1)) for m in _UNIT_ASKED.finditer(normalized_question)]  # the roles of a task's division of labour (who else is 谁 of every kind)
 
 
 def unassigned(ev: Evidence, shaped: Shaped) -> Shaped | None:

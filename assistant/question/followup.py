@@ -43,10 +43,17 @@ _CASE_REACH = 20  # how long a question putting a case (建设单位要是没委
 _CASE = re.compile("|".join(_IF))
 
 
+# a demonstrative that points back (这么拍了, 这样做, 这种情况) in the first clause: before the
+# question tells a story of its own (我卖过期食品，这样会被罚吗? points to its own first clause)
+_POINTS_BACK = re.compile(r"^[^,，。;；?？]{0,12}(?:这么|这样|这种情况|这种行为|这种做法|上述)")
+
+
 def is_follow_up(question: str) -> bool:
-    """Short, or opening with 那/它…, or ending in 呢, or a short question putting a case (要是…罚多少?)."""
+    """Short, or opening with 那/它…, or ending in 呢, or a short question putting a case (要是…罚多少?),
+    or one pointing back in its first clause (要是已经这么拍了发出去，广告主要被罚多少?)."""
     q = normalize(question.strip())
-    return len(q) <= 12 or bool(_FOLLOW_UP.search(q)) or len(q) <= _CASE_REACH and bool(_CASE.search(q))
+    return (len(q) <= 12 or bool(_FOLLOW_UP.search(q)) or len(q) <= _CASE_REACH and bool(_CASE.search(q))
+            or bool(_POINTS_BACK.search(q)))
 
 
 # what a follow-up naming another document says besides its name (那国家的…办法是怎么规定的?)

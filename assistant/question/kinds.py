@@ -218,12 +218,20 @@ class FieldRule:
 CLAIMED_ISSUER = re.compile(r"是([\u4e00-\u9fff]{1,24}?(?:政府|办公厅|办公室|委员会|总局|局|厅|部|委|院|会))(?:联合)?(?:印发|发布|下发|制定|出台|发)的")
 
 FIELD_RULES: tuple[FieldRule, ...] = (
+    # which document a number names (黔府发[2015]15号是份什么文件? 索引号…查的是哪份规划?)
+    FieldRule(
+        "title", "标题",
+        named=re.compile(r"标题|文件名称|文件全称|全称是|叫什么名字|document title"),
+        asked_of_document=re.compile(r"(?:是|为)一?(?:份|个|篇|部)?(?:什么|哪个|哪一?份|哪一?个|哪一?篇)(?:文件|通知|规划|办法|意见|方案|计划|纲要)"
+                                     r"|(?:查|找)的是(?:什么|哪一?份|哪一?个|哪一?篇)"
+                                     r"|印发的是(?:什么|哪个|哪份|哪一份)(?:文件|通知|规划|办法|意见|方案|计划|纲要)?"),
+    ),
     FieldRule("doc_number", "文号", named=re.compile(r"文号|发文字号|令号|第几号令|几号令|令第几号|document number|reference number")),
     FieldRule(
         "issuer", "发文机关",
         named=re.compile(r"发文机关|落款单位|issued by|who issued|issuer|which (agency|department|body|authority) (issued|published)"),
         # (哪个单位、哪天发布的: two question words sharing the verb; 哪两个部门一起印发的: several bodies)
-        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(?:[、和,，][^,，。?？]{0,6}?)?(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是?谁(发|出|下发)的"
+        asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(?:[、和,，][^,，。?？]{0,6}?)?(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是?谁(发|出|下发)的|哪家(?:单位|机关|部门)?(?:印发|发布|下发|发|出)的"
                                     r"|哪(?:两|几)?(?:个|些)(?:机关|单位|部门)(?:一起|一块|联合|共同)(?:印发|发布|下发|发)的"
                                     rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|对吧|是吗|是吧|对不对|没错吧|是不是))"),
     ),
@@ -248,7 +256,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     ),
     FieldRule(
         "addressees", "主送",
-        named=re.compile(r"主送|发送对象|发给哪些|下发给|印发给|addressed to|recipients"),
+        named=re.compile(r"主送|发送对象|(?:发文|发送|下发|印发|分送)范围|发给哪些|下发给|印发给|addressed to|recipients"),
         asked_of_document=re.compile(r"发给了?(谁|哪些)"),
     ),
     # a law's history: adopted (通过), in force (施行), amended (修改, 修正, 修订)
@@ -285,7 +293,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
 # (这份意见什么时候发布的), not of something in it (考核结果什么时候公布)
 _DOCUMENT = re.compile(r"意见|规划|计划|方案|纲要|通知|办法|条例|决定|文件|法|规定|细则|解释|document|plan|opinion|notice|law|regulation")
 # fields that a document the text cites (所依据的…意见) has too: asked of it, not of this one
-_ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date"})
+_ALSO_REFERENCED = frozenset({"doc_number", "issuer", "date", "title"})
 _REFERENCED = re.compile(r"依据|根据|贯彻|落实|上级|提到的|引用|援引|转发")
 _CONTENT_FRAME = re.compile(r"(?:规定|要求|明确|提出)[，,：:]")
 # a referencing word inside the name of the document asked about: 贯彻质量发展纲要、实施…的意见是哪年的
@@ -308,16 +316,29 @@ def asked_fields(normalized_question: str) -> list[FieldRule]:
     q = normalized_question.lower()
     own_names = [m.span() for m in _IN_OWN_NAME.finditer(q)]
     referenced = any(not any(s <= m.start() < e for s, e in own_names) for m in _REFERENCED.finditer(q))
-    names_document = bool(_DOCUMENT.search(q))
+    names_document = bool(_DOCUMENT.search(q)) or states_identifier(q)  # (国质检质〔2006〕282号是哪个部门发的?)
     # after …条例规定， the question asks what the text says (地方标准化指导性技术文件由谁制定), not
     # who made the document
     framed = _CONTENT_FRAME.search(q)
     of_document = q[:framed.start()] if framed else q
-    return [
+    fields = [
         rule for rule in FIELD_RULES
         if (rule.named.search(q) or names_document and rule.asked_of_document is not None and rule.asked_of_document.search(of_document))
         and not (referenced and rule.field in _ALSO_REFERENCED)
     ]
+    if any(rule.field == "title" for rule in fields) and states_identifier(q):
+        # the number the question quotes names the document: it is not asked (索引号…查的是哪份规划?)
+        fields = [rule for rule in fields if rule.field not in ("doc_number", "index_number")]
+    return fields
+
+
+# an index number a page's table gives (001008003006082/2021-55914, 11320000014000000/2013-00012)
+INDEX_NUMBER = re.compile(r"(?<![0-9A-Za-z/-])[0-9A-Za-z]{6,}(?:[/-][0-9A-Za-z]{2,}){1,3}(?![0-9A-Za-z/-])")
+
+
+def states_identifier(normalized_question: str) -> bool:
+    """Does the question quote a 文号 or an index number?"""
+    return bool(DOC_NUMBER.search(normalized_question) or INDEX_NUMBER.search(normalized_question))
 
 
 # ---------------------------------------------------------------- a claim put to the documents

@@ -27,6 +27,8 @@ _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 POLICY_TOPIC = 6  # characters before a policy's kind that name it (质量提升行动 + 实施意见), not 发展 + 规划
 # the words a speaker puts between a policy's topic and its kind (实施质量强省战略的那份意见)
 _DEMONSTRATIVE = re.compile(r"的?(?:那|这)(?:份|个|篇|部|项|一份)(?=(?:实施|工作|行动|发展)?(?:意见|方案|规划|纲要|计划|办法|决定|通知))")
+# …质量提升行动的实施意见: a 的 before the kind, where the title has none (吉林质量提升行动实施意见)
+_OF_KIND = re.compile(r"的(?=(?:实施|工作|行动|发展)?(?:意见|方案|规划|纲要|计划|办法|决定|通知)$)")
 _NAME_END = re.compile(r"(?:法|条例|规定|办法|细则|解释|意见|方案|规划|纲要|计划|决定)")
 
 
@@ -115,21 +117,28 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
     plain = _DEMONSTRATIVE.sub("", _plain(written))
-    name = _without_of(plain)
     titles = snap.plain_titles
     best: NamedLaw | None = None
-    for start in range(len(name) - 1):
-        part = name[start:]
-        scored = {d: _fit(part, t, regions, snap.docs[d].meta.doc_type) for d, t in titles.items()}
-        top = max(scored.values(), default=0)
-        if quoted and top == OTHER_REGION:
-            continue
-        if not top or (start and top <= SHORT and not (start == 1 and name[0] in _CONJUNCTIONS)):
-            continue
-        dropped = len(plain) - len(name) if start == 0 else 0
-        found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part, dropped)
-        if best is None or (found.fit, len(found.name)) > (best.fit, len(best.name)):
-            best = found
+    # (the words as written, and without a 的 before the kind, which stood at ``of``)
+    written_name = _without_of(plain)
+    of_kind = _OF_KIND.search(written_name)
+    variants = [(written_name, len(written_name))]
+    if of_kind:
+        variants.append((written_name[:of_kind.start()] + written_name[of_kind.end():], of_kind.start()))
+    for name, of in variants:
+        for start in range(len(name) - 1):
+            part = name[start:]
+            scored = {d: _fit(part, t, regions, snap.docs[d].meta.doc_type) for d, t in titles.items()}
+            top = max(scored.values(), default=0)
+            if quoted and top == OTHER_REGION:
+                continue
+            if not top or (start and top <= SHORT and not (start == 1 and name[0] in _CONJUNCTIONS)):
+                continue
+            # (characters read past: those dropped in front, and the 的 inside the part)
+            dropped = len(plain) - len(name) if start == 0 else int(start < of < len(name))
+            found = NamedLaw(tuple(d for d, s in scored.items() if s == top), top, part, dropped)
+            if best is None or (found.fit, len(found.name)) > (best.fit, len(best.name)):
+                best = found
     return best
 
 

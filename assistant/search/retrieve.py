@@ -15,7 +15,7 @@ from assistant.index.index import Index
 from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import mended_cuts
 from assistant.question.analyse import Query
-from assistant.question.kinds import asked_fields
+from assistant.question.kinds import INDEX_NUMBER, asked_fields
 from assistant.search.definitions import asked_body, defined_term, defining_chunks, identity_pattern, matching_chunks
 from assistant.search.duties import asked_actor_forms, duty_chunks
 from assistant.search.hits import CHROMA_DAMAGED, CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
@@ -95,6 +95,7 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
     regions = {r for r in query.regions if r in corpus_regions}
     asked = query.asked
     numbers = {re.sub(r"\s", "", m) for m in DOC_NUMBER.findall(asked)}
+    indexed = INDEX_NUMBER.findall(asked)
     nation = names_nation(asked, snap)
     named = []
     for doc_id, rec in snap.docs.items():
@@ -103,6 +104,8 @@ def named_documents(snap: Snapshot, query: Query) -> list[str]:
             named.append(doc_id)  # 国家的…: the national documents, as a region's own
         elif numbers and meta.doc_number and normalize(meta.doc_number).replace(" ", "") in numbers:
             named.append(doc_id)  # the question quotes the document's 文号
+        elif indexed and any(i in snap.text(doc_id) for i in indexed):
+            named.append(doc_id)  # or the index number its page's table gives
         elif meta.region in regions:
             named.append(doc_id)
         elif not meta.region and meta.issuer and any(_names_body(asked, a) for a in issuer_aliases(meta.issuer)):

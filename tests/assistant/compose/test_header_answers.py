@@ -36,10 +36,12 @@ def test_a_field_of_the_information_table_is_answered_and_cited_at_its_row(pages
 
 def test_the_notices_own_signature_dates_it_over_the_sites_table(pages):
     """洞头's table says 成文日期 2022- 04- 27 (the day the page went up); the notice is signed
-    2021年11月26日 under its transmittal: the document's own date is the answer, cited there."""
+    2021年11月26日 under its transmittal: the document's own date is the answer, cited there; the
+    table's other date is shown after it as the table's, cited at its row."""
     answer = pages.ask("洞头区质量强区规划的成文日期是哪天?")
-    assert not answer.abstained and "2021年11月26日" in answer.answer and "2022" not in answer.answer
+    assert not answer.abstained and answer.answer.startswith("成文日期:2021年11月26日"), answer.answer
     assert answer.citations[0].quote == "2021年11月26日"
+    assert "页面信息表" in answer.answer and "2022- 04- 27" in answer.citations[1].quote
 
 
 def test_the_issuers_are_those_who_signed_not_the_tables_short_form(pages):

@@ -76,3 +76,13 @@ def test_a_short_question_putting_a_case_is_read_with_the_question_before(two_la
     answer = two_laws.ask(follow_up, history=[Turn(first, two_laws.ask(first))])
     assert "商标法" in answer.standalone_question, answer.standalone_question
     assert any("注销" in c.quote for c in answer.citations), answer.answer
+
+
+def test_a_question_pointing_back_in_its_first_clause_is_a_follow_up():
+    """这么拍了 / 这样做 in the first clause points to what was just asked; a question telling its
+    own story first (我卖过期食品，这样会被罚吗?) points to that story, and stands alone."""
+    from assistant.question.followup import is_follow_up
+
+    assert is_follow_up("要是已经这么拍了发出去，广告主要被罚多少钱呢啊？")
+    assert is_follow_up("这样做的话，监管部门一般会怎么处理这家企业？")
+    assert not is_follow_up("我在网上卖过期的零食，被顾客发现了，这样会被罚款吗？")

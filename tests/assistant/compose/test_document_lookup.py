@@ -1,0 +1,79 @@
+"""An official holding a number asks which document it is (黔府发[2015]15号是份什么文件?, 索引号…查的
+是哪份规划?); a page whose information table dates it otherwise than its signature shows both; a
+unit the question asks about that a task's note does not name is not given that task; a document
+named with a 的 its title lacks (开展质量提升行动的实施意见) is still the one named; a place that is
+only a word of the question (新疆生产建设兵团 in a national 意见's addressees) does not refuse it.
+Development documents of eval/corpora/policies only."""
+from __future__ import annotations
+
+import pytest
+
+from assistant import Assistant
+
+GUIZHOU = "贵州-2015-质量发展三年行动计划"
+DONGTOU = "洞头-2021-质量强区十四五发展规划"
+DEZHOU = "德州-2021-好品山东质量强市和品牌战略实施意见"
+JILIN_2012 = "吉林-2012-质量强省战略意见"
+JILIN_2018 = "吉林-2018-质量提升行动实施意见"
+BRAND = "质检总局-2006-加快实施名牌战略的意见"
+FUJIAN = "福建-2014-质量工作考核办法"
+
+
+@pytest.fixture(scope="module")
+def pages(policy_pages) -> Assistant:
+    return policy_pages(GUIZHOU, DONGTOU, DEZHOU, JILIN_2012, JILIN_2018, BRAND, FUJIAN)
+
+
+def _exact(pages: Assistant, answer) -> None:
+    snap = pages.index.snapshot()
+    for c in answer.citations:
+        assert snap.text(c.doc_id)[c.start:c.end] == c.quote
+
+
+def test_a_document_number_names_its_document_and_issuer(pages):
+    answer = pages.ask("黔府发[2015]15号是份什么文件?哪家发的?")
+    assert "贵州省质量发展三年行动计划" in answer.answer and "贵州省人民政府" in answer.answer, answer.answer
+    assert {c.doc_id for c in answer.citations} == {GUIZHOU}
+    _exact(pages, answer)
+
+
+def test_a_notice_number_names_the_measures_it_transmits(pages):
+    answer = pages.ask("有个闽政办〔2014〕74号的通知,印发的是什么办法?")
+    assert "福建省质量工作考核办法" in answer.answer and answer.citations[0].doc_id == FUJIAN, answer.answer
+
+
+def test_an_index_number_from_the_page_table_names_its_page(pages):
+    answer = pages.ask("索引号001008003006082/2021-55914,查的是哪份规划?")
+    assert "洞头区质量强区" in answer.answer and answer.citations[0].doc_id == DONGTOU, answer.answer
+    assert "索引号:" not in answer.answer  # the number the user gave is not read back as the answer
+
+
+def test_a_table_date_other_than_the_signature_is_shown_beside_it(pages):
+    answer = pages.ask("洞头那个质量强区十四五规划,信息公开表上填的成文日期是哪天?")
+    assert "2021年11月26日" in answer.answer and "2022- 04- 27" in answer.answer, answer.answer
+    assert len(answer.citations) == 2
+    _exact(pages, answer)
+
+
+def test_a_unit_the_task_note_does_not_name_is_not_given_the_task(pages):
+    answer = pages.ask("德州构建品牌体系那项任务里,市文化和旅游局负责哪一块?")
+    assert answer.abstained and "市文化和旅游局" in answer.reason, answer.answer
+    assert "市市场监管局" in answer.answer  # what the note does say
+
+
+def test_a_short_form_of_a_unit_the_note_names_is_answered(pages):
+    answer = pages.ask("德州构建品牌体系那项任务里,市工信局负责哪一块?")
+    assert not answer.abstained and "市工业和信息化局" in answer.answer, answer.answer
+
+
+def test_a_document_named_with_a_de_its_title_lacks_is_the_one_named(pages):
+    """Two 吉林 documents: 开展质量提升行动的实施意见 is the 2018 one, which prints no 文号; the
+    2012 one's number is not its answer."""
+    answer = pages.ask("吉林那份开展质量提升行动的实施意见,它自己的文号是多少?")
+    assert "吉政发" not in answer.answer and "没有写明文号" in answer.answer, answer.answer
+
+
+def test_a_place_inside_a_national_document_does_not_refuse_it(pages):
+    answer = pages.ask("质检总局那份名牌战略意见,新疆生产建设兵团也在发文范围里吗?")
+    assert not answer.abstained, answer.answer
+    assert answer.citations[0].doc_id == BRAND and "新疆生產" in answer.citations[0].quote
