@@ -292,7 +292,8 @@ class Assistant:
                 if not said.citations:
                     return self._abstain(query, ";".join(said.missing), snap, near), None
                 # as asked (expansions follow 对吗); …是X发的吗? claims its issuer
-                claimed = claimed_values(query.asked) if asserts_claim(query.asked) or CLAIMED_ISSUER.search(query.asked) else []
+                claimed = claimed_values(query.asked) if asserts_claim(query.asked) or (
+                    (m := CLAIMED_ISSUER.search(query.asked)) and not query.asked[m.end():].startswith("还是")) else []
                 if claimed and (wrong := unheld_claims(claimed, said.citations)):
                     reason = f"问题中的“{wrong[0]}”与文件不符"  # …文号是吉政发(2012)72号,对吗?
                     return Answer(question=query.text, standalone_question=query.text, abstained=True,

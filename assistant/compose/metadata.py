@@ -159,6 +159,19 @@ def document_field(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
     return found
 
 
+_LEVELS = {"national": "国家级", "provincial": "省级"}
+
+
+def _level_said(rec: DocRecord) -> str:
+    """国家级, 省级, 市级 (威海市), 区县级 (温州市洞头区), with the place below the province."""
+    meta = rec.meta
+    if meta.level in _LEVELS:
+        return _LEVELS[meta.level] + (f"({meta.region})" if meta.region else "")
+    if meta.county:
+        return f"区县级({meta.region or ''}{meta.city or ''}{meta.county})"
+    return f"市级({meta.region or ''}{meta.city or ''})"
+
+
 def _disagreeing_row(rec: DocRecord, text: str, field: str) -> HeaderField | None:
     """The row of the page's table that states a date field with another value than the metadata's."""
     if field not in ("date", "effective"):
@@ -192,6 +205,13 @@ def _field_in_text(rec: DocRecord, field: str, label: str, snap: Snapshot, n: in
         if span is None and wanted:
             span = _line_containing(text, wanted, first=header_first)
     numbered = DOC_NUMBER_PARTS.search(rec.meta.doc_number or "")
+    if field == "level" and rec.meta.level:
+        # cited where the text names who issued it, else where it names its place
+        named = _field_in_text(rec, "issuer", "发文机关", snap, n, False)
+        if named.citation is None:
+            named = _field_in_text(rec, "region", "地区", snap, n, False)
+        if named.citation is not None:
+            return MetadataAnswer(text=f"层级:{_level_said(rec)} [{n}]", citation=named.citation)
     if span is None and field == "date" and year_only and numbered:
         # 哪年的文件: a page without its date is of the year its 文号 states (吉政发(2012)27号)
         span = _line_containing(text, _wanted(rec, "doc_number"), first=True)

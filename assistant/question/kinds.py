@@ -233,7 +233,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
         # (哪个单位、哪天发布的: two question words sharing the verb; 哪两个部门一起印发的: several bodies)
         asked_of_document=re.compile(r"(哪个|什么)(机关|单位|部门)(?:[、和,，][^,，。?？]{0,6}?)?(印发|发布|制定|出台|发的|出的|公布|颁布|通过)|(谁|由谁)(印发|发布|制定|出台|公布|颁布|通过)|是?谁(发|出|下发)的|哪家(?:单位|机关|部门)?(?:印发|发布|下发|发|出)的"
                                     r"|哪(?:两|几)?(?:个|些)(?:机关|单位|部门)(?:一起|一块|联合|共同)(?:印发|发布|下发|发)的"
-                                    rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|对吧|是吗|是吧|对不对|没错吧|是不是))"),
+                                    rf"|{CLAIMED_ISSUER.pattern}(?:吗|吧|[,，]?(?:对吗|对吧|是吗|是吧|对不对|没错吧|是不是))"
+                                    rf"|{CLAIMED_ISSUER.pattern}还是"),  # 是区政府发的还是区里部门发的? asks which
     ),
     FieldRule(
         "date", "成文日期",
@@ -281,6 +282,8 @@ FIELD_RULES: tuple[FieldRule, ...] = (
               asked_of_document=re.compile(r"公开目录[^,，。?？]{0,8}(?:哪个|什么|哪一)(?:分类|类别|类)"
                                            r"|归(?:在|入|到|于)?(?:哪个|什么|哪一)(?:分类|类别)")),
     FieldRule("openness", "公开方式", named=re.compile(r"公开方式|公开属性|公开范围|主动公开|依申请公开")),
+    # the level of government it is of (算哪一级的文件? 是省级文件还是市级文件?)
+    FieldRule("level", "层级", named=re.compile(r"层级|哪一?级(?:别)?的(?:文件|政策|规定|规划|方案|意见)|(?:国家|省|市|县|区)级(?:的)?(?:文件|政策)还是|什么级别的(?:文件|政策)")),
     FieldRule(
         "region", "地区",
         named=re.compile(r"which (province|region)"),

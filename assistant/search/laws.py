@@ -17,13 +17,14 @@ from ingest.patterns import CITED_TITLE, TITLE_MARKS, plain_title
 # the fits, best first; a title's end that leaves a region the question does not name
 # (上海市 in 上海市标准化条例, asked as 标准化条例) fits below a short name of another document
 EXACT, WHOLE_END, SHORT, OTHER_REGION = 4, 3, 2, 1
-_KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见)$")
+_KIND = re.compile(r"(?<!办)法$|(条例|规定|办法|细则|解释|决定|规则|章程|准则|意见|纲要|规划|计划)$")
 _RUN = re.compile(r"[\u4e00-\u9fff]+")
 _TITLE_NESTED = re.compile(r"《((?:[^《》]|《[^《》]*》){2,80})》")  # a title, with a title inside it or not
 _CONJUNCTIONS = "和与及或跟同"  # 和最高人民法院…的规定: the name after the conjunction is a short name
 _LAW_END = re.compile(r"(?:法|条例|规定|办法|细则|解释)")
 # a policy's kinds end a name too (质量提升行动实施意见), named by its whole title or a title's end
 # only; a policy the documents only cite is asked of through them (its year, its 文号)
+REGION_TOPIC = 4  # the same after a region's name (安徽 + 质量 + 纲要)
 POLICY_TOPIC = 6  # characters before a policy's kind that name it (质量提升行动 + 实施意见), not 发展 + 规划
 # the words a speaker puts between a policy's topic and its kind (实施质量强省战略的那份意见)
 _DEMONSTRATIVE = re.compile(r"的?(?:那|这)(?:份|个|篇|部|项|一份)(?=(?:实施|工作|行动|发展)?(?:意见|方案|规划|纲要|计划|办法|决定|通知))")
@@ -40,8 +41,12 @@ class NamedLaw:
     dropped: int = 0  # characters read past inside it (the 的 of 山东的消保条例)
 
 
+# the span of years a plan's title ends in (安徽省质量发展纲要(2013-2020年)): names leave it out
+_PERIOD = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*[-—–~至]+\s*(?:(?:19|20)\d{2})\s*年?\s*[)）]")
+
+
 def _plain(title: str) -> str:
-    return plain_title(normalize(title))
+    return _PERIOD.sub("", plain_title(normalize(title)))
 
 
 def _in_order(short: str, title: str) -> bool:
@@ -117,7 +122,7 @@ def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quote
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
     plain = _DEMONSTRATIVE.sub("", _plain(written))
-    titles = snap.plain_titles
+    titles = {d: _PERIOD.sub("", t) for d, t in snap.plain_titles.items()}
     best: NamedLaw | None = None
     # (the words as written, and without a 的 before the kind, which stood at ``of``)
     written_name = _without_of(plain)
@@ -193,10 +198,14 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
         named = named_law(snap, name, regions, quoted=quoted)
         if named is None:
             continue
-        if not quoted and not _LAW_END.search(named.name[-2:]) and len(named.name) - 2 < POLICY_TOPIC:
-            continue  # 发展规划, 实施方案: a kind's common tail, not a policy's name
+        begins = max(start, stop - len(named.name) - named.dropped - normalized_question.count("《", start, stop) * 2)
+        # 发展规划, 实施方案: a kind's common tail, not a policy's name; but a region's (安徽质量纲要,
+        # 安徽的质量发展纲要) names its topic in fewer words
+        regional = any(named.name.startswith((r, full)) for r, full, _ in PROVINCES) or _region_before(normalized_question, begins)
+        if not quoted and not _LAW_END.search(named.name[-2:]) and len(named.name) - 2 < (REGION_TOPIC if regional else POLICY_TOPIC):
+            continue
         if not quoted:  # the run starts at the question's first Han character; the name is its end
-            start = max(start, stop - len(named.name) - named.dropped - normalized_question.count("《", start, stop) * 2)
+            start = begins
         docs = named.doc_ids
         if (place := _region_before(normalized_question, start)) is not None:
             # 福建的质量工作考核办法 asks for 福建's own, of several of that name, and not a title without 福建

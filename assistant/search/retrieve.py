@@ -140,7 +140,9 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
         # a law named by its title (价格法, 《山东省计量条例》) narrows the region it is in; in a
         # comparison, each place or body compared keeps its own documents where none is named by title
         # (湖南的…意见和质检总局的…指导意见: the 湖南 one by title, 质检总局's by its issuer)
-        if query.question_type == QuestionType.COMPARISON and any(d in titled for d in named):
+        # (so does a question naming two places' documents: 吉林2012年的…意见和安徽的质量发展纲要)
+        places = {snap.docs[d].meta.region for d in named}
+        if (query.question_type == QuestionType.COMPARISON or len(places) > 1) and any(d in titled for d in named):
             named = _titled_per_place(snap, named, titled)
         else:
             named = [d for d in named if d in titled] or titled or named

@@ -77,3 +77,48 @@ def test_a_place_inside_a_national_document_does_not_refuse_it(pages):
     answer = pages.ask("质检总局那份名牌战略意见,新疆生产建设兵团也在发文范围里吗?")
     assert not answer.abstained, answer.answer
     assert answer.citations[0].doc_id == BRAND and "新疆生產" in answer.citations[0].quote
+
+
+HUBEI_2016 = "湖北-2016-质量技术监督事业发展十三五规划"
+HUBEI_2023 = "湖北-2023-质量强省建设纲要"
+ANHUI_2013 = "安徽-2013-质量发展纲要"
+ANHUI_2018 = "安徽-2018-质量提升行动实施意见"
+
+
+@pytest.fixture(scope="module")
+def regions(policy_pages) -> Assistant:
+    return policy_pages(HUBEI_2016, HUBEI_2023, ANHUI_2013, ANHUI_2018, JILIN_2012, DONGTOU, DEZHOU)
+
+
+@pytest.mark.parametrize("question, level", [
+    ("洞头那份质量强区规划算哪一级的文件?", "区县级"),
+    ("德州那个好品山东意见是什么级别的文件?", "市级"),
+    ("湖北质量强省纲要是省级文件还是市级文件?", "省级"),
+])
+def test_the_level_of_government_a_document_is_of_is_answered_where_its_issuer_is_named(regions, question, level):
+    answer = regions.ask(question)
+    assert not answer.abstained and f"层级:{level}" in answer.answer, answer.answer
+    assert len({c.doc_id for c in answer.citations}) == 1  # the one document named, not its region's others
+
+
+def test_which_of_two_issuers_is_answered_not_taken_as_a_claim(regions):
+    answer = regions.ask("洞头那份质量强区规划,是区政府发的还是区里部门发的?")
+    assert not answer.answer.startswith("不对"), answer.answer
+    assert "洞头区发展和改革局" in answer.answer and "洞头区市场监督管理局" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["安徽质量纲要是哪年发的?", "安徽的质量发展纲要是哪一年发的?"])
+def test_a_plan_named_short_without_its_span_of_years_is_the_one_named(regions, question):
+    """安徽省质量发展纲要(2013-2020年), named without 省, 发展 or its years: of 安徽's three
+    documents, only its date is given."""
+    answer = regions.ask(question)
+    assert "2013年3月1日" in answer.answer and "没有写明" not in answer.answer, answer.answer
+    assert {c.doc_id for c in answer.citations} == {ANHUI_2013}
+
+
+def test_two_places_documents_named_in_one_question_are_each_searched(regions):
+    """吉林2012年的…意见 (not named by title) and 安徽的质量发展纲要 (named by title): 吉林's is not
+    dropped for the one named by title, nor 2012 checked against 安徽's document."""
+    answer = regions.ask("吉林2012年的质量强省意见和安徽的质量发展纲要,都是为贯彻国务院的哪个纲要?")
+    assert not answer.abstained and "质量发展纲要" in answer.answer, answer.answer
+    assert JILIN_2012 in {c.doc_id for c in answer.citations}

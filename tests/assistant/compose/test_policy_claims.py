@@ -45,9 +45,10 @@ def test_a_wrong_date_claim_is_corrected_with_the_documents_date(policies):
     answer = policies.ask("安徽的质量发展纲要是2013年11月21日发布的,对吗?")
     assert answer.answer.startswith("不对") and "2013年11月21日" in answer.answer
     assert any(c.quote == "2013年3月1日" for c in answer.citations)
-    # right for the 纲要, but the 意见 (named by no title here) states no date: no 是 for it
+    # right for the 纲要, which the question names (安徽的质量发展纲要, its title less 省 and its
+    # years): confirmed from its signature alone, not weighed against 安徽's other documents
     held = policies.ask("安徽的质量发展纲要是2013年3月1日印发的,对吗?")
-    assert not held.answer.startswith(("是", "不对")) and any(c.quote == "2013年3月1日" for c in held.citations)
+    assert held.answer.startswith("是") and [c.quote for c in held.citations] == ["2013年3月1日"], held.answer
 
 
 @pytest.mark.parametrize("question, verdict", [
