@@ -239,7 +239,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     FieldRule(
         "date", "成文日期",
         named=re.compile(r"落款时间|印发时间|成文时间|成文日期|签发日期|when was.*(issued|signed|published)|(on )?what date|date (was|did)"),
-        asked_of_document=re.compile(r"哪天|哪一天|日期|几月几[号日]|(何时|什么时候|哪年|哪一年|哪月)(印发|发布|签发|出台)|签发"
+        asked_of_document=re.compile(r"(?:哪天|哪一天|日期|几月几[号日])(?!前|之前|以前|截止|为止)|(何时|什么时候|哪年|哪一年|哪月)(印发|发布|签发|出台)|签发"
                                      r"|哪一?年(?:的(?:文件|文|政策)|出的|发的|下发的)"
                                      r"|(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:印发|发布|下发|出台|发)的"),
     ),

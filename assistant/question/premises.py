@@ -187,6 +187,13 @@ def dated_document_years(normalized_question: str) -> list[int]:
     return [int(m.group(1)) for m in _DATED_DOC.finditer(normalized_question)]
 
 
+def document_years(meta) -> set[int]:
+    """The years a document is dated by: its date, and the year of its 文号 (吉政发〔2012〕27号)."""
+    found = {meta.year} if meta.year else set()
+    found |= {int(y) for y in re.findall(r"(?:19|20)\d{2}", meta.doc_number or "")}
+    return found
+
+
 _ARTICLE_OF_BOOK = re.compile(r"《([^《》]{2,60})》[^《》]{0,6}?第[〇零一二两三四五六七八九十百千\d几]+条")
 
 

@@ -16,6 +16,7 @@ from assistant.index.snapshot import Snapshot
 from assistant.index.tokens import mended_cuts
 from assistant.question.analyse import Query
 from assistant.question.kinds import INDEX_NUMBER, asked_fields
+from assistant.question.premises import dated_document_years, document_years
 from assistant.search.definitions import asked_body, defined_term, defining_chunks, identity_pattern, matching_chunks
 from assistant.search.duties import asked_actor_forms, duty_chunks
 from assistant.search.hits import CHROMA_DAMAGED, CHROMA_DOWN, EMBEDDER_DOWN, Hit, Hits
@@ -148,7 +149,29 @@ def allowed_documents(snap: Snapshot, query: Query) -> list[str]:
             named = [d for d in named if d in titled] or titled or named
         if named:
             docs = [d for d in docs if d in named]
+        docs = _of_years_named(snap, docs, dated_document_years(query.normalized))
     return docs
+
+
+def _of_years_named(snap: Snapshot, docs: list[str], years: list[int]) -> list[str]:
+    """Of each place's documents, those of the year the question dates a document by (湖北…2023年
+    的质量强省纲要), where one of them is known to be of it; a place none of whose documents is
+    known to be of it keeps them all, and one of whose documents is of one year asked but none
+    of another keeps its undated ones too (a document whose year is unknown may be of it)."""
+    if not years:
+        return docs
+    by_place: dict[str | None, list[str]] = {}
+    for d in docs:
+        by_place.setdefault(snap.docs[d].meta.region, []).append(d)
+    kept = []
+    for place_docs in by_place.values():
+        known = {d: document_years(snap.docs[d].meta) for d in place_docs}
+        dated = [d for d in place_docs if known[d] & set(years)]
+        if dated and all(any(y in known[d] for d in dated) for y in years):
+            kept += dated
+        else:  # (a year no document of the place is known to be of: an undated one may be)
+            kept += dated + [d for d in place_docs if not known[d]] if dated else place_docs
+    return [d for d in docs if d in kept]
 
 
 def chroma_where(query: Query, allowed: list[str], n_docs: int) -> dict | None:

@@ -122,3 +122,22 @@ def test_two_places_documents_named_in_one_question_are_each_searched(regions):
     answer = regions.ask("吉林2012年的质量强省意见和安徽的质量发展纲要,都是为贯彻国务院的哪个纲要?")
     assert not answer.abstained and "质量发展纲要" in answer.answer, answer.answer
     assert JILIN_2012 in {c.doc_id for c in answer.citations}
+
+
+def test_a_year_that_dates_a_document_named_picks_that_places_document_of_that_year(regions):
+    """湖北 has a 2016 plan (undated in its text) and the 2023 纲要: 湖北2023年的那个纲要 is the latter."""
+    answer = regions.ask("湖北2023年的那个纲要是谁发的?")
+    assert {c.doc_id for c in answer.citations} == {HUBEI_2023}, answer.answer
+
+
+def test_a_year_dating_an_undated_document_is_not_a_topic_the_documents_lack(regions):
+    """安徽2018年的质量提升意见 states no date of its own: 2018 names it, and is not refused as a
+    year no text speaks of."""
+    answer = regions.ask("安徽2018年的质量提升意见,指导思想里要贯彻十九届几中全会的精神?")
+    assert not answer.abstained and "十九届二中、三中全会" in answer.answer, answer.answer
+
+
+def test_by_which_day_a_report_is_due_is_a_deadline_not_the_documents_date(policy_pages):
+    national = policy_pages("国务院办公厅-2013-质量工作考核办法", FUJIAN)
+    answer = national.ask("按国家那个质量工作考核办法,各省的自评报告最晚得在哪天前交?")
+    assert "7月15日前" in answer.answer and "成文日期" not in answer.answer, answer.answer
