@@ -256,8 +256,11 @@ class Assistant:
             return Answer(question=query.text, standalone_question=query.text, answer=comp.answer, abstained=False,
                           question_type=query.question_type, citations=comp.citations), None
         ref = article_reference(query.normalized)
+        allowed = tuple(allowed_documents(snap, query)) if ref is not None else ()
+        if ref is not None and ref.named is None and not any(snap.articles(d) for d in allowed):
+            ref = None  # 第一条 of the documents named, which have no articles: their first item, not a statute's
         if ref is not None:  # 《X》第N条: the article itself, never another document's
-            found = answer_article(query, snap, ref, tuple(allowed_documents(snap, query)), self.composer,
+            found = answer_article(query, snap, ref, allowed, self.composer,
                                    lambda sub: self.retriever.search(sub, k=k, snap=snap))
             comp = found.composition
             if comp.abstained:  # what the article says, when it says otherwise than the question

@@ -141,3 +141,11 @@ def test_by_which_day_a_report_is_due_is_a_deadline_not_the_documents_date(polic
     national = policy_pages("国务院办公厅-2013-质量工作考核办法", FUJIAN)
     answer = national.ask("按国家那个质量工作考核办法,各省的自评报告最晚得在哪天前交?")
     assert "7月15日前" in answer.answer and "成文日期" not in answer.answer, answer.answer
+
+
+def test_the_first_item_of_documents_without_articles_is_not_a_statutes_article(policy_pages):
+    """基本原则第一条 of two policy pages, which have no 第N条 articles: their principles' first
+    items are compared, not refused as an article of an unnamed law."""
+    pages = policy_pages(JILIN_2018, "甘肃-2018-质量提升行动实施方案")
+    answer = pages.ask("吉林和甘肃的质量提升文件,基本原则第一条都讲价值导向,两边的写法有什么不同?")
+    assert not answer.abstained and "价值导向" in answer.answer and len({c.doc_id for c in answer.citations}) == 2, answer.answer
