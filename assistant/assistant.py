@@ -12,6 +12,7 @@ from assistant.answer import Answer, Citation, QuestionType, titled
 from assistant.compose.articles import answer_article
 from assistant.compose.composer import Composition, ExtractiveComposer
 from assistant.compose.claims import CONFIRMED, CONTRADICTED
+from assistant.compose.penalty_followup import penalty_of_previous
 from assistant.compose.metadata import claimed_values, document_field, fields_answer, unheld_claims
 from assistant.compose.side_by_side import side_by_side
 from assistant.config import Settings
@@ -146,7 +147,11 @@ class Assistant:
                         follow_up=question.strip() if joined else "")
         snap = self.index.snapshot()
         notes: list[str] = []
-        answer, hits = self._answer(query, snap, k, notes)
+        # 罚多少? after an answer quoting a duty: the articles that punish breaking it
+        punished = penalty_of_previous(snap, question, history[-1].answer) if joined and history else None
+        if punished is not None:
+            punished.standalone_question = standalone
+        answer, hits = (punished, None) if punished is not None else self._answer(query, snap, k, notes)
         answer.notes.extend(notes + ([] if answer.abstained else cut_off_notes(snap, answer.citations)))
         if self.llm is not None and hits is not None and not answer.abstained and answer.citations:
             answer = self.llm.compose(query, hits, snap, answer, on_token=on_token)

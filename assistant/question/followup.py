@@ -48,12 +48,17 @@ _CASE = re.compile("|".join(_IF))
 _POINTS_BACK = re.compile(r"^[^,，。;；?？]{0,12}(?:这么|这样|这种情况|这种行为|这种做法|上述)")
 
 
+def points_back(normalized_question: str) -> bool:
+    """Does the question point back to what was just asked in its first clause (这么拍了…)?"""
+    return bool(_POINTS_BACK.search(normalized_question))
+
+
 def is_follow_up(question: str) -> bool:
     """Short, or opening with 那/它…, or ending in 呢, or a short question putting a case (要是…罚多少?),
     or one pointing back in its first clause (要是已经这么拍了发出去，广告主要被罚多少?)."""
     q = normalize(question.strip())
     return (len(q) <= 12 or bool(_FOLLOW_UP.search(q)) or len(q) <= _CASE_REACH and bool(_CASE.search(q))
-            or bool(_POINTS_BACK.search(q)))
+            or points_back(q))
 
 
 # what a follow-up naming another document says besides its name (那国家的…办法是怎么规定的?)
