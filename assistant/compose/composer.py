@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, QuestionType
 from assistant.compose.addressees import with_addressees
+from assistant.compose.antonyms import antonym_rival
 from assistant.compose.agents import agent_rival
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
@@ -19,6 +20,7 @@ from assistant.compose.lists import list_rival
 from assistant.compose.slots import numbered_rival, sentence_saying, slot_rival
 from assistant.compose.verdicts import (actor_rival, article_text, bound_rival, confirmation, confirmed_claim, exception_rival,
                                         loosely_held, polarity_rival, start_rival, yearly_rival)
+from assistant.compose.sequence import order_held, order_rival
 from assistant.compose.shapes import shape
 from assistant.compose.truncation import cut_through, missing_attachment
 from assistant.errors import ConfigError
@@ -215,7 +217,8 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         elif yearly:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
-        elif other := actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev) or agent_rival(ev):
+        elif other := (actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev) or agent_rival(ev)
+                       or order_rival(ev) or antonym_rival(ev)):
             # the act is another actor's (建设单位应当委托…, not 施工单位); the article writes the claim's
             # numbered word with another number (第三方, not 第二方), or has another term where the
             # claim has its own (由地方工商行政管理部门责令, not 由商标局), or puts a body at another level
@@ -243,7 +246,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             said = [c for c in ev.candidates[:CLAIM_DEPTH] if role in c.norm]
             reason, lead = f"文件没有规定由{unit}{role}", CONTRADICTED
             top = max(said, key=lambda c: (ev.weight(c.covered), c.score)) if said else claim
-        elif not held:
+        elif not held and order_held(ev) is None:  # (a claim of two steps' order is held by the order)
             reason = "文件中没有与问题的说法相符的规定"
     if not reason:
         return None
@@ -354,7 +357,7 @@ class ExtractiveComposer:
         # about: not answered from its neighbour
         shaped = cut_through(ev, shaped) or missing_attachment(ev, shaped) or shaped
         shaped = with_addressees(ev, shaped)  # 印发给你们: who 你们 are
-        if not shaped.abstained and (claim := confirmed_claim(ev)) is not None:
+        if not shaped.abstained and (claim := confirmed_claim(ev) or order_held(ev)) is not None:
             shaped = confirmation(ev, shaped, claim)
         own = list(dict.fromkeys(unknown + ev.situation))
         own = [t for t in own if not any(t != u and t in u for u in own)]  # 羽绒服, not also 羽绒

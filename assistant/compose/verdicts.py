@@ -29,7 +29,7 @@ from ingest.statute import article_at
 # what it says a thing takes in or leaves out (建设工程不包括装修工程, 净含量是指包括包装容器在内的…)
 MODALS = (("excludes", re.compile(r"不包括|不包含|不含|不属于|不算")),
            ("includes", re.compile(r"(?<![不])(?:包括|包含)")),
-           ("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不")),
+           ("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不|不一定(?:非)?(?:要|得|需要)|不是非(?:要|得)|不非得")),
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
            ("only", re.compile(r"只能|只可以|只可|仅能|仅可|只得|仅限")),
            ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够|可(?=并处|处以?|予以|申请|依法|要求|委托|先行|延长|责令))")),

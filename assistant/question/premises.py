@@ -102,12 +102,26 @@ def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
     """(value, unit, start, end) of each figure the question asserts (see stated_quantities)."""
     frames = interrogative_spans(normalized_question)
     every = [(s, e) for _, _, s, e in frequency_spans(normalized_question)]  # 两年 in 每两年: a frequency
+    story = story_end(normalized_question)
     return [
         (value, unit, s, e) for value, unit, s, e in quantity_spans(normalized_question)
-        if unit in _PREMISE_UNITS and (value != 1 or _IN_RANGE.match(normalized_question, e) or _ONE_AS_PERIOD.search(normalized_question[s:e])
+        if s >= story and unit in _PREMISE_UNITS and (value != 1 or _IN_RANGE.match(normalized_question, e) or _ONE_AS_PERIOD.search(normalized_question[s:e])
                                        or _UPPER_AFTER.match(normalized_question, e) or normalized_question[max(0, s - 2):s] == "提前")
         and not any(a <= s < b for a, b in frames + every) and not _NAMING.match(normalized_question, e)
     ]
+
+
+# the clause naming the document a question goes by (…,按上海的计量监督管理条例,…; 根据商标法…):
+# what the asker tells before it is their own case, not what they say the document says
+_GOES_BY = re.compile(r"(?:^|[,;。])\s*(?:那?按照?|根据|依照|依据)[^,;。?]{1,30}?(?:法|条例|规定|办法|细则|解释|规则|意见|方案)")
+
+
+def story_end(normalized_question: str) -> int:
+    """Where the asker's own case ends in a question that goes on to say what a document says
+    (我们两家企业之间买卖钢材要计量,按…条例,…必须委托…,是吗?): the start of the clause naming the
+    document, 0 when none follows other words."""
+    m = _GOES_BY.search(normalized_question)
+    return m.start() if m and m.start() > 0 else 0
 
 
 # the figure one is a premise as a range's end (1个月至3个月), as a period's bound (一个月内, 提前一周)

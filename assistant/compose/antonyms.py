@@ -1,0 +1,49 @@
+"""A claim that says the opposite of a provision in one word of a closed pair: paid against free
+(地方标准的文本得花钱购买 against 免费公开地方标准文本), valid against void (这张告示是有效的 against
+…的内容无效), lighter against heavier punishment (从轻处罚 against 从重处罚). Each pair is a
+concept, written as the asker (花钱, 要交钱) and as a provision (免费, 无偿) say it. The other
+verdicts on a claim: assistant.compose.verdicts, slots and sequence."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from assistant.compose.claims import CLAIM_DEPTH, heard_held
+from assistant.compose.evidence import Candidate, Evidence
+from assistant.compose.verdicts import POLARITY_SUPPORT
+
+
+class Opposites(NamedTuple):
+    claimed: re.Pattern[str]  # how a claim puts one side
+    said: re.Pattern[str]  # how a provision puts the other
+
+
+_PAID = r"花钱|掏钱|交钱|要钱|付费|缴费|交费|收费|购买|(?<![不无])有偿"
+_FREE = r"免费|无偿|不收费|不收取[^,;。]{0,8}费用?|不得收取[^,;。]{0,8}费用?|不花钱|不要钱"
+PAIRS = (
+    Opposites(re.compile(rf"(?<!不)(?:{_PAID})"), re.compile(_FREE)),  # paid, said free
+    Opposites(re.compile(_FREE), re.compile(r"(?<![不免无])(?:收取|缴纳|支付)[^,;。]{0,8}费用?|(?<![不无])有偿")),
+    Opposites(re.compile(r"(?<![无不])有效(?!期)|具有[^,;。]{0,4}效力"), re.compile(r"无效|不发生效力|不具有[^,;。]{0,4}效力")),
+    Opposites(re.compile(r"无效|不发生效力"), re.compile(r"(?<![无不])有效(?!期)|(?<!不)发生效力")),
+    Opposites(re.compile(r"从轻|减轻"), re.compile(r"从重|加重")),
+    Opposites(re.compile(r"从重|加重"), re.compile(r"从轻|减轻")),
+)
+
+
+def antonym_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence about the claim (POLARITY_SUPPORT of its terms, among those searched) whose
+    clause says the other side of a pair the claim says one side of, and never the claim's side:
+    the sentence and that clause. The claim's words for its side (花钱, 购买) are left out of what
+    the sentence must hold: the other side is what it holds instead."""
+    asked = ev.query.asked
+    for pair in PAIRS:
+        sides = tuple(m.group(0) for m in pair.claimed.finditer(asked))
+        if not sides:
+            continue
+        for sentence in ev.candidates[:CLAIM_DEPTH]:
+            if not heard_held(ev, sentence, POLARITY_SUPPORT, sides) or pair.claimed.search(sentence.norm):
+                continue
+            if m := pair.said.search(sentence.norm):
+                clause = re.split(r"[,;。]", sentence.norm[m.start():])[0]
+                return sentence, clause
+    return None

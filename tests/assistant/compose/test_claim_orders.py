@@ -1,0 +1,55 @@
+"""Claims a provision belies in ways other than a modal or a figure: two steps put in the wrong
+order (先交付使用，再强制检定 against …强制检定合格后，方可交付使用), one word of a closed pair
+(花钱购买 against 免费公开), a need-not in everyday words (不一定要委托 against 应当委托), and a
+figure of the asker's own case told before the document is named (我们两家企业…, 按…条例，…)
+that is no premise. Development documents of eval/corpora/laws."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def laws(dev_laws):
+    return dev_laws("上海市计量监督管理条例(2018-11-22).md", "上海市标准化条例(2019-07-25).md",
+                    "广东省建设工程质量管理条例(2021-09-29).md", "北京市建设工程质量条例.md",
+                    "河南省实施《农产品质量安全法》办法(2013-05-30).md", "商标法(2019-04-23).md")
+
+
+@pytest.mark.parametrize("question, provision", [
+    # 先A，再B against A…合格后，方可B (the other way round)
+    ("上海市计量监督管理条例规定，修理过的计量计费工作计量器具可以先交付使用，之后再去做强制检定，对吗？",
+     "强制检定合格后，方可交付使用"),
+    ("河南实施农产品质量安全法办法规定，农产品质量安全检测机构可以先从事检测工作，以后再补做计量认证和考核，是吧？",
+     "经计量认证和考核合格后，方可从事"),
+    # A合格以后再B against 在A前…B
+    ("广东省建设工程质量管理条例规定，住宅建设工程竣工验收合格以后再进行质量分户验收，是吗？", "在竣工验收前"),
+    # paid against free
+    ("按上海市标准化条例，想看地方标准的文本得交钱购买，对吧？", "免费公开地方标准文本"),
+    # 不一定要 (need not) against 应当
+    ("商标法规定，外国企业在中国申请商标注册不一定要委托商标代理机构，对吗？", "应当委托依法设立的商标代理机构办理"),
+    # the asker's 两家 is their own case; the claim's 必须 is against 可以
+    ("我们是两家上海的公司，按上海市计量监督管理条例，企业之间生产资料交易需要计量的，必须委托计量鉴证机构，是吗？",
+     "可以委托计量鉴证机构进行计量"),
+])
+def test_a_claim_the_provision_belies_is_corrected_with_it(laws, question, provision):
+    answer = laws.ask(question)
+    assert answer.answer.startswith("不对"), answer.answer
+    assert provision in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, provision", [
+    ("按河南实施农产品质量安全法办法，检测机构要先经计量认证和考核合格，再从事农产品质量安全检测工作，是吗？",
+     "经计量认证和考核合格后，方可从事农产品质量安全检测工作"),
+    ("北京市建设工程质量条例规定，轨道交通工程要先完成不载客试运行，然后再组织工程竣工验收，是吗？",
+     "完成不载客试运行后，方可组织工程竣工验收"),
+])
+def test_steps_in_the_order_the_provision_sets_are_confirmed(laws, question, provision):
+    answer = laws.ask(question)
+    assert answer.answer.startswith("是"), answer.answer
+    assert any(provision in c.quote for c in answer.citations)
+
+
+def test_a_free_text_is_not_corrected_as_paid(laws):
+    answer = laws.ask("上海市标准化条例规定，地方标准文本是免费向社会公开的，对吗？")
+    assert not answer.answer.startswith("不对"), answer.answer
+    assert "免费公开地方标准文本" in answer.citations[0].quote
