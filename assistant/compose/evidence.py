@@ -34,7 +34,7 @@ _ARTICLE_REF = re.compile(rf"第{NUMERAL}[条款项]")
 # a statute's opening articles say why it was made and what it covers (为了…，制定本法;
 # …适用本条例): they share every question's words and answer almost none
 _PURPOSE_OR_SCOPE = re.compile(rf"制定本(?:法|条例|规定|办法|细则|解释|决定|规则)|适用本(?:法|条例|规定|办法|细则|解释|决定|规则)")
-_ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根据什么|适用|范围|管不管|归.{0,12}管|哪些.{0,6}(?:纠纷|情形|活动)")
+_ASKS_PURPOSE_OR_SCOPE = re.compile(r"目的|宗旨|为什么制定|依据|根据(?:什么|哪)|(?:根据|依照|按照)[^,，。?？]{0,10}制定的|贯彻(?:落实)?(?:什么|哪)|适用|范围|管不管|归.{0,12}管|哪些.{0,6}(?:纠纷|情形|活动)")
 PREAMBLE_PENALTY = 0.3
 # a notice's transmittal (现将《…》印发给你们，请认真贯彻执行): it says what is sent, not what it rules;
 # it answers a question of issuance only

@@ -17,6 +17,7 @@ Frames by concept:
 - yes or no: 是否, 能否, 能不能, 可不可以, 有没有, 是不是, 吗, 呢, 难道, any A-not-A verb (算不算,
   给不给, 退不退) and a modal's (应不应该, 需不需要, 愿不愿意); a claim's tag: 对吗, 对不对, 对吧,
   是吗, 是这样吗, 没错吧;
+- on what basis: 根据什么, 依据哪个, 按照什么, 依照的是什么 (the frame, not 根据: a text says 为贯彻落实);
 - consequence: 有什么后果, 有啥后果, 会怎么样, 要承担什么责任, 负什么责任 (the frame, not 责任)."""
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ _FRAMES = re.compile(
         r"由谁", r"谁",  # who
         r"如何(?:理解|界定)?", r"怎(?:么|样)(?:办|做|处理|规定|样|理解|界定)?", r"咋(?:办|整|弄|做|样)?",  # how
         r"为什么", r"为何", r"凭什么",  # why
+        r"(?:根据|依据|依照|按照|按)(?:的是)?(?=什么|哪|啥)",  # on what basis (what follows is a frame of its own)
         r"是否", r"能否", r"可否", r"能不能", r"可不可以", r"会不会", r"有没有", r"是不是", r"要不要", r"需不需要",
         r"应不应该", r"愿不愿意", r"难道",
         r"是这样的?吗", r"是不是这样", r"没错[吧吗]", r"是真的吗", r"对[吗吧么]", r"对不对", r"行不行", r"吗", r"呢",  # yes or no

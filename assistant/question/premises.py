@@ -17,7 +17,8 @@ import re
 from assistant.question.interrogatives import interrogative_spans
 from ingest.numerals import chinese_number, quantities, quantity_spans
 
-_STATED_YEAR = re.compile(r"(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年")
+# (not a range's end: 2013年7月到2014年6月 is the asker's period, not a horizon)
+_STATED_YEAR = re.compile(r"(?<![年月日\d])(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年")
 # units of the figures a question can assert as a premise (the figure one is never one: 一家企业, 一件商品 say what it is about)
 _PREMISE_UNITS = frozenset({"小时", "工作日", "日", "个月", "年", "周", "元", "倍", "%", "周岁", "人", "批", "次",
                             "家", "件"})  # counts a target sets (新增3家以上)
