@@ -8,9 +8,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.compose.claims import CLAIM_DEPTH, heard_held
+from assistant.compose.claims import CLAIM_DEPTH, case_terms, heard_held
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.verdicts import POLARITY_SUPPORT
+from assistant.question.premises import story_end
 
 
 class Opposites(NamedTuple):
@@ -18,7 +19,7 @@ class Opposites(NamedTuple):
     said: re.Pattern[str]  # how a provision puts the other
 
 
-_PAID = r"花钱|掏钱|交钱|要钱|付费|缴费|交费|收费|购买|(?<![不无])有偿"
+_PAID = r"花钱|掏钱|交钱|要钱|付钱|给钱|出钱|钱[^,;。]{0,8}(?:付|出)|付费|缴费|交费|收费|购买|(?<![不无])有偿"
 _FREE = r"免费|无偿|不收费|不收取[^,;。]{0,8}费用?|不得收取[^,;。]{0,8}费用?|不花钱|不要钱"
 PAIRS = (
     Opposites(re.compile(rf"(?<!不)(?:{_PAID})"), re.compile(_FREE)),  # paid, said free
@@ -34,12 +35,15 @@ def antonym_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence about the claim (POLARITY_SUPPORT of its terms, among those searched) whose
     clause says the other side of a pair the claim says one side of, and never the claim's side:
     the sentence and that clause. The claim's words for its side (花钱, 购买) are left out of what
-    the sentence must hold: the other side is what it holds instead."""
-    asked = ev.query.asked
+    the sentence must hold: the other side is what it holds instead; so are the words only the
+    asker's case tells before the claim names its document (市场监管部门来我们厂…, 按…条例，这些样品…)."""
+    story = case_terms(ev)
+    claim = ev.query.asked[story_end(ev.query.asked):]
     for pair in PAIRS:
-        sides = tuple(m.group(0) for m in pair.claimed.finditer(asked))
+        sides = tuple(m.group(0) for m in pair.claimed.finditer(claim))
         if not sides:
             continue
+        sides += story
         for sentence in ev.candidates[:CLAIM_DEPTH]:
             if not heard_held(ev, sentence, POLARITY_SUPPORT, sides) or pair.claimed.search(sentence.norm):
                 continue

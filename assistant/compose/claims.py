@@ -11,7 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import quoted_spans
 from assistant.compose.provisions import provision_spans
-from assistant.question.premises import figures_in, stated_quantities, stated_spans
+from assistant.question.premises import figures_in, stated_quantities, stated_spans, story_end
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
 from ingest.patterns import CITED_TITLE
@@ -32,7 +32,19 @@ def rivals(ev: Evidence, sentence: Candidate, figure: tuple[float, str]) -> bool
     """Does the sentence (or the penalty punishing it) state a figure in the claimed figure's unit
     but of another value? Then the claim is contradicted, not merely unsupported."""
     return any(unit == figure[1] and value != figure[0] or _other_period((value, unit), figure)
-               for value, unit in claimed_figures(ev, sentence))
+               or _other_ratio((value, unit), figure) for value, unit in claimed_figures(ev, sentence))
+
+
+# a multiple and a percentage of the same base are one kind of figure (非法收入的一到三倍 against
+# 相当于非法收入的15%至20%): 一倍 is 100%
+_PERCENT = {"倍": 100.0, "%": 1.0}
+
+
+def _other_ratio(said: tuple[float, str], claimed: tuple[float, str]) -> bool:
+    """Is one a multiple and the other a percentage, of another size?"""
+    if said[1] == claimed[1] or said[1] not in _PERCENT or claimed[1] not in _PERCENT:
+        return False
+    return said[0] * _PERCENT[said[1]] != claimed[0] * _PERCENT[claimed[1]]
 
 
 # periods in units of days, to compare a claim's 一个星期 with a text's 三十日 (a 个月 of 30 days, so
@@ -52,6 +64,14 @@ def _other_period(said: tuple[float, str], claimed: tuple[float, str]) -> bool:
 # words of what a claim says a thing takes in or leaves out: compared on their own (a definition
 # says 是指…及装修工程 for a claim that 建设工程包括装修工程)
 _INCLUSION = re.compile(r"不?(?:包括|包含)|不含|不属于")
+
+
+def case_terms(ev: Evidence) -> tuple[str, ...]:
+    """The claim's terms only the asker's own case tells, before the claim names the document it
+    goes by (我们市要调整自来水价格，…，按价格法，这种听证会…): no provision need hold them."""
+    asked = ev.query.asked
+    at = story_end(asked)
+    return tuple(t for t in held_terms(ev) if t in asked[:at] and t not in asked[at:])
 
 
 def held_terms(ev: Evidence) -> list[str]:

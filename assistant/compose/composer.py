@@ -205,7 +205,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
         liable = liabilities_in(claim.norm)
         other_liability = [k for k, _ in asserted_liabilities(ev.query.asked) if liable and k not in liable]
         yearly = yearly_rival(ev, claim) if held else None
-        if opposite := polarity_rival(ev) or exception_rival(ev):
+        if opposite := antonym_rival(ev) or polarity_rival(ev) or exception_rival(ev):
             # the claim says one may (可以收取检验费用) where the provision says one must not; it says
             # every case, and the provision makes an exception (除法律、行政法规规定情形外)
             top, words = opposite
@@ -218,7 +218,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             # the figure is one of a span's yearly targets, another year's (2015—2017年…逐年达到91%、92%、93%)
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
         elif other := (actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev) or agent_rival(ev)
-                       or order_rival(ev) or antonym_rival(ev)):
+                       or order_rival(ev)):
             # the act is another actor's (建设单位应当委托…, not 施工单位); the article writes the claim's
             # numbered word with another number (第三方, not 第二方), or has another term where the
             # claim has its own (由地方工商行政管理部门责令, not 由商标局), or puts a body at another level

@@ -13,7 +13,8 @@ from assistant.compose.penalties import cited_numbers, punishing_spans
 from assistant.index.snapshot import Snapshot
 from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
-from assistant.question.kinds import ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission
+from assistant.question.kinds import (ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission,
+                                      asserts_claim)
 from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans
 from assistant.question.terms import longest_common_run, mentions, question_terms, situation_words, term_groups, weight_of
 from assistant.search.definitions import asked_body, defined_term, definition_pattern, identity_pattern
@@ -229,7 +230,8 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     total = weight_of(weights, weights, groups) or 1.0
     cue = answer_cue(query.question_type)
     permission = asks_permission(query.asked)  # 能不能…?: a sentence stating a duty or a ban answers
-    quantity = asked_quantity(query.normalized)
+    # a claim asks for no figure: its 几 says a few (抽走了几件产品…，这些样品得付钱给我们，对吧?)
+    quantity = None if asserts_claim(query.asked) else asked_quantity(query.normalized)
     # the question as asked, less the 文号 and the titles that name a document, for phrase
     # matches: 考核年度 found whole, not 质量工作 of the 质量工作考核办法 the question names
     asked = DOC_NUMBER.sub("", _blanked(query.asked, named))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.compose.claims import CLAIM_DEPTH, CLAIM_SUPPORT, occurrences
+from assistant.compose.claims import CLAIM_DEPTH, CLAIM_SUPPORT, case_terms, occurrences
 from assistant.compose.evidence import Candidate, Evidence, sentence_spans
 from assistant.compose.verdicts import ACT_END, MODALS, article_text, bigrams
 from assistant.index.tokens import segmenter
@@ -50,7 +50,10 @@ def _slots(ev: Evidence) -> list[Slot]:
             found.append(Slot(t, left, right, _before(whole, i - len(left))))
     for m in _BY.finditer(asked):
         for body in _BODY.finditer(m.group("run")):
-            right = after.get(m.start("run") + body.end(), "")
+            at = m.start("run") + body.end()
+            right = after.get(at, "")
+            if right in _FILLERS:  # 由消费者协会来主持: the act is the word after 来
+                right = after.get(at + len(right), "")
             if re.fullmatch(r"[\u4e00-\u9fff]{2,}", right):
                 found.append(Slot(m.group("run")[: body.end()], "由", right, _before(whole, m.start())))
     return found
@@ -85,6 +88,7 @@ _KIND_HEAD = re.compile("|".join(_KINDS))
 # ending at each body word of the run after 由 (人民政府, …部门), as where the name ends is unknown
 _BY = re.compile(r"由(?P<run>[\u4e00-\u9fff、]{2,24})")
 _BODY = re.compile(_KINDS[0])
+_FILLERS = frozenset({"来", "去"})
 
 
 def _same_kind(term: str, run: str) -> bool:
@@ -109,10 +113,11 @@ def slot_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     lacks the claim's term (one holding it may make the claim true: 由县级以上市场监督管理部门处理)
     and shares few of its characters (a paraphrase is no rival)."""
     slots = _slots(ev)
+    story = case_terms(ev)  # the asker's own case, told before the claim names its document
     for cand in ev.candidates[:CLAIM_DEPTH] if slots else ():
         text = article_text(ev, cand)
         for term, left, right, before in slots:
-            rest = [t for t in ev.claim_terms if t not in term]
+            rest = [t for t in ev.claim_terms if t not in term and t not in story]
             if ev.weight([t for t in rest if ev.mentions(t, text)]) < CLAIM_SUPPORT * (ev.weight(rest) or 1.0):
                 continue
             run = rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}?)" + re.escape(right) if right else rf"([\u4e00-\u9fff、]{{2,{_SLOT_RUN}}}){_SLOT_END}"

@@ -1,8 +1,10 @@
 """Claims a provision belies in ways other than a modal or a figure: two steps put in the wrong
 order (先交付使用，再强制检定 against …强制检定合格后，方可交付使用), one word of a closed pair
-(花钱购买 against 免费公开), a need-not in everyday words (不一定要委托 against 应当委托), and a
-figure of the asker's own case told before the document is named (我们两家企业…, 按…条例，…)
-that is no premise. Development documents of eval/corpora/laws."""
+(花钱购买 against 免费公开), a need-not in everyday words (不一定要委托 against 应当委托), a
+multiple against a percentage of the same base (两倍 against 15%至20%), a body said with 来
+(由消费者协会来主持 against 由政府价格主管部门主持); and the asker's own case told before the
+document is named (我们两家企业…, 按…条例，…): its figures are no premise, its words no provision
+need hold, and its 几件 asks no count. Development documents of eval/corpora/laws."""
 from __future__ import annotations
 
 import pytest
@@ -12,7 +14,8 @@ import pytest
 def laws(dev_laws):
     return dev_laws("上海市计量监督管理条例(2018-11-22).md", "上海市标准化条例(2019-07-25).md",
                     "广东省建设工程质量管理条例(2021-09-29).md", "北京市建设工程质量条例.md",
-                    "河南省实施《农产品质量安全法》办法(2013-05-30).md", "商标法(2019-04-23).md")
+                    "河南省实施《农产品质量安全法》办法(2013-05-30).md", "商标法(2019-04-23).md",
+                    "工业产品质量责任条例(1986-04-05).pdf", "价格法(1997-12-29).pdf", "山东省计量条例(2020-07-24).docx")
 
 
 @pytest.mark.parametrize("question, provision", [
@@ -30,6 +33,12 @@ def laws(dev_laws):
     # the asker's 两家 is their own case; the claim's 必须 is against 可以
     ("我们是两家上海的公司，按上海市计量监督管理条例，企业之间生产资料交易需要计量的，必须委托计量鉴证机构，是吗？",
      "可以委托计量鉴证机构进行计量"),
+    # a multiple against a percentage
+    ("按工业产品质量责任条例，经销没有产品检验合格证的产品，工商部门会处以非法收入两倍的罚款，对吗？", "15%至20%的罚款"),
+    # 由…来主持, after the asker's case
+    ("我们要开一个价格听证会，按价格法，这个会由消费者协会来主持，是吗？", "由政府价格主管部门主持"),
+    # paid against free, after a case with 几件 in it
+    ("我们厂被抽了几件样品去检验，按山东省计量条例，样品的钱检查者得付给我们，对吧？", "由被检查者无偿提供"),
 ])
 def test_a_claim_the_provision_belies_is_corrected_with_it(laws, question, provision):
     answer = laws.ask(question)
