@@ -15,7 +15,7 @@ from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import (ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission,
                                       asserts_claim)
-from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans
+from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans, story_end
 from assistant.question.terms import longest_common_run, mentions, question_terms, situation_words, term_groups, weight_of
 from assistant.search.definitions import asked_body, defined_term, definition_pattern, identity_pattern
 from assistant.search.duties import asked_actor_forms, bears_duty
@@ -258,6 +258,11 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     candidates: list[Candidate] = []
     punishing_articles: dict[tuple[str, int], bool] = {}
     best_chunk_cov = 0.0
+    # a claim told after the asker's own case (我们在北京搞开发，…，按北京的建设工程质量条例这是允许的，对吧?)
+    # is covered by the claim's words: the case is the asker's, not the provision's
+    at = story_end(query.asked) if asserts_claim(query.asked) else 0
+    told = {t for t in weights if t in query.asked[:at] and t not in query.asked[at:]} if at else set()
+    claim_total = weight_of([t for t in weights if t not in told], weights, groups) or 1.0
     for rank, hit in enumerate(hits.hits[:depth]):
         c = hit.chunk
         meta = snap.docs[c.doc_id].meta
@@ -270,6 +275,9 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
         if penalty and (violated := cited_text(c.doc_id, text, c.start, c.end)):
             in_chunk += [t for t in weights if groups[t] == t and t not in in_chunk and mentions(t, violated, alts)]
         best_chunk_cov = max(best_chunk_cov, weight_of(in_chunk, weights, groups) / total)
+        if told:  # a claim after the asker's case: the case's words need not be covered
+            claimed = [t for t in in_chunk if t not in told]
+            best_chunk_cov = max(best_chunk_cov, weight_of(claimed, weights, groups) / claim_total)
         rec = snap.docs[c.doc_id]
         title = normalize(meta.title or "")
         transmitted = snap.plain_titles[c.doc_id] if title else ""

@@ -39,6 +39,9 @@ def laws(dev_laws):
     ("我们要开一个价格听证会，按价格法，这个会由消费者协会来主持，是吗？", "由政府价格主管部门主持"),
     # paid against free, after a case with 几件 in it
     ("我们厂被抽了几件样品去检验，按山东省计量条例，样品的钱检查者得付给我们，对吧？", "由被检查者无偿提供"),
+    # the case's words (农场, 去年, 拿到, 包装) no passage holds do not decline the claim told after it
+    ("我们家是开农场的，去年没拿到认证就在包装上印了有机农产品标志，按河南实施农产品质量安全法办法，最多罚一千元，对吧？",
+     "并处二千元以上二万元以下的罚款"),
 ])
 def test_a_claim_the_provision_belies_is_corrected_with_it(laws, question, provision):
     answer = laws.ask(question)
