@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.evidence import Evidence
+from assistant.compose.cite import cite
+from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import Shaped
 
 # the question asks what follows a part or what it holds in detail (…之后还有哪些原则? 这一条具体有哪些要求?)
@@ -43,17 +44,41 @@ def cut_through(ev: Evidence, shaped: Shaped) -> Shaped | None:
         return None
     text = ev.text(best.doc_id)
     end = body_end(ev, best.doc_id)
-    section = ev.snap.docs[best.doc_id].section_at(best.start)
-    in_last_paragraph = "\n" not in text[best.end:end] and end - best.end <= NEAR_CUT
-    heading_over_cut = (section is not None and best.start < section.title_end + 1 and section.end >= end
-                        and len(text[section.title_end:end].strip()) <= HEADING_CUT)
-    if not (in_last_paragraph or heading_over_cut):
-        return None
-    quote = next((c for c in shaped.citations if c.doc_id == best.doc_id and c.start <= best.start < c.end), None)
+    if _by_the_cut(ev, best, end):
+        quote = next((c for c in shaped.citations if c.doc_id == best.doc_id and c.start <= best.start < c.end), None)
+    else:
+        # the part the cut runs through holds more of what is asked than the best sentence and the
+        # heading of its part (标准化战略…具体定了哪些目标? of a page cut under (二)大力实施标准化战略)
+        own = ev.snap.docs[best.doc_id].section_at(best.start)
+        named = ev.weight([t for t in ev.weights if own is not None and ev.mentions(t, own.title)])
+        beaten = max(named, ev.weight(best.covered))
+        cuts = [c for c in ev.candidates[1:CUT_DEPTH] if c.doc_id == best.doc_id and _by_the_cut(ev, c, end)
+                and ev.weight(c.covered) > beaten]
+        if not cuts:
+            return None
+        cut = next((c for c in cuts if _heading_over_cut(ev, c, end)), cuts[0])  # the part's heading, where searched
+        quote = cite(ev.snap, cut.doc_id, cut.start, cut.end, 1)
     if quote is None:
         return None
     tail = text[max(text.rfind("\n", 0, end) + 1, end - TAIL_SHOWN):end].strip()
     return Shaped.declined(f"文件在“{tail}”处中断(原文可能不完整),没有写完问题所问的部分", quote, "中断前的原文")
+
+
+CUT_DEPTH = 8  # passages searched for the heading of the part a cut runs through
+
+
+def _heading_over_cut(ev: Evidence, c: Candidate, end: int) -> bool:
+    """Is the sentence the heading of a section the cut runs through, with little more under it?"""
+    section = ev.snap.docs[c.doc_id].section_at(c.start)
+    return (section is not None and c.start < section.title_end + 1 and section.end >= end
+            and len(ev.text(c.doc_id)[section.title_end:end].strip()) <= HEADING_CUT)
+
+
+def _by_the_cut(ev: Evidence, c: Candidate, end: int) -> bool:
+    """Does the sentence stand just before the cut in the paragraph the document stops in, or
+    head a section with little more than the cut under it?"""
+    text = ev.text(c.doc_id)
+    return ("\n" not in text[c.end:end] and end - c.end <= NEAR_CUT) or _heading_over_cut(ev, c, end)
 
 
 # an attachment asked about (附件里的分值), one a sentence points to (具体考核要点见附件), and

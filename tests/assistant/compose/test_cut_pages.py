@@ -10,7 +10,8 @@ import pytest
 @pytest.fixture(scope="module")
 def pages(policy_pages):
     return policy_pages("甘肃-2018-质量提升行动实施方案", "洞头-2021-质量强区十四五发展规划", "吉林-2018-质量提升行动实施意见",
-                        "福建-2014-质量工作考核办法", "国务院-2021-计量发展规划")
+                        "福建-2014-质量工作考核办法", "国务院-2021-计量发展规划",
+                        "德州-2021-好品山东质量强市和品牌战略实施意见")
 
 
 def test_what_follows_a_part_the_page_is_cut_in_is_declined(pages):
@@ -22,6 +23,14 @@ def test_what_follows_a_part_the_page_is_cut_in_is_declined(pages):
 def test_a_heading_with_only_the_cut_under_it_is_declined(pages):
     answer = pages.ask("洞头规划的第四章工作保障,除了加强组织领导还有哪些措施?")
     assert answer.abstained and "一、加强组" in answer.reason
+
+
+def test_a_part_the_cut_runs_through_is_declined_though_another_part_answers_its_kind(pages):
+    """德州's page stops under (二)大力实施标准化战略 after 充分发挥: the targets of the part before
+    (到2025年,新增省长质量奖…) are not the standardisation part's."""
+    answer = pages.ask("德州那份意见，标准化战略具体要达到哪些目标?")
+    assert answer.abstained and "充分发挥" in answer.reason
+    assert "大力实施标准化战略" in answer.citations[0].quote
 
 
 def test_what_the_page_says_before_the_cut_is_answered(pages):
