@@ -51,3 +51,31 @@ def antonym_rival(ev: Evidence) -> tuple[Candidate, str] | None:
                 clause = re.split(r"[,;。]", sentence.norm[m.start():])[0]
                 return sentence, clause
     return None
+
+
+# a claim that an act does not happen (…不会重新计算, 就不再受理), against a provision saying it
+# does: the act is the words after the negation, up to the clause's end
+_DENIED = re.compile(r"(?:不会|不再|并不|不就|就不)(?P<act>[\u4e00-\u9fff]{2,6}?)(?=了?[,;。?]|了?(?:对|是|吧|吗)|$)")
+# the share of the claim's other terms the sentence must hold: the act itself, said whole, is the
+# rest of the match (the asker tells the thing in their words: 修过的这块地方 for 经维修的部位)
+DENIED_SUPPORT = 0.4
+_NEGATED_BEFORE = re.compile(r"(?:[不未无非没]|不再|不会|不予|不得|不必|无需|无须|免予)\s*$")
+
+
+def denied_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence about the claim that says the act the claim denies (经维修的部位保修期限…重新计算
+    against 保修期…不会重新计算,对吧?), never negated: the sentence and its clause saying it."""
+    claim = ev.query.asked[story_end(ev.query.asked):]
+    m = _DENIED.search(claim)
+    if m is None:
+        return None
+    act = m.group("act")
+    for sentence in ev.candidates[:CLAIM_DEPTH]:
+        if not heard_held(ev, sentence, DENIED_SUPPORT, (act, m.group(0)) + case_terms(ev)):
+            continue
+        said = [s for s in re.finditer(re.escape(act), sentence.norm)]
+        if said and not any(_NEGATED_BEFORE.search(sentence.norm[max(0, s.start() - 4):s.start()]) for s in said):
+            at = said[0].start()
+            start = max(sentence.norm.rfind(c, 0, at) for c in ",;。") + 1
+            return sentence, sentence.norm[start:said[0].end()]
+    return None

@@ -2,7 +2,8 @@
 order (先交付使用，再强制检定 against …强制检定合格后，方可交付使用), one word of a closed pair
 (花钱购买 against 免费公开), a need-not in everyday words (不一定要委托 against 应当委托), a
 multiple against a percentage of the same base (两倍 against 15%至20%), a body said with 来
-(由消费者协会来主持 against 由政府价格主管部门主持); and the asker's own case told before the
+(由消费者协会来主持 against 由政府价格主管部门主持), an act denied that the provision says
+happens (不会重新计算 against …之日起重新计算); and the asker's own case told before the
 document is named (我们两家企业…, 按…条例，…): its figures are no premise, its words no provision
 need hold, and its 几件 asks no count. Development documents of eval/corpora/laws."""
 from __future__ import annotations
@@ -39,6 +40,9 @@ def laws(dev_laws):
     ("我们要开一个价格听证会，按价格法，这个会由消费者协会来主持，是吗？", "由政府价格主管部门主持"),
     # paid against free, after a case with 几件 in it
     ("我们厂被抽了几件样品去检验，按山东省计量条例，样品的钱检查者得付给我们，对吧？", "由被检查者无偿提供"),
+    # an act the claim denies (不会重新计算) that the provision says happens
+    ("我家的房子去年漏水修过一次，按北京市建设工程质量条例，维修过的部位保修期限不会重新计算，对吗？",
+     "经维修的部位保修期限自所有权人和相关单位验收合格之日起重新计算"),
     # the case's words (农场, 去年, 拿到, 包装) no passage holds do not decline the claim told after it
     ("我们家是开农场的，去年没拿到认证就在包装上印了有机农产品标志，按河南实施农产品质量安全法办法，最多罚一千元，对吧？",
      "并处二千元以上二万元以下的罚款"),
@@ -59,6 +63,12 @@ def test_steps_in_the_order_the_provision_sets_are_confirmed(laws, question, pro
     answer = laws.ask(question)
     assert answer.answer.startswith("是"), answer.answer
     assert any(provision in c.quote for c in answer.citations)
+
+
+def test_an_act_the_provision_also_denies_is_not_corrected(laws):
+    answer = laws.ask("按北京市建设工程质量条例，已经投保工程质量潜在缺陷责任保险且符合保修范围和期限的，就不再办理保修担保了，对吧？")
+    assert not answer.answer.startswith("不对"), answer.answer
+    assert any("可以不再办理保修担保" in c.quote for c in answer.citations)
 
 
 def test_a_free_text_is_not_corrected_as_paid(laws):
