@@ -12,7 +12,8 @@ from assistant.search.duties import is_actor
 from ingest.gazetteer import AGENCY_FULL_NAMES, PROVINCES
 from ingest.normalize import normalize
 
-_FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about|how about)|[呢]\s*[?？]?$", re.I)
+# (or a first sentence that is one: 福建的呢?B级的分数段和国家一样吗?)
+_FOLLOW_UP = re.compile(r"^(那|那么|它|这|该|其|此|还有|另外|and |what about|how about)|[呢]\s*[?？]?$|^[^?？。,]{1,8}?呢\s*[?？]", re.I)
 _PARALLEL = re.compile(r"^(?:那|那么)?([^的呢\s?？]{2,4})的?呢\s*[?？]?$")
 _ISSUERS = tuple(sorted(AGENCY_FULL_NAMES, key=len, reverse=True))
 # the roles a unit has in a task's division of labour: a follow-up naming another role asks the
@@ -53,6 +54,16 @@ def points_back(normalized_question: str) -> bool:
     return bool(_POINTS_BACK.search(normalized_question))
 
 
+# a question comparing with what the previous one was about (福建考核看的领域跟国家一样吗? after
+# 国家的质量工作考核主要从哪些领域来考?): 跟/和/与 X 一样/相同/不同
+_SAME_AS = re.compile(r"(?:跟|和|与|同)([\u4e00-\u9fff]{2,8}?)(?:的)?(?:一样|相同|不同|不一样|有什么不同|有啥不同|有区别|差不多)")
+
+
+def _compared_with_before(question: str, previous: str) -> bool:
+    m = _SAME_AS.search(question)
+    return m is not None and m.group(1) in previous
+
+
 def is_follow_up(question: str) -> bool:
     """Short, or opening with 那/它…, or ending in 呢, or a short question putting a case (要是…罚多少?),
     or one pointing back in its first clause (要是已经这么拍了发出去，广告主要被罚多少?)."""
@@ -77,7 +88,7 @@ def resolve(question: str, previous: str, coordinated: Callable[[str, str], bool
     # (a question naming only a law, 山东的消保条例里是怎么规定的?, asks the question before of it)
     if laws is not None and (swapped := _law_swapped(nq, nprev, laws)):
         return swapped
-    if not is_follow_up(question):
+    if not is_follow_up(question) and not _compared_with_before(nq, nprev):
         return question
     now, before = _document_names(nq), _document_names(nprev)
     if now and before and {n for n, _ in now} != {n for n, _ in before}:
