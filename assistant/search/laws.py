@@ -115,19 +115,6 @@ def _region_before(question: str, start: int) -> str | None:
     return None
 
 
-_INNER_DEMONSTRATIVE = re.compile(r"(?:这|那)(?:个|份|篇|部|项)")
-
-
-def _short_whole(snap: Snapshot, written: str, regions: tuple[str, ...]) -> NamedLaw | None:
-    """The one document whose title the words as written name short, from their first
-    character (湖北质监十三五规划: 湖北质量技术监督事业发展十三五规划); None otherwise."""
-    plain = _INNER_DEMONSTRATIVE.sub("", _plain(written))  # (湖北这个质监…规划)
-    if len(plain) - 2 < POLICY_TOPIC:
-        return None
-    fits = [d for d, t in snap.plain_titles.items() if _fit(plain, _PERIOD.sub("", t), regions, snap.docs[d].meta.doc_type) == SHORT]
-    return NamedLaw((fits[0],), SHORT, plain, 0) if len(fits) == 1 else None
-
-
 def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
     """The documents whose title ``written`` names, best fit first (then the longest part of
     the words that fits); None when none fits. A short name must be the words as written (a conjunction in front aside: 和…);
@@ -216,11 +203,7 @@ def law_mentions(snap: Snapshot, normalized_question: str, regions: tuple[str, .
         # 安徽的质量发展纲要) names its topic in fewer words
         regional = any(named.name.startswith((r, full)) for r, full, _ in PROVINCES) or _region_before(normalized_question, begins)
         if not quoted and not _LAW_END.search(named.name[-2:]) and len(named.name) - 2 < (REGION_TOPIC if regional else POLICY_TOPIC):
-            # the title's end it fits is a kind's common tail (十三五规划); the words as written may
-            # still be the title short, its characters in order (湖北质监十三五规划)
-            named = _short_whole(snap, name, regions)
-            if named is None:
-                continue
+            continue
         if not quoted:  # the run starts at the question's first Han character; the name is its end
             start = begins
         docs = named.doc_ids
