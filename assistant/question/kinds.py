@@ -128,9 +128,12 @@ class QuantityRule:
         """Does the text state a figure of this kind? A provision's number (第十八条, 前款第三项)
         names where a rule stands, not a count of anything."""
         text = _PROVISION_NUMBER.sub("", normalized)
-        if self.kind == "count":  # nor is a sum of money (五万元以下的罚款) a count of things
-            text = _MONEY_SUM.sub("", text)
+        if self.kind == "count":  # nor is a sum of money (五万元以下的罚款) a count of things, nor
+            text = _VAGUE_COUNT.sub("", _MONEY_SUM.sub("", text))  # 一批 (形成一批名牌产品: some)
         return bool(self.answered.search(text))
+
+
+_VAGUE_COUNT = re.compile(r"一批|一系列|一些|若干")
 
 
 # the first rule whose question pattern matches decides

@@ -74,6 +74,8 @@ def test_a_count_with_its_classifier_and_a_number_of_days_need_that_figure():
     assert days.found_in("二十个工作日内作出决定") and not days.found_in("应当立即报告")
     soon = asked_quantity(normalize("发现问题后多久要报告"))
     assert soon.found_in("应当立即报告")  # 多久 is answered by 立即 too
+    brands = asked_quantity(normalize("到2020年要培育多少个名牌产品？"))
+    assert brands.found_in("培育名牌产品30个") and not brands.found_in("形成一批在国内外有较大影响的名牌产品")  # 一批: some
 
 
 def _mentions(question: str, *names: str) -> list[LawMention]:
