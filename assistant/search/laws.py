@@ -115,13 +115,17 @@ def _region_before(question: str, start: int) -> str | None:
     return None
 
 
+# the preposition a question names the document it goes by with (按…, 根据…, 依照…)
+_GOES_BY = re.compile(r"^(?:按照|按|根据|依照|依据)(?=[\u4e00-\u9fff]{2})")
+
+
 def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
     """The documents whose title ``written`` names, best fit first (then the longest part of
     the words that fits); None when none fits. A short name must be the words as written (a conjunction in front aside: 和…);
     words in front are dropped only for a title or a title's end. ``regions``: the regions the
     question names; ``quoted``: the name stood in 《》, as a title is cited, so another region's
     document of that name is not the one meant (《建设工程质量管理条例》 is not 广东省's)."""
-    plain = _DEMONSTRATIVE.sub("", _plain(written))
+    plain = _GOES_BY.sub("", _DEMONSTRATIVE.sub("", _plain(written)))  # (按山东的消保条例: 山东的消保条例)
     titles = {d: _PERIOD.sub("", t) for d, t in snap.plain_titles.items()}
     best: NamedLaw | None = None
     # (the words as written, and without a 的 before the kind, which stood at ``of``)

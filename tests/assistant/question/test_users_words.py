@@ -141,6 +141,9 @@ def test_a_regions_law_named_with_的_or_without_its_region(laws_assistant):
         ("河南的计量条例对修理计量器具有什么要求？", "河南省计量监督管理条例-2016-03-29", "河南的计量条例"),
         ("在上海，计量条例对强制检定怎么规定？", "上海市计量监督管理条例-2018-11-22", "计量条例"),
         ("山东的计量条例里说的计量器具是什么？", "山东省计量条例-2020-07-24", "计量条例"),  # the title's end
+        # after the preposition a question goes by a law with (按…, 依照…)
+        ("我在河南修秤，按河南的计量条例要先取得什么？", "河南省计量监督管理条例-2016-03-29", "河南的计量条例"),
+        ("依照浙江的检验机构管理条例，检验报告能改吗？", "浙江省检验机构管理条例-2021-07-30", "检验机构管理条例"),
     ):
         query = analyse(question)
         (m,) = law_mentions(snap, query.asked, query.regions)
