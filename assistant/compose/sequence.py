@@ -8,32 +8,28 @@ import re
 
 from assistant.compose.claims import CLAIM_DEPTH
 from assistant.compose.evidence import Candidate, Evidence
-from assistant.compose.verdicts import loosely_held
-from assistant.index.tokens import segmenter
+from assistant.compose.slots import sentence_saying
+from assistant.compose.verdicts import article_text, loosely_held
 
 _STEP = r"[^,;。?:：]{2,30}?"
 # the order the claim puts: 先A(,…)再B, A(合格)后再B
 _CLAIMED = (re.compile(rf"先(?P<a>{_STEP})(?:,[^;。?]{{0,16}}?)?(?:再|然后|之后|接着)(?P<b>{_STEP})(?=[,;。?]|对|是|吧|吗|$)"),
             re.compile(rf"(?:^|[,;])(?P<a>{_STEP})(?:合格)?(?:之后|以后|后)[,]?再(?P<b>{_STEP})(?=[,;。?]|对|是|吧|吗|$)"))
 # the order a provision sets: A(合格)后,方可B; 在B(之)前…A; 先A,后B
-_SET = (re.compile(r"(?P<a>[^,;。:：]{2,40}?)(?:合格)?(?:之后|以后|后)[,]?(?:方可|方能|才能|才可以|才可|再)(?P<b>[^,;。]{2,30})"),
-        re.compile(r"在(?P<b>[^,;。:：]{2,20}?)(?:之)?前[,]?(?P<a>[^,;。]{2,30})"),
-        re.compile(r"先(?P<a>[^,;。]{2,20}?)[,]后(?P<b>[^,;。]{2,20})"))
+_SET = (re.compile(r"(?P<a>[^,;。:：\n]{2,40}?)(?:合格)?(?:之后|以后|后)[,]?(?:方可|方能|才能|才可以|才可|再)(?P<b>[^,;。\n]{2,30})"),
+        re.compile(r"在(?P<b>[^,;。:：\n]{2,20}?)(?:之)?前[,]?(?P<a>[^,;。\n]{2,30})"),
+        re.compile(r"先(?P<a>[^,;。\n]{2,20}?)[,]后(?P<b>[^,;。\n]{2,20})"),
+        # A合格的，B (竣工预验收合格的，建设单位应当组织…竣工验收); 经A仍无效者，B (经整顿仍无效者，…应令其停产或转产)
+        re.compile(r"(?P<a>[^,;。:：\n]{2,20}?)(?<!不)合格的[,](?P<b>[^;。\n]{2,40})"),
+        re.compile(r"经(?P<a>[^,;。:：\n]{2,12}?)(?:仍|后仍|仍然)(?:无效|不合格|未改正|不改正)的?者?[,](?P<b>[^;。\n]{2,40})"))
 _ARTICLE_NUMBER = re.compile(r"^\s*第[零〇一二三四五六七八九十百千\d]+条\s*")
-# words saying how a step is done rather than which step it is
-_GENERIC = frozenset({"组织", "进行", "完成", "按照", "规定", "合格", "应当", "可以", "开展", "实施", "办理"})
 
 
-def _steps(text: str) -> list[str]:
-    return [w for w, _, _ in segmenter().tokenize(text) if len(w) >= 2 and w not in _GENERIC and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
-
-
-def _share(ev: Evidence, step: str, text: str, pieces: str) -> float:
-    """How much of a claimed step's words ``text`` holds (by the question's weights), of those
-    the provision's two steps (``pieces``) hold: who does the step (住宅建设工程) is no step."""
-    words = [w for w in _steps(step) if ev.mentions(w, pieces)]
-    total = sum(ev.weights.get(w, 1.0) for w in words)
-    return sum(ev.weights.get(w, 1.0) for w in words if ev.mentions(w, text)) / total if total else 0.0
+def _reach(step: str, piece: str) -> int:
+    """How many of the step's last characters the provision's piece holds together: a step is
+    named by its end (…单位工程质量竣工验收 is 竣工验收, not the 竣工预验收 before it)."""
+    step = re.sub(r"(?:合格|了|的)+$", "", step)  # (经计量认证和考核合格: the step is 认证和考核)
+    return max((n for n in range(2, min(len(step), 12) + 1) if step[-n:] in piece), default=0)
 
 
 def claimed_order(asked: str) -> tuple[str, str] | None:
@@ -54,14 +50,15 @@ def _ordered(ev: Evidence, same: bool) -> tuple[Candidate, str] | None:
     for sentence in ev.candidates[:CLAIM_DEPTH]:
         if not loosely_held(ev, sentence):
             continue
+        # (the article's other sentences too: 应令其限期整顿。经整顿仍无效者，应令其停产或转产)
+        context = article_text(ev, sentence)
         for pattern in _SET:
-            for m in pattern.finditer(sentence.norm):
+            for m in pattern.finditer(context):
                 early, late = (m.group("a"), m.group("b")) if same else (m.group("b"), m.group("a"))
-                both = early + "," + late
                 # the claim's first step is the provision's early one, and its second the late one
-                if (_share(ev, first, early, both) >= 0.5 and _share(ev, first, early, both) > _share(ev, first, late, both)
-                        and _share(ev, then, late, both) >= 0.5 and _share(ev, then, late, both) > _share(ev, then, early, both)):
-                    return sentence, _ARTICLE_NUMBER.sub("", m.group(0))
+                if _reach(first, early) > _reach(first, late) and _reach(then, late) > _reach(then, early):
+                    words = _ARTICLE_NUMBER.sub("", m.group(0))
+                    return sentence_saying(ev, sentence, context, m.group(0)), words
     return None
 
 

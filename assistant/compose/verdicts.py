@@ -29,7 +29,8 @@ from ingest.statute import article_at
 # what it says a thing takes in or leaves out (建设工程不包括装修工程, 净含量是指包括包装容器在内的…)
 MODALS = (("excludes", re.compile(r"不包括|不包含|不含|不属于|不算")),
            ("includes", re.compile(r"(?<![不])(?:包括|包含)")),
-           ("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不|不一定(?:非)?(?:要|得|需要)|不是非(?:要|得)|不非得")),
+           ("need_not", re.compile(r"无需|无须|不需要|不需|不用|不必|免于|可以不|不一定(?:非)?(?:要|得|需要)|不是非(?:要|得)|不非得"
+                                   r"|可以(?:自行|自己)?(?:决定|选择)(?:要不要|是否)")),  # discretion
            ("must_not", re.compile(r"不得|不准|不许|禁止|严禁|不能|不可以|不允许|无权|不应当|不应")),
            ("only", re.compile(r"只能|只可以|只可|仅能|仅可|只得|仅限")),
            ("may", re.compile(r"(?<![不无只仅])(?:可以|允许|准许|有权|能够|可(?=并处|处以?|予以|申请|依法|要求|委托|先行|延长|责令))")),
@@ -86,7 +87,10 @@ def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) 
             if all(ev.mentions(t, theirs) for t in (doing[:1] if kind in ("lists", "removes") else doing)):
                 return o.group(0) + theirs
             continue
-        theirs = CLAUSE_END.split(sentence.norm[o.end():])[0]
+        clauses = CLAUSE_END.split(sentence.norm[o.end():])
+        theirs = clauses[0]
+        if len(theirs) <= _HOW_CLAUSE and len(clauses) > 1:  # 应当按照有关规定，移送司法机关: how, then what
+            theirs += "," + clauses[1]
         if any(ev.mentions(t, theirs) for t in doing):
             return o.group(0) + theirs
     if kind == "also" and not _MODAL_OF["only"].search(sentence.norm):
@@ -95,6 +99,7 @@ def _modal_said(ev: Evidence, sentence: Candidate, kind: str, doing: list[str]) 
 
 
 _OR = re.compile(r"或者|或(?![是许])")
+_HOW_CLAUSE = 8  # most characters of a clause saying only how the modal's act is done (按照有关规定)
 
 
 def _alternative(ev: Evidence, norm: str, doing: list[str]) -> str | None:
