@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from assistant.compose.claims import CLAIM_DEPTH, case_terms, heard_held
+from assistant.compose.claims import CLAIM_DEPTH, case_terms, heard_held, held_terms
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.verdicts import POLARITY_SUPPORT
 from assistant.question.premises import story_end
@@ -78,4 +78,39 @@ def denied_rival(ev: Evidence) -> tuple[Candidate, str] | None:
             at = said[0].start()
             start = max(sentence.norm.rfind(c, 0, at) for c in ",;。") + 1
             return sentence, sentence.norm[start:said[0].end()]
+    return None
+
+
+# a claim that one party alone acts or consents (只要投诉人同意, 只需要转让人一方…提出申请) against a
+# provision requiring two together (经投诉人和被投诉人同意, 转让人和受让人…共同…提出申请)
+_ALONE = re.compile(r"(?:只要|只需要?|仅需|单凭)(?P<one>[\u4e00-\u9fff]{2,12}?)(?P<act>同意|申请|签字|签订|提出|决定|盖章)")
+_JOINED = re.compile(r"和|与|以及|及")
+
+
+def joint_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence about the claim whose clause with the claim's act joins to the claim's one
+    party another (投诉人和被投诉人): the sentence and that clause from the party on."""
+    m = _ALONE.search(ev.query.asked[story_end(ev.query.asked):])
+    if m is None:
+        return None
+    one, act = m.group("one"), m.group("act")
+    claim = ev.query.asked[story_end(ev.query.asked):]
+    at = claim.find(m.group(0))
+    # the terms of the claim's clause that says who acts (只要我这个投诉人同意调解), the rest of
+    # the claim tells what follows
+    clause = re.split(r"[,;。?]", claim[at:])[0]
+    terms = [t for t in held_terms(ev) if t in clause and t not in ev.unheard]
+    for sentence in ev.candidates[:CLAIM_DEPTH]:
+        if ev.weight([t for t in terms if ev.mentions(t, sentence.norm)]) < POLARITY_SUPPORT * (ev.weight(terms) or 1.0):
+            continue
+        for clause in re.split(r"[;。]", sentence.norm):
+            if act not in clause:
+                continue
+            for j in _JOINED.finditer(clause):
+                left, right = clause[:j.start()], clause[j.end():]
+                party = next((left[-n:] for n in range(6, 1, -1) if left[-n:] in one), "")
+                if party and len(right) >= 2 and right[:2] not in one:
+                    said = clause[j.start() - len(party):]
+                    cut = said.find(",", said.find(act))  # to the end of the act's own clause
+                    return sentence, said[:cut] if cut > 0 else said
     return None

@@ -3,7 +3,8 @@ order (先交付使用，再强制检定 against …强制检定合格后，方�
 (花钱购买 against 免费公开), a need-not in everyday words (不一定要委托 against 应当委托), a
 multiple against a percentage of the same base (两倍 against 15%至20%), a body said with 来
 (由消费者协会来主持 against 由政府价格主管部门主持), an act denied that the provision says
-happens (不会重新计算 against …之日起重新计算); and the asker's own case told before the
+happens (不会重新计算 against …之日起重新计算), one party alone against two together (只需要转让人…提出申请
+against 转让人和受让人…共同…提出申请); and the asker's own case told before the
 document is named (我们两家企业…, 按…条例，…): its figures are no premise, its words no provision
 need hold, and its 几件 asks no count. Development documents of eval/corpora/laws."""
 from __future__ import annotations
@@ -49,6 +50,8 @@ def laws(dev_laws):
     # an act the claim denies (不会重新计算) that the provision says happens
     ("我家的房子去年漏水修过一次，按北京市建设工程质量条例，维修过的部位保修期限不会重新计算，对吗？",
      "经维修的部位保修期限自所有权人和相关单位验收合格之日起重新计算"),
+    # one party alone (只需要转让人一方) against two together (转让人和受让人…共同…提出申请)
+    ("商标法规定，注册商标转让的话，只需要转让人自己向商标局提出申请就行，对吗？", "转让人和受让人应当签订转让协议"),
     # words no document has (存药) told in the case
     ("我开了家物流仓库，帮客户存药发药，后来发现是假药。按药品管理法，就算我们应当知道是假药，最多也就罚违法收入的三倍，对吧？",
      "并处违法收入一倍以上五倍以下的罚款"),
