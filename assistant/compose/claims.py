@@ -11,6 +11,7 @@ from assistant.compose.cite import SINGLE_FACT_LIMIT
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import quoted_spans
 from assistant.compose.provisions import provision_spans
+from assistant.index.tokens import segmenter
 from assistant.question.premises import figures_in, stated_quantities, stated_spans, story_end
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
@@ -64,6 +65,35 @@ def _other_period(said: tuple[float, str], claimed: tuple[float, str]) -> bool:
 # words of what a claim says a thing takes in or leaves out: compared on their own (a definition
 # says 是指…及装修工程 for a claim that 建设工程包括装修工程)
 _INCLUSION = re.compile(r"不?(?:包括|包含)|不含|不属于")
+
+
+# X化, X性 are other words than X (地方标准化技术委员会 is no 地方标准)
+_DERIVED = re.compile(r"[化性]")
+
+
+def said_whole(word: str, text: str) -> bool:
+    """Does the text say the word as a word of its own, not the stem of a derived one?"""
+    return any(not _DERIVED.match(text, m.end()) for m in re.finditer(re.escape(word), text))
+
+
+def act_said(ev: Evidence, act: str, said: str) -> bool:
+    """Does a provision's words say the act as the claim puts it (制定地方标准): its words run
+    together said whole where they stand together, else each word some document holds said
+    whole — not 制定地方标准化指导性技术文件, nor 对地方标准化技术委员会进行考核评价?"""
+    words = [w for w, _, _ in segmenter().tokenize(act) if len(w) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", w)]
+    words = [w for w in words if not any(w != o and w in o for o in words)]
+    run = "".join(words)
+    if run and run in act and run in said:
+        return said_whole(run, said)
+    at = 0
+    for w in words:  # in the claim's order (制定…地方标准, not 参照地方标准制定程序)
+        if w in ev.unheard:
+            continue
+        found = next((m.end() for m in re.finditer(re.escape(w), said[at:]) if not _DERIVED.match(said, at + m.end())), None)
+        if found is None:
+            return False
+        at += found
+    return True
 
 
 def case_terms(ev: Evidence) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite
 from assistant.compose.claims import (CLAIM_DEPTH, CLAIM_SUPPORT, CLAUSE_END, CONFIRMED, claim_covered, claim_held,
-                                      claim_sentence, claimed_figures, heard_held, held_terms, provision_text,
+                                      act_said, claim_sentence, claimed_figures, heard_held, held_terms, provision_text,
                                       punishing_text)
 from assistant.compose.evidence import Candidate, Evidence, sentence_spans
 from assistant.compose.extractive import Shaped, quoted_spans
@@ -203,7 +203,9 @@ def _modal_held(ev: Evidence, claim: Candidate) -> bool:
     if claimed is None:
         return False
     kind, subject, doing, _ = claimed
-    return _subject_held(ev, claim, subject) and _modal_said(ev, claim, kind, doing) is not None
+    said = _modal_said(ev, claim, kind, doing) if _subject_held(ev, claim, subject) else None
+    m = _MODAL_OF[kind].search(ev.query.asked)
+    return said is not None and act_said(ev, ACT_END.split(ev.query.asked[m.end():])[0] if m else "", said)
 
 
 def confirmed_claim(ev: Evidence) -> Candidate | None:

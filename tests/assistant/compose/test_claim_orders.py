@@ -85,6 +85,12 @@ def test_an_act_the_provision_also_denies_is_not_corrected(laws):
     assert any("可以不再办理保修担保" in c.quote for c in answer.citations)
 
 
+def test_a_claim_is_not_confirmed_by_a_derived_word_or_words_out_of_order(laws):
+    """区人民政府 may make 地方标准化指导性技术文件 (参照地方标准制定程序), not 地方标准."""
+    answer = laws.ask("按上海市标准化条例，区人民政府可以制定地方标准，对吗？")
+    assert not answer.answer.startswith("是"), answer.answer
+
+
 def test_a_free_text_is_not_corrected_as_paid(laws):
     answer = laws.ask("上海市标准化条例规定，地方标准文本是免费向社会公开的，对吗？")
     assert not answer.answer.startswith("不对"), answer.answer
