@@ -134,6 +134,7 @@ class QuantityRule:
 
 
 _VAGUE_COUNT = re.compile(r"一批|一系列|一些|若干")
+_CODE_ASKED = re.compile(r"(?:电话|手机|号码|邮编|传真|邮政编码|联系方式)(?:号码|号)?(?:是|为)?多少")
 
 
 # the first rule whose question pattern matches decides
@@ -193,6 +194,8 @@ def asked_quantity(normalized_question: str) -> QuantityRule | None:
     number of days or months (多少个工作日, 几天) with a number of them. 哪几类 asks which kinds,
     not how many, and 几月几号 a date, not a number of days."""
     q = _DATE_ASKED.sub("哪天", _WHICH.sub("哪些", normalized_question.lower()))
+    if _CODE_ASKED.search(q):
+        return None  # 电话是多少: a number written out, not a figure of anything
     for rule in QUANTITY_RULES:
         if rule.asked.search(q):
             if rule.kind == "count" and (m := _CLASSIFIED.search(q)):
