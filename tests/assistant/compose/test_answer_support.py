@@ -61,6 +61,10 @@ def test_the_region_of_a_document_named_by_its_title(assistant):
 def test_a_when_question_about_something_in_a_document_is_not_a_metadata_question():
     assert asked_fields(normalize("湖南的质量工作考核结果什么时候公布,怎么用?")) == []
     assert "published" in [rule.field for rule in asked_fields(normalize("湖南这份意见在网站上是什么时候发布的?"))]
+    # a day something is due (卡在哪天, 最晚哪天交) is a deadline, not the document's date
+    assert asked_fields(normalize("考核办法里自评报告每年卡在哪天?")) == []
+    assert asked_fields(normalize("年度质量目标最晚哪天交?")) == []
+    assert "date" in [rule.field for rule in asked_fields(normalize("这份考核办法是哪天印发的?"))]
     # a document the text cites has a 文号 too: that is not this document's
     assert asked_fields(normalize("陕西这份意见是为贯彻哪两份上级文件的精神制定的?请给出文号。")) == []
 
