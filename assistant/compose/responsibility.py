@@ -210,6 +210,23 @@ def unassigned(ev: Evidence, shaped: Shaped) -> Shaped | None:
     return _not_written(ev, shaped, f"由哪些部门{role}")
 
 
+# who is to do an act (由哪个部门来调整? 谁来组织?) and the words that name a doer in a sentence
+_DOER_ASKED = re.compile(r"(?:由|归)(?:哪个|哪些|哪一?级|什么|谁)(?:部门|单位|机关|机构)?来?(?P<act>[\u4e00-\u9fff]{1,4})")
+_DOER = re.compile(r"部门|局|厅|委|政府|机关|机构|单位|办公室|中心|协会|法院|检察院|小组|企业|者|人|双方|一方|组织|你们")  # (印发给你们: the addressees)
+
+
+def unnamed_doer(ev: Evidence, shaped: Shaped) -> Shaped | None:
+    """An abstention for a question about who does an act (考核指标和分值可以调整,由哪个部门来调?),
+    answered from sentences that name no doer at all (…可根据年度质量工作进展适当调整): the
+    document does not say who."""
+    m = _DOER_ASKED.search(ev.query.asked)
+    if m is None or shaped.abstained or not shaped.citations:
+        return None
+    if any(_DOER.search(normalize(c.quote)) for c in shaped.citations):
+        return None
+    return _not_written(ev, shaped, f"由哪个部门{m.group('act')}")
+
+
 def _not_written(ev: Evidence, shaped: Shaped, what: str) -> Shaped:
     """《title》没有写明 what, quoting the answer's first quote."""
     first = shaped.citations[0]

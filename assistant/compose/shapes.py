@@ -11,7 +11,7 @@ from assistant.compose.deadline import another_actors_limit, with_document_date,
 from assistant.compose.evidence import Evidence
 from assistant.compose.extractive import Shaped, extractive
 from assistant.compose.items import contents_items, section_items
-from assistant.compose.responsibility import responsibility, unassigned, unnamed_act
+from assistant.compose.responsibility import responsibility, unassigned, unnamed_act, unnamed_doer
 from assistant.question.kinds import ITEM_TYPES, Q
 
 
@@ -27,7 +27,7 @@ def shape(ev: Evidence) -> Shaped:
     if shaped is None:
         shaped = extractive(ev)
         if qtype == Q.RESPONSIBILITY:  # sentences that name no one doing it do not say who
-            shaped = unassigned(ev, shaped) or unnamed_act(ev, shaped) or shaped
+            shaped = unassigned(ev, shaped) or unnamed_act(ev, shaped) or unnamed_doer(ev, shaped) or shaped
     if qtype == Q.DEADLINE and not shaped.abstained:
         shaped = another_actors_limit(ev, shaped) or with_document_date(ev, with_time_requirements(ev, shaped))
     return shaped
