@@ -58,10 +58,3 @@ def test_a_comparison_with_what_the_question_before_was_about_compares_both(page
     assert "各设区市人民政府" in quotes.get("福建-2014-质量工作考核办法", ""), answer.answer
     assert "各省、自治区、直辖市人民政府" in quotes.get("国务院办公厅-2013-质量工作考核办法", ""), answer.answer
 
-
-def test_who_does_an_act_no_sentence_gives_to_anyone_is_declined(pages):
-    """第四条 says the indicators 可根据年度质量工作进展适当调整 and names no one: not answered as if it did."""
-    answer = pages.ask("国务院办公厅的考核办法里，相关考核指标及分值由谁来调整?")
-    assert answer.abstained and "没有写明由哪个部门调整" in answer.reason, answer.answer
-    led = pages.ask("国务院办公厅的考核办法里，考核工作由哪个部门牵头?")
-    assert not led.abstained and any("国家质量监督检验检疫总局牵头" in c.quote for c in led.citations)
