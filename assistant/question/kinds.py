@@ -227,7 +227,7 @@ FIELD_RULES: tuple[FieldRule, ...] = (
     # which document a number names (黔府发[2015]15号是份什么文件? 索引号…查的是哪份规划?)
     FieldRule(
         "title", "标题",
-        named=re.compile(r"标题|文件名称|文件全称|全称是|叫什么名字|document title"),
+        named=re.compile(r"标题|文件名称|(?<!”)(?<!”,)(?:全称|全名)|正式名称|叫什么名字|document title"),  # (not “联席会议”,全称…)
         asked_of_document=re.compile(r"(?:是|为)一?(?:份|个|篇|部)?(?:什么|哪个|哪一?份|哪一?个|哪一?篇)(?:文件|通知|规划|办法|意见|方案|计划|纲要)"
                                      r"|(?:查|找)的是(?:什么|哪一?份|哪一?个|哪一?篇)"
                                      r"|印发的是(?:什么|哪个|哪份|哪一份)(?:文件|通知|规划|办法|意见|方案|计划|纲要)?"),

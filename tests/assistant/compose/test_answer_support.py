@@ -65,6 +65,9 @@ def test_a_when_question_about_something_in_a_document_is_not_a_metadata_questio
     assert asked_fields(normalize("考核办法里自评报告每年卡在哪天?")) == []
     assert asked_fields(normalize("年度质量目标最晚哪天交?")) == []
     assert "date" in [rule.field for rule in asked_fields(normalize("这份考核办法是哪天印发的?"))]
+    # the document's full name, not a quoted term's
+    assert "title" in [rule.field for rule in asked_fields(normalize("去年9月印发的那个质量提升方案，全称叫什么?"))]
+    assert "title" not in [rule.field for rule in asked_fields(normalize("办法里说的“考核工作组”，全称叫什么?"))]
     # a document the text cites has a 文号 too: that is not this document's
     assert asked_fields(normalize("陕西这份意见是为贯彻哪两份上级文件的精神制定的?请给出文号。")) == []
 
