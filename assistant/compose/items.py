@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.compose.cite import Citations, trim_to_clauses
+from assistant.compose.cite import Citations, cite, trim_to_clauses
 from assistant.compose.evidence import TOC_LEADER, Candidate, Evidence, sentence_spans, without_leader
 from assistant.compose.extractive import Shaped
 from assistant.question.kinds import items_asked
+from ingest.normalize import normalize
 from ingest.patterns import HEADING_KINDS
 
 ITEM_LIMIT = 120  # characters of one item's line
@@ -85,7 +86,12 @@ def section_items(ev: Evidence) -> Shaped | None:
     children = [s for s in rec.sections if s.parent == section.index]
     if is_heading and not children and not sentence_spans(text, section.heading_end, section.end) and section.parent is not None:
         # an entry of a table of contents, or a heading with nothing under it (一、推动“洞头制造”迈向高端
-        # for 主要任务有哪几项): the items are its parent's
+        # for 主要任务有哪几项): the items are its parent's — unless the question names the entry
+        # itself (“存在问题”那一节具体列了哪些问题?): then the text does not say
+        title = without_leader(text, section.start, section.title_end)
+        name = re.sub(r"^[(（]?[一二三四五六七八九十\d]+[)）、.．]?\s*", "", normalize(text[section.start:title]).strip())
+        if len(name) >= 4 and name in ev.query.asked:
+            return Shaped.declined(f"文件中“{name}”之下没有正文(只有标题或目录)", cite(ev.snap, top.doc_id, section.start, title, 1))
         section = rec.sections[section.parent]
         children = [s for s in rec.sections if s.parent == section.index]
     cites = Citations(ev.snap)

@@ -1,6 +1,6 @@
 """A table of contents (前言........ 1; 加强计量监管 .- 18 -) answers what a page holds only there:
 each entry is quoted without its leader and page number, and a list question gets the entries
-one level below the one asked. Development documents of eval/corpora/policies only: 洞头's page
+one level below the one asked; an entry the question names itself, with nothing under it, is declined. Development documents of eval/corpora/policies only: 洞头's page
 holds a cover notice and the contents, one entry a line; 湖北's holds the contents run together."""
 from __future__ import annotations
 
@@ -56,3 +56,10 @@ def test_an_entry_the_question_names_answers_though_the_cover_line_scores_as_wel
     """湖北's cover line, run together with the contents' start, scores as well as the entry named."""
     answer = policies.ask("在湖北质监十三五规划中，“夯实质量技术基础”部分都有哪些内容?")
     assert _items(answer)[:2] == ["1.强化计量基础", "2.发挥标准技术支撑作用"], answer.answer
+
+
+def test_an_entry_the_question_names_with_nothing_under_it_is_declined(policies):
+    """洞头's page holds the contents only: 三、发展趋势 is an entry, and what it says is not there."""
+    answer = policies.ask("洞头规划第一章里“发展趋势”这一节具体有哪些内容?")
+    assert answer.abstained and "发展趋势" in answer.reason and "没有正文" in answer.reason, answer.answer
+    _quotes_exact(answer)
