@@ -11,6 +11,7 @@ from typing import NamedTuple
 from assistant.compose.claims import CLAIM_DEPTH, case_terms, heard_held, held_terms
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.verdicts import POLARITY_SUPPORT
+from assistant.index.tokens import segmenter
 from assistant.question.premises import story_end
 
 
@@ -113,4 +114,35 @@ def joint_rival(ev: Evidence) -> tuple[Candidate, str] | None:
                     said = clause[j.start() - len(party):]
                     cut = said.find(",", said.find(act))  # to the end of the act's own clause
                     return sentence, said[:cut] if cut > 0 else said
+    return None
+
+
+# a claim that an act will happen (检查人员会提前告诉我们…, 再审时法院也会适用这个规定), against a
+# provision saying it must not or does not (不得事先告知, 不适用本规定)
+_WILL = re.compile(r"(?<![不没])(?:也|都|就|还)?(?<![不没])会(?P<act>[\u4e00-\u9fff]{2,12})")  # (not 不会)
+_DENIES = re.compile(r"不得|不予|不应当|禁止|不(?=[\u4e00-\u9fff])")
+_DENIED_REACH = 6  # characters after the negation where the act's first word must stand
+
+
+def affirmed_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence about the claim that negates the act the claim says will happen, its first
+    word (or the document's word for it) within reach of the negation: the sentence and clause."""
+    claim = ev.query.asked[story_end(ev.query.asked):]
+    # 会 as a word of its own (not the 会 of 委员会, 协会, 社会)
+    alone = [s for w, s, _ in segmenter().tokenize(claim) if w == "会"]
+    m = next((m for m in _WILL.finditer(claim) if m.end() - len(m.group("act")) - 1 in alone), None)
+    if m is None or _DENIED.search(claim):
+        return None
+    words = [w for w, _, _ in segmenter().tokenize(m.group("act")) if len(w) >= 2 and w not in ev.unheard][:2]
+    if not words:
+        return None
+    for sentence in ev.candidates[:CLAIM_DEPTH]:
+        if not heard_held(ev, sentence, DENIED_SUPPORT, (m.group(0),) + case_terms(ev)):
+            continue
+        for neg in _DENIES.finditer(sentence.norm):
+            reach = sentence.norm[neg.end():neg.end() + _DENIED_REACH]
+            if any(ev.mentions(w, reach[:len(w) + 2]) for w in words):
+                start = max(sentence.norm.rfind(c, 0, neg.start()) for c in ",;。") + 1
+                end = min((i for i in (sentence.norm.find(c, neg.end()) for c in ",;。") if i > 0), default=len(sentence.norm))
+                return sentence, sentence.norm[start:end]
     return None
