@@ -146,3 +146,31 @@ def affirmed_rival(ev: Evidence) -> tuple[Candidate, str] | None:
                 end = min((i for i in (sentence.norm.find(c, neg.end()) for c in ",;。") if i > 0), default=len(sentence.norm))
                 return sentence, sentence.norm[start:end]
     return None
+
+
+# a claim of what a thing is taken to be (工程竣工时间以工程交付使用的日期为准) against the provision
+# that fixes it otherwise (…签署齐备的日期为工程竣工时间)
+_TAKEN_AS = re.compile(r"(?P<thing>[\u4e00-\u9fff]{3,10}?)(?:以|按)(?P<value>[^,;。?]{2,24}?)为准")
+
+
+def defined_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence fixing the claim's thing (…为工程竣工时间, 工程竣工时间以…为准) to a value that is
+    not the claim's: the sentence and its words fixing it."""
+    m = _TAKEN_AS.search(ev.query.asked[story_end(ev.query.asked):])
+    if m is None:
+        return None
+    thing, value = m.group("thing"), m.group("value")
+    for sentence in ev.candidates[:CLAIM_DEPTH]:
+        norm = sentence.norm
+        fixed = re.search(rf"(?P<v>[^,;。]{{2,40}})为{re.escape(thing)}|{re.escape(thing)}(?:以|按)(?P<w>[^,;。]{{2,40}}?)为准", norm)
+        if fixed is None:
+            continue
+        theirs = fixed.group("v") or fixed.group("w")
+        if value not in theirs and _reach_of(value, theirs) < 4:
+            return sentence, fixed.group(0)
+    return None
+
+
+def _reach_of(value: str, theirs: str) -> int:
+    """The longest run of the claim's value the provision's value holds."""
+    return max((n for n in range(2, len(value) + 1) for i in range(len(value) - n + 1) if value[i:i + n] in theirs), default=0)

@@ -4,7 +4,8 @@ order (先交付使用，再强制检定 against …强制检定合格后，方�
 multiple against a percentage of the same base (两倍 against 15%至20%), a body said with 来
 (由消费者协会来主持 against 由政府价格主管部门主持), an act denied that the provision says
 happens (不会重新计算 against …之日起重新计算) or one it forbids said to happen (会提前通知 against 不得事先告知), one party alone against two together (只需要转让人…提出申请
-against 转让人和受让人…共同…提出申请); and the asker's own case told before the
+against 转让人和受让人…共同…提出申请), a value a thing is taken as (以交付的那天为准 against …签署齐备的日期为
+工程竣工时间); and the asker's own case told before the
 document is named (我们两家企业…, 按…条例，…): its figures are no premise, its words no provision
 need hold, and its 几件 asks no count. Development documents of eval/corpora/laws."""
 from __future__ import annotations
@@ -52,6 +53,8 @@ def laws(dev_laws):
      "经维修的部位保修期限自所有权人和相关单位验收合格之日起重新计算"),
     # an act the claim says will happen (会提前通知) that the provision forbids (不得事先告知)
     ("按食品生产经营监督检查管理办法，飞行检查之前，检查人员会提前通知被检查单位检查的内容，是吗？", "不得事先告知被检查单位"),
+    # what a thing is taken to be (以…为准) against the value the provision fixes (…的日期为工程竣工时间)
+    ("按北京市建设工程质量条例，工程竣工时间以房屋交付给业主的那天为准，对吗？", "各方意见签署齐备的日期为工程竣工时间"),
     # one party alone (只需要转让人一方) against two together (转让人和受让人…共同…提出申请)
     ("商标法规定，注册商标转让的话，只需要转让人自己向商标局提出申请就行，对吗？", "转让人和受让人应当签订转让协议"),
     # words no document has (存药) told in the case
@@ -79,6 +82,12 @@ def test_steps_in_the_order_the_provision_sets_are_confirmed(laws, question, pro
     answer = laws.ask(question)
     assert answer.answer.startswith("是"), answer.answer
     assert any(provision in c.quote for c in answer.citations)
+
+
+def test_the_value_the_provision_fixes_is_not_corrected(laws):
+    """…的日期为准 claims a value; it asks no document's date."""
+    answer = laws.ask("按北京市建设工程质量条例，工程竣工时间以工程竣工验收记录中各方意见签署齐备的日期为准，是吗？")
+    assert not answer.answer.startswith("不对") and "成文日期" not in answer.answer, answer.answer
 
 
 def test_an_act_the_claim_denies_as_the_provision_does_is_not_corrected(laws):
