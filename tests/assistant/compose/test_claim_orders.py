@@ -65,9 +65,7 @@ def laws(dev_laws):
      "并处二千元以上二万元以下的罚款"),
 ])
 def test_a_claim_the_provision_belies_is_corrected_with_it(laws, question, provision):
-    answer = laws.ask(question)
-    assert answer.answer.startswith("不对"), answer.answer
-    assert provision in answer.citations[0].quote
+    _verdict(laws, question, "不对", provision)
 
 
 @pytest.mark.parametrize("question, provision", [
@@ -79,9 +77,14 @@ def test_a_claim_the_provision_belies_is_corrected_with_it(laws, question, provi
      "竣工预验收合格的，建设单位应当组织"),
 ])
 def test_steps_in_the_order_the_provision_sets_are_confirmed(laws, question, provision):
+    _verdict(laws, question, "是", provision)
+
+
+def _verdict(laws, question: str, verdict: str, provision: str) -> None:
+    """The answer opens with the verdict and quotes the provision deciding it."""
     answer = laws.ask(question)
-    assert answer.answer.startswith("是"), answer.answer
-    assert any(provision in c.quote for c in answer.citations)
+    assert answer.answer.startswith(verdict), answer.answer
+    assert any(provision in c.quote for c in answer.citations), answer.answer
 
 
 def test_the_value_the_provision_fixes_is_not_corrected(laws):
