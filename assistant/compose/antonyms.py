@@ -1,7 +1,10 @@
 """A claim that says the opposite of a provision in one word of a closed pair: paid against free
 (地方标准的文本得花钱购买 against 免费公开地方标准文本), valid against void (这张告示是有效的 against
 …的内容无效), lighter against heavier punishment (从轻处罚 against 从重处罚). Each pair is a
-concept, written as the asker (花钱, 要交钱) and as a provision (免费, 无偿) say it. The other
+concept, written as the asker (花钱, 要交钱) and as a provision (免费, 无偿) say it. Also the
+claims a provision belies by saying an act does or does not happen (不会重新计算, 会提前告诉), by
+joining a second party to the one claimed (只要投诉人同意), by fixing another value for a thing
+(以…为准) and by allowing in one case what the claim bars in every case (一律不得更改). The other
 verdicts on a claim: assistant.compose.verdicts, slots and sequence."""
 from __future__ import annotations
 
@@ -174,3 +177,26 @@ def defined_rival(ev: Evidence) -> tuple[Candidate, str] | None:
 def _reach_of(value: str, theirs: str) -> int:
     """The longest run of the claim's value the provision's value holds."""
     return max((n for n in range(2, len(value) + 1) for i in range(len(value) - n + 1) if value[i:i + n] in theirs), default=0)
+
+
+# a claim that an act is barred in every case (一律不得更改，就算发现确有差错也不能改) against a
+# provision that allows it in a case (…确有差错和失误需要更改的，应当按照规定的程序…更改)
+_EVERY_CASE = re.compile(r"一律|无论|不管|就算|即使|哪怕|任何情况")
+_BARRED = re.compile(r"(?:不得|不能|不可以|不准|不许)(?P<act>[\u4e00-\u9fff]{1,4})")
+
+
+def allowed_case_rival(ev: Evidence) -> tuple[Candidate, str] | None:
+    """A sentence about the claim allowing, in a case it names (…的，应当/可以…), the act the
+    claim says is barred in every case: the sentence and that clause."""
+    claim = ev.query.asked[story_end(ev.query.asked):]
+    m = _BARRED.search(claim)
+    if m is None or not _EVERY_CASE.search(claim):
+        return None
+    act = m.group("act")
+    for sentence in ev.candidates[:CLAIM_DEPTH]:
+        if not heard_held(ev, sentence, DENIED_SUPPORT, (m.group(0),) + case_terms(ev)):
+            continue
+        case = re.search(rf"的[,](?P<said>(?:应当|可以|可)[^;。]{{0,40}}?{re.escape(act[:2])}[^,;。]*)", sentence.norm)
+        if case and not _BARRED.search(case.group("said")):
+            return sentence, sentence.norm[:case.end()]
+    return None

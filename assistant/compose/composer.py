@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from assistant.answer import Citation, QuestionType
 from assistant.compose.addressees import with_addressees
-from assistant.compose.antonyms import affirmed_rival, antonym_rival, defined_rival, denied_rival, joint_rival
+from assistant.compose.antonyms import (affirmed_rival, allowed_case_rival, antonym_rival, defined_rival, denied_rival,
+                                        joint_rival)
 from assistant.compose.agents import agent_rival
 from assistant.compose.cite import SINGLE_FACT_LIMIT, cite, trim_to_clauses
 from assistant.compose.evidence import Candidate, Evidence, gather_evidence
@@ -224,7 +225,7 @@ def unmet_premise(ev: Evidence) -> Composition | None:
             reason, lead, top = f"问题中的年份与数值不对应,文件规定{yearly}", CONTRADICTED, claim
         elif other := (actor_rival(ev) or numbered_rival(ev) or level_rival(ev) or slot_rival(ev) or agent_rival(ev)
                        or order_rival(ev) or denied_rival(ev) or joint_rival(ev) or affirmed_rival(ev)
-                       or defined_rival(ev)):
+                       or defined_rival(ev) or allowed_case_rival(ev)):
             # the act is another actor's (建设单位应当委托…, not 施工单位); the article writes the claim's
             # numbered word with another number (第三方, not 第二方), or has another term where the
             # claim has its own (由地方工商行政管理部门责令, not 由商标局), or puts a body at another level

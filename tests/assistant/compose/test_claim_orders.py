@@ -4,7 +4,8 @@ order (先交付使用，再强制检定 against …强制检定合格后，方�
 multiple against a percentage of the same base (两倍 against 15%至20%), a body said with 来
 (由消费者协会来主持 against 由政府价格主管部门主持), an act denied that the provision says
 happens (不会重新计算 against …之日起重新计算) or one it forbids said to happen (会提前通知 against 不得事先告知), one party alone against two together (只需要转让人…提出申请
-against 转让人和受让人…共同…提出申请), a value a thing is taken as (以交付的那天为准 against …签署齐备的日期为
+against 转让人和受让人…共同…提出申请), an act barred in every case that the provision allows in one (不管…都不能更改 against …需要更改的，应当…更改),
+a value a thing is taken as (以交付的那天为准 against …签署齐备的日期为
 工程竣工时间); and the asker's own case told before the
 document is named (我们两家企业…, 按…条例，…): its figures are no premise, its words no provision
 need hold, and its 几件 asks no count. Development documents of eval/corpora/laws."""
@@ -19,7 +20,8 @@ def laws(dev_laws):
                     "广东省建设工程质量管理条例(2021-09-29).md", "北京市建设工程质量条例.md",
                     "河南省实施《农产品质量安全法》办法(2013-05-30).md", "商标法(2019-04-23).md",
                     "工业产品质量责任条例(1986-04-05).pdf", "价格法(1997-12-29).pdf", "山东省计量条例(2020-07-24).docx",
-                    "药品管理法(2019-08-26).md", "食品生产经营监督检查管理办法(2021-12-24).html")
+                    "药品管理法(2019-08-26).md", "食品生产经营监督检查管理办法(2021-12-24).html",
+                    "浙江省检验机构管理条例(2021-07-30).md")
 
 
 @pytest.mark.parametrize("question, provision", [
@@ -55,6 +57,8 @@ def laws(dev_laws):
     ("按食品生产经营监督检查管理办法，飞行检查之前，检查人员会提前通知被检查单位检查的内容，是吗？", "不得事先告知被检查单位"),
     # what a thing is taken to be (以…为准) against the value the provision fixes (…的日期为工程竣工时间)
     ("按北京市建设工程质量条例，工程竣工时间以房屋交付给业主的那天为准，对吗？", "各方意见签署齐备的日期为工程竣工时间"),
+    # barred in every case (不管…都不能更改) against a case the provision allows (…需要更改的，应当…更改); traditional script
+    ("按浙江省检验机构管理条例，检验报告签署以后，不管发现什么差错都不能更改，对吧？", "需要更改的，應當按照規定的程式和技術方法更改"),
     # one party alone (只需要转让人一方) against two together (转让人和受让人…共同…提出申请)
     ("商标法规定，注册商标转让的话，只需要转让人自己向商标局提出申请就行，对吗？", "转让人和受让人应当签订转让协议"),
     # words no document has (存药) told in the case
