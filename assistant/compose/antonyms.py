@@ -15,7 +15,7 @@ from assistant.compose.claims import CLAIM_DEPTH, case_terms, heard_held, held_t
 from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.verdicts import POLARITY_SUPPORT
 from assistant.index.tokens import segmenter
-from assistant.question.premises import story_end
+from assistant.question.premises import claim_part
 
 
 class Opposites(NamedTuple):
@@ -35,6 +35,11 @@ PAIRS = (
 )
 
 
+def _clause_start(norm: str, at: int) -> int:
+    """Where the clause ``at`` stands in begins."""
+    return max(norm.rfind(c, 0, at) for c in ",;。") + 1
+
+
 def antonym_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence about the claim (POLARITY_SUPPORT of its terms, among those searched) whose
     clause says the other side of a pair the claim says one side of, and never the claim's side:
@@ -42,7 +47,7 @@ def antonym_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     the sentence must hold: the other side is what it holds instead; so are the words only the
     asker's case tells before the claim names its document (市场监管部门来我们厂…, 按…条例，这些样品…)."""
     story = case_terms(ev)
-    claim = ev.query.asked[story_end(ev.query.asked):]
+    claim = claim_part(ev.query.asked)
     for pair in PAIRS:
         sides = tuple(m.group(0) for m in pair.claimed.finditer(claim))
         if not sides:
@@ -69,7 +74,7 @@ _NEGATED_BEFORE = re.compile(r"(?:[不未无非没]|不再|不会|不予|不得|
 def denied_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence about the claim that says the act the claim denies (经维修的部位保修期限…重新计算
     against 保修期…不会重新计算,对吧?), never negated: the sentence and its clause saying it."""
-    claim = ev.query.asked[story_end(ev.query.asked):]
+    claim = claim_part(ev.query.asked)
     m = _DENIED.search(claim)
     if m is None:
         return None
@@ -79,9 +84,7 @@ def denied_rival(ev: Evidence) -> tuple[Candidate, str] | None:
             continue
         said = [s for s in re.finditer(re.escape(act), sentence.norm)]
         if said and not any(_NEGATED_BEFORE.search(sentence.norm[max(0, s.start() - 4):s.start()]) for s in said):
-            at = said[0].start()
-            start = max(sentence.norm.rfind(c, 0, at) for c in ",;。") + 1
-            return sentence, sentence.norm[start:said[0].end()]
+            return sentence, sentence.norm[_clause_start(sentence.norm, said[0].start()):said[0].end()]
     return None
 
 
@@ -94,15 +97,14 @@ _JOINED = re.compile(r"和|与|以及|及")
 def joint_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence about the claim whose clause with the claim's act joins to the claim's one
     party another (投诉人和被投诉人): the sentence and that clause from the party on."""
-    m = _ALONE.search(ev.query.asked[story_end(ev.query.asked):])
+    claim = claim_part(ev.query.asked)
+    m = _ALONE.search(claim)
     if m is None:
         return None
     one, act = m.group("one"), m.group("act")
-    claim = ev.query.asked[story_end(ev.query.asked):]
-    at = claim.find(m.group(0))
     # the terms of the claim's clause that says who acts (只要我这个投诉人同意调解), the rest of
     # the claim tells what follows
-    clause = re.split(r"[,;。?]", claim[at:])[0]
+    clause = re.split(r"[,;。?]", claim[m.start():])[0]
     terms = [t for t in held_terms(ev) if t in clause and t not in ev.unheard]
     for sentence in ev.candidates[:CLAIM_DEPTH]:
         if ev.weight([t for t in terms if ev.mentions(t, sentence.norm)]) < POLARITY_SUPPORT * (ev.weight(terms) or 1.0):
@@ -130,7 +132,7 @@ _DENIED_REACH = 6  # characters after the negation where the act's first word mu
 def affirmed_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence about the claim that negates the act the claim says will happen, its first
     word (or the document's word for it) within reach of the negation: the sentence and clause."""
-    claim = ev.query.asked[story_end(ev.query.asked):]
+    claim = claim_part(ev.query.asked)
     # 会 as a word of its own (not the 会 of 委员会, 协会, 社会)
     alone = [s for w, s, _ in segmenter().tokenize(claim) if w == "会"]
     m = next((m for m in _WILL.finditer(claim) if m.end() - len(m.group("act")) - 1 in alone), None)
@@ -145,9 +147,7 @@ def affirmed_rival(ev: Evidence) -> tuple[Candidate, str] | None:
         for neg in _DENIES.finditer(sentence.norm):
             reach = sentence.norm[neg.end():neg.end() + _DENIED_REACH]
             if any(ev.mentions(w, reach[:len(w) + 2]) for w in words):
-                start = max(sentence.norm.rfind(c, 0, neg.start()) for c in ",;。") + 1
-                end = min((i for i in (sentence.norm.find(c, neg.end()) for c in ",;。") if i > 0), default=len(sentence.norm))
-                return sentence, sentence.norm[start:end]
+                return sentence, re.split(r"[,;。]", sentence.norm[_clause_start(sentence.norm, neg.start()):])[0]
     return None
 
 
@@ -159,7 +159,7 @@ _TAKEN_AS = re.compile(r"(?P<thing>[\u4e00-\u9fff]{3,10}?)(?:以|按)(?P<value>[
 def defined_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence fixing the claim's thing (…为工程竣工时间, 工程竣工时间以…为准) to a value that is
     not the claim's: the sentence and its words fixing it."""
-    m = _TAKEN_AS.search(ev.query.asked[story_end(ev.query.asked):])
+    m = _TAKEN_AS.search(claim_part(ev.query.asked))
     if m is None:
         return None
     thing, value = m.group("thing"), m.group("value")
@@ -188,7 +188,7 @@ _BARRED = re.compile(r"(?:不得|不能|不可以|不准|不许)(?P<act>[\u4e00-
 def allowed_case_rival(ev: Evidence) -> tuple[Candidate, str] | None:
     """A sentence about the claim allowing, in a case it names (…的，应当/可以…), the act the
     claim says is barred in every case: the sentence and that clause."""
-    claim = ev.query.asked[story_end(ev.query.asked):]
+    claim = claim_part(ev.query.asked)
     m = _BARRED.search(claim)
     if m is None or not _EVERY_CASE.search(claim):
         return None

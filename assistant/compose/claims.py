@@ -12,7 +12,7 @@ from assistant.compose.evidence import Candidate, Evidence
 from assistant.compose.extractive import quoted_spans
 from assistant.compose.provisions import provision_spans
 from assistant.index.tokens import segmenter
-from assistant.question.premises import figures_in, stated_quantities, stated_spans, story_end
+from assistant.question.premises import figures_in, stated_quantities, stated_spans, told_only
 from assistant.question.terms import dictionary_words
 from ingest.normalize import normalize
 from ingest.patterns import CITED_TITLE
@@ -99,9 +99,7 @@ def act_said(ev: Evidence, act: str, said: str) -> bool:
 def case_terms(ev: Evidence) -> tuple[str, ...]:
     """The claim's terms only the asker's own case tells, before the claim names the document it
     goes by (我们市要调整自来水价格，…，按价格法，这种听证会…): no provision need hold them."""
-    asked = ev.query.asked
-    at = story_end(asked)
-    return tuple(t for t in held_terms(ev) if t in asked[:at] and t not in asked[at:])
+    return told_only(held_terms(ev), ev.query.asked)
 
 
 def held_terms(ev: Evidence) -> list[str]:

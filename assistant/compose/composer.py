@@ -30,7 +30,7 @@ from assistant.index.tokens import tokens_of_normalized
 from assistant.question.kinds import MANY_THINGS_TYPES, asserts_claim
 from assistant.question.interrogatives import interrogative_spans, only_in_frames
 from assistant.question.premises import (asserted_liabilities, asserted_roles, figures_in, holds_role, required_quantities,
-                                         liabilities_in, stated_figures, stated_frequencies, stated_quantities, story_end)
+                                         liabilities_in, stated_figures, stated_frequencies, stated_quantities, told_only)
 from assistant.question.terms import NUMERAL_START, in_quoted_example, topic_like
 from assistant.search.definitions import quoted_term
 from assistant.search.hits import Hits
@@ -84,11 +84,9 @@ def unknown_topics(ev: Evidence) -> list[str]:
     earlier = ev.query.follow_up  # a follow-up: a word of the earlier question only was weighed there
     # a claim told after the asker's case (我开了家影楼，…。按山东的消保条例，…，对吧?): the case's
     # words are theirs; the claim is checked against the provisions on its own words
-    case_end = story_end(asked) if asserts_claim(asked) else 0
+    case = told_only(ev.weights, asked) if asserts_claim(asked) else ()
     for t in ev.weights:
-        if earlier and t not in earlier:
-            continue
-        if case_end and t in asked[:case_end] and t not in asked[case_end:]:
+        if earlier and t not in earlier or t in case:
             continue
         if t in own or t.isascii() or t[0] in NUMERAL_START or not topic_like(t) or not absent(t):
             continue

@@ -15,7 +15,7 @@ from assistant.question.analyse import Query
 from assistant.question.interrogatives import only_in_frames
 from assistant.question.kinds import (ITEM_TYPES, MODAL, QuantityRule, answer_cue, asked_quantity, asks_penalty, asks_permission,
                                       asserts_claim)
-from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans, story_end
+from assistant.question.premises import asserted_leads, asserted_liabilities, stated_spans, told_only
 from assistant.question.terms import longest_common_run, mentions, question_terms, situation_words, term_groups, weight_of
 from assistant.search.definitions import asked_body, defined_term, definition_pattern, identity_pattern
 from assistant.search.duties import asked_actor_forms, bears_duty
@@ -260,8 +260,7 @@ def gather_evidence(hits: Hits, snap: Snapshot, depth: int = EVIDENCE_DEPTH) -> 
     best_chunk_cov = 0.0
     # a claim told after the asker's own case (我们在北京搞开发，…，按北京的建设工程质量条例这是允许的，对吧?)
     # is covered by the claim's words: the case is the asker's, not the provision's
-    at = story_end(query.asked) if asserts_claim(query.asked) else 0
-    told = {t for t in weights if t in query.asked[:at] and t not in query.asked[at:]} if at else set()
+    told = set(told_only(weights, query.asked)) if asserts_claim(query.asked) else set()
     claim_total = weight_of([t for t in weights if t not in told], weights, groups) or 1.0
     for rank, hit in enumerate(hits.hits[:depth]):
         c = hit.chunk

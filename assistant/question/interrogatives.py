@@ -30,6 +30,8 @@ _UNIT = (
     r"|万元|元|万|倍|成|号|钱|个)"
 )
 _WITHIN = r"(?:以内|之内|内)?"  # 几天内, 多长时间以内
+# the words a question goes by a document with (按…, 根据…): a basis asked (根据什么) or named (按价格法)
+BASIS = r"(?:按照|按|根据|依照|依据)"
 _FRAMES = re.compile(
     "|".join((
         rf"多长(?:时间|时候)?{_WITHIN}", r"多久", rf"{_NUMBER}{_UNIT}?{_WITHIN}", r"百分之(?:几|多少)",  # how long, how many
@@ -43,7 +45,7 @@ _FRAMES = re.compile(
         r"由谁", r"谁",  # who
         r"如何(?:理解|界定)?", r"怎(?:么|样)(?:办|做|处理|规定|样|理解|界定)?", r"咋(?:办|整|弄|做|样)?",  # how
         r"为什么", r"为何", r"凭什么",  # why
-        r"(?:根据|依据|依照|按照|按)(?:的是)?(?=什么|哪|啥)",  # on what basis (what follows is a frame of its own)
+        rf"{BASIS}(?:的是)?(?=什么|哪|啥)",  # on what basis (what follows is a frame of its own)
         r"是否", r"能否", r"可否", r"能不能", r"可不可以", r"会不会", r"有没有", r"是不是", r"要不要", r"需不需要",
         r"应不应该", r"愿不愿意", r"难道",
         r"是这样的?吗", r"是不是这样", r"没错[吧吗]", r"是真的吗", r"对[吗吧么]", r"对不对", r"行不行", r"吗", r"呢",  # yes or no

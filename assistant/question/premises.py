@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.question.interrogatives import interrogative_spans
+from assistant.question.interrogatives import BASIS, interrogative_spans
 from ingest.numerals import chinese_number, quantities, quantity_spans
 
 # (not a range's end: 2013年7月到2014年6月 is the asker's period, not a horizon)
@@ -114,7 +114,7 @@ def _stated(normalized_question: str) -> list[tuple[float, str, int, int]]:
 
 # the clause naming the document a question goes by (…,按上海的计量监督管理条例,…; 根据商标法…):
 # what the asker tells before it is their own case, not what they say the document says
-_GOES_BY = re.compile(r"(?:^|[,;。])\s*(?:那?按照?|根据|依照|依据)[^,;。?]{1,30}?(?:法|条例|规定|办法|细则|解释|规则|意见|方案)")
+_GOES_BY = re.compile(rf"(?:^|[,;。])\s*那?{BASIS}[^,;。?]{{1,30}}?(?:法|条例|规定|办法|细则|解释|规则|意见|方案)")
 
 
 def story_end(normalized_question: str) -> int:
@@ -123,6 +123,19 @@ def story_end(normalized_question: str) -> int:
     document, 0 when none follows other words."""
     m = _GOES_BY.search(normalized_question)
     return m.start() if m and m.start() > 0 else 0
+
+
+def claim_part(normalized_question: str) -> str:
+    """The question from the clause naming the document it goes by (the whole question when no
+    case is told before one)."""
+    return normalized_question[story_end(normalized_question):]
+
+
+def told_only(terms, normalized_question: str) -> tuple[str, ...]:
+    """The terms only the asker's own case tells (story_end): none when no case is told."""
+    at = story_end(normalized_question)
+    head, rest = normalized_question[:at], normalized_question[at:]
+    return tuple(t for t in terms if t in head and t not in rest)
 
 
 # the figure one is a premise as a range's end (1个月至3个月), as a period's bound (一个月内, 提前一周)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from assistant.answer import titled
 from assistant.index.snapshot import Snapshot
+from assistant.question.interrogatives import BASIS
 from ingest.gazetteer import PROVINCES
 from ingest.normalize import normalize
 from ingest.patterns import CITED_TITLE, TITLE_MARKS, plain_title
@@ -116,7 +117,7 @@ def _region_before(question: str, start: int) -> str | None:
 
 
 # the preposition a question names the document it goes by with (按…, 根据…, 依照…)
-_GOES_BY = re.compile(r"^(?:按照|按|根据|依照|依据)(?=[\u4e00-\u9fff]{2})")
+_GOES_BY = re.compile(rf"^{BASIS}(?=[\u4e00-\u9fff]{{2}})")
 
 
 def named_law(snap: Snapshot, written: str, regions: tuple[str, ...] = (), quoted: bool = False) -> NamedLaw | None:
